@@ -1,0 +1,102 @@
+/*
+ * config.h - the config file: an INI file parsed by inih, checked against
+ * one option table (section, key, type, range, default, help), the same
+ * table config.example and man/mendlog.5 document.
+ *
+ * Unknown keys are warnings; bad values are errors; both carry FILE:LINE.
+ * A missing config file means defaults.
+ */
+#ifndef ML_CONFIG_H
+#define ML_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mendlog.h"
+
+/* Expected-window lengths index this, in ml_proc_kinds order. */
+#define ML_NPROC_KINDS 7
+
+struct ml_config {
+	/* [storage] */
+	char *data_dir;			/* owned; NULL = default */
+
+	/* [alerts]: thresholds of the red-flag rules */
+	double fever_c;
+	int fever_back_pain;
+	int severe_headache;
+	int post_puncture_headache;
+	int post_puncture_days;
+	int injection_back_pain_worst;
+	int injection_days;
+	int nerve_consecutive_days;
+	int nerve_leg_pain;
+	double worsening_delta;
+	int worsening_recent_days;
+	int worsening_baseline_days;
+	int worsening_min_baseline;
+	int severe_pain_worst;
+	int severe_pain_days;
+	int beyond_window_pain;
+	int window_days[ML_NPROC_KINDS];
+	int chronic_pain;
+	int chronic_days;
+	int chronic_of_days;
+	int chronic_from_day;
+	int startup_days;
+
+	/* [reminders] */
+	int overdue_after_min;
+	int snooze_minutes;
+	bool bell;
+
+	/* [ui] */
+	bool color;
+	int refresh_seconds;
+};
+
+/* Severity of a config message. */
+enum ml_config_level { ML_CONFIG_WARNING, ML_CONFIG_ERROR };
+
+/* Receives each warning or error (err has file, line, field, msg). */
+typedef void (*ml_config_report)(void *ctx, enum ml_config_level level,
+    const struct ml_error *err);
+
+/* Fill @cfg with every default. */
+void config_defaults(struct ml_config *cfg);
+/* Free what @cfg owns. */
+void config_free(struct ml_config *cfg);
+
+/*
+ * Read @path over the current values of @cfg.  A missing file is fine
+ * unless @must_exist.  Every problem goes to @report (may be NULL).
+ * Returns 0 when there were no errors (warnings allowed), -1 otherwise,
+ * with @err holding the first error.
+ */
+int config_load(struct ml_config *cfg, const char *path, bool must_exist,
+    ml_config_report report, void *ctx, struct ml_error *err);
+
+/* Set one option from text (as if read from the file); for tests. */
+int config_set(struct ml_config *cfg, const char *section, const char *key,
+    const char *value, struct ml_error *err);
+
+/* One option of the table, for docs and `mendlog --help`. */
+struct ml_option_doc {
+	const char *section, *key, *def, *help;
+};
+/* The option table; *n receives its length. */
+const struct ml_option_doc *config_options(size_t *n);
+
+/*
+ * Where files live.  Each returns a new string (caller frees):
+ *  config: @flag, $MENDLOG_CONFIG, $XDG_CONFIG_HOME/mendlog/config,
+ *          ~/.config/mendlog/config.  *explicit says whether the user named
+ *          it (then it must exist).
+ *  data:   @flag, $MENDLOG_DIR, cfg->data_dir, $XDG_DATA_HOME/mendlog,
+ *          ~/.local/share/mendlog.
+ * NULL when no home directory can be found.
+ */
+char *config_path(const char *flag, bool *explicit);
+char *config_data_dir(const char *flag, const struct ml_config *cfg);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * date.h - calendar days and local times.
+ *
+ * A day is a count of days since 1970-01-01 (proleptic Gregorian), so date
+ * arithmetic never touches time zones.  Only "today" and timestamps consult
+ * the local time zone.  Files use ISO 8601; everything shown is local time.
+ */
+#ifndef ML_DATE_H
+#define ML_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+typedef int32_t ml_day;
+
+#define ML_DATE_LEN 11		/* "YYYY-MM-DD" + NUL */
+#define ML_TIMESTAMP_LEN 32	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL, padded */
+
+/* Strict YYYY-MM-DD, years 1900-9999, a real calendar day.  */
+bool ml_date_parse(const char *s, ml_day *out);
+/* Write YYYY-MM-DD into @buf (at least ML_DATE_LEN bytes). */
+void ml_date_format(ml_day day, char *buf);
+ml_day ml_date_from_ymd(int year, int month, int mday);
+void ml_date_to_ymd(ml_day day, int *year, int *month, int *mday);
+/* 0 = Monday ... 6 = Sunday. */
+int ml_weekday(ml_day day);
+int ml_days_in_month(int year, int month);
+
+/* The local calendar day of @t. */
+ml_day ml_day_of(time_t t);
+/* Today in local time (honours $MENDLOG_NOW, see ml_now()). */
+ml_day ml_today(void);
+/*
+ * The current time.  $MENDLOG_NOW (an ISO 8601 timestamp or YYYY-MM-DD)
+ * overrides the clock for tests and demonstrations.
+ */
+time_t ml_now(void);
+
+/* ISO 8601 local time with offset, e.g. 2026-11-21T08:15:00+01:00. */
+void ml_timestamp_format(time_t t, char *buf);
+/*
+ * Parse an ISO 8601 timestamp as written by ml_timestamp_format (the offset
+ * may be "Z", "+HH:MM", "+HHMM"; without one it is local time).
+ */
+bool ml_timestamp_parse(const char *s, time_t *out);
+
+/* Parse "HH:MM" (00:00-23:59) into minutes after midnight. */
+bool ml_hhmm_parse(const char *s, int *minutes);
+
+/*
+ * The time_t of local wall-clock @minutes after midnight on @day.  On a
+ * daylight-saving gap the next valid time is used; on an overlap the first.
+ */
+time_t ml_local_time(ml_day day, int minutes);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * diary.h - daily entries and procedures on top of the store: find a day,
+ * set its fields (stamping updated_at), typed reads, "day N after ...".
+ *
+ * Typed getters treat an empty or invalid value as "not answered", so
+ * screens and rules never act on a value the user did not give.  Invalid
+ * values stay in the file untouched (see store_validate).
+ */
+#ifndef ML_DIARY_H
+#define ML_DIARY_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "store.h"
+
+/* Row of @day in the loaded entries, or -1. */
+long diary_find(const struct ml_store *s, ml_day day);
+
+/*
+ * Set fields of @day's entry (creating it) and stamp updated_at, in one
+ * transaction.  Values are checked first; nothing is written on error.
+ */
+int diary_set(struct ml_store *s, ml_day day, const struct ml_set *sets,
+    size_t nsets, struct ml_error *err);
+
+/* Typed reads of entries column @col for @row (-1 row allowed: absent). */
+int diary_score(const struct ml_store *s, long row, enum ml_entry_col col);
+int diary_yesno(const struct ml_store *s, long row, enum ml_entry_col col);
+/* NAN when not answered. */
+double diary_decimal(const struct ml_store *s, long row, enum ml_entry_col col);
+/* "" when absent. */
+const char *diary_text(const struct ml_store *s, long row, enum ml_entry_col col);
+
+/* A procedure that applies to a day. */
+struct ml_procedure {
+	ml_day date;
+	const char *kind;	/* owned by the store; valid until reload */
+	const char *description;
+	long row;
+};
+
+/*
+ * The newest procedure on or before @day (the loaded procedures file).
+ * Returns false when none applies.
+ */
+bool diary_procedure_for(const struct ml_store *s, ml_day day,
+    struct ml_procedure *out);
+
+/*
+ * "day N after lumbar puncture" for @day into @buf, or "" when no
+ * procedure applies.  Returns N, or -1.
+ */
+int diary_day_label(const struct ml_store *s, ml_day day, char *buf,
+    size_t size);
+
+/* Record a procedure.  -1 with @err on invalid kind/date or I/O error. */
+int diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
+    const char *description, struct ml_error *err);
+
+/*
+ * Parse one `mendlog log` argument "FIELD=VALUE" for the entries file.
+ * The value is checked and normalised (yes/no in any case, y/n; integers
+ * without leading zeros).  On success *field and *value are new strings the
+ * caller frees.  On failure -1 with @err naming the field and what it
+ * accepts.
+ */
+int diary_parse_assignment(const char *arg, char **field, char **value,
+    struct ml_error *err);
+
+/* The entries columns a user may set, as one comma-separated line. */
+const char *diary_settable_fields(void);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * store.h - the data directory: every CSV file, loaded on demand, changed
+ * only through short locked transactions.
+ *
+ * Promises (see man/mendlog.5):
+ *  - The directory is 0700 and every file 0600, whatever the umask.
+ *  - A transaction takes an exclusive lock on DIR/.lock, reloads the file if
+ *    it changed on disk since it was read, applies only the caller's change
+ *    to that fresh copy, and saves it atomically (csvio_save_atomic), keeping
+ *    FILE.bak.  Two processes writing at once never lose each other's rows.
+ *  - Columns the schema does not know are kept in place; invalid values are
+ *    kept as written (store_validate reports them); a file that cannot be
+ *    parsed is never written.
+ *
+ * All functions return 0 on success and -1 with @err filled on failure,
+ * unless stated otherwise.
+ */
+#ifndef ML_STORE_H
+#define ML_STORE_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "csvio.h"
+#include "schema.h"
+
+struct ml_store_file {
+	struct ml_table table;
+	int *colmap;		/* schema column -> table column, or -1 */
+	bool loaded;
+	bool broken;		/* last load failed: never written */
+	struct ml_error load_error;
+	struct stat st;		/* identity when loaded; st_ino 0 = no file */
+};
+
+struct ml_store {
+	char *dir;		/* owned */
+	char *paths[ML_NFILES];	/* owned: DIR/FILE.csv */
+	struct ml_store_file files[ML_NFILES];
+	int lock_timeout_ms;	/* how long a transaction waits for the lock */
+};
+
+/*
+ * Open (creating it 0700 if needed) the data directory @dir.  Loads nothing.
+ * Fails when @dir is not a directory or is owned by another user.
+ */
+int store_open(struct ml_store *s, const char *dir, struct ml_error *err);
+/* Free everything the store holds.  Safe on a zeroed store. */
+void store_close(struct ml_store *s);
+
+/* Full path of @file.  Owned by the store. */
+const char *store_path(const struct ml_store *s, enum ml_file file);
+
+/*
+ * Make sure @file is loaded and current: (re)read it when it was never
+ * loaded or changed on disk.  *changed (may be NULL) says whether it was
+ * (re)read.  A missing file loads as empty.
+ */
+int store_load(struct ml_store *s, enum ml_file file, bool *changed,
+    struct ml_error *err);
+
+/* The loaded table of @file (empty if never loaded).  Owned by the store. */
+const struct ml_table *store_table(const struct ml_store *s, enum ml_file file);
+/* Number of data rows of the loaded @file. */
+size_t store_nrows(const struct ml_store *s, enum ml_file file);
+/* Value of schema column @col in row @row of @file; "" when absent. */
+const char *store_get(const struct ml_store *s, enum ml_file file,
+    size_t row, size_t col);
+/* Index of the first row whose key columns equal @key (schema key order),
+ * or -1. */
+long store_find(const struct ml_store *s, enum ml_file file,
+    const char *const *key);
+
+/* A transaction's view of one file, valid only inside the apply callback. */
+struct ml_tx;
+
+/* Apply a change to the freshly loaded file; return 0 to save, -1 to abort
+ * (fill @err), 1 to finish without saving (nothing to change). */
+typedef int (*ml_tx_apply)(struct ml_tx *tx, void *ctx, struct ml_error *err);
+
+/* Run @apply on @file under the lock and save the result atomically. */
+int store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
+    void *ctx, struct ml_error *err);
+
+/* Inside a transaction: */
+size_t tx_nrows(const struct ml_tx *tx);
+const char *tx_get(const struct ml_tx *tx, size_t row, size_t col);
+long tx_find(const struct ml_tx *tx, const char *const *key);
+/* Set schema column @col of @row (adding the column to the file if it
+ * lacks it).  The value is copied and must already be valid. */
+void tx_set(struct ml_tx *tx, size_t row, size_t col, const char *value);
+/* Add a row with @key set, in key order; return its index. */
+size_t tx_add_row(struct ml_tx *tx, const char *const *key);
+/* Append an empty row at the end; return its index. */
+size_t tx_append_row(struct ml_tx *tx);
+/* Remove every data row (header and unknown columns stay). */
+void tx_clear_rows(struct ml_tx *tx);
+/* The underlying table, for callers that copy whole rows. */
+struct ml_table *tx_table(struct ml_tx *tx);
+/* Table column of schema column @col, adding it if missing. */
+size_t tx_column(struct ml_tx *tx, size_t col);
+
+/* One assignment "column = value"; an empty value clears the field. */
+struct ml_set {
+	const char *column;
+	const char *value;
+};
+
+/*
+ * Set fields of the row with key @key, creating the row if it is missing.
+ * Every column must exist in the schema and every value must be valid
+ * (checked before anything is written).
+ */
+int store_upsert(struct ml_store *s, enum ml_file file, const char *const *key,
+    const struct ml_set *sets, size_t nsets, struct ml_error *err);
+
+/* Check a value for schema column @column of @file; -1 with @err (field and
+ * what is accepted) when invalid or unknown. */
+int store_check_value(enum ml_file file, const char *column, const char *value,
+    struct ml_error *err);
+
+/* Called once per problem found by store_validate. */
+typedef void (*ml_problem_fn)(void *ctx, const struct ml_error *problem);
+
+/*
+ * Report every problem in the loaded @file: rows with the wrong number of
+ * fields, invalid values, empty required fields, duplicate keys, missing
+ * required columns.  Returns the number of problems.
+ */
+size_t store_validate(const struct ml_store *s, enum ml_file file,
+    ml_problem_fn report, void *ctx);
+
+/* True when schema column @col of @row holds a value its type rejects. */
+bool store_value_invalid(const struct ml_store *s, enum ml_file file,
+    size_t row, size_t col);
+
+#endif

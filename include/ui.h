@@ -1,0 +1,141 @@
+/*
+ * ui.h - the screen framework: the only part of mendlog that uses curses.
+ *
+ * The frame owns the terminal and the layout of an 80x24 (or larger)
+ * screen:
+ *
+ *   row 0        top line: date, "day N after ...", alert banner
+ *   row 1        tabs: 1 Today  2 History  3 Alerts  4 Exercises  5 Trends  ? Help
+ *   rows 2..L-3  the body, drawn by the current screen
+ *   row L-2      notice line: a reminder, or the last message
+ *   row L-1      status line: the screen's keys and "saved HH:MM"
+ *
+ * A screen is a const struct ui_screen (one ui-*.c file each) listed in the
+ * frame's table; a service (alerts, reminders) is a const struct ui_service
+ * that runs beside every screen.  Neither touches another screen's state.
+ *
+ * Redrawing: call ui_dirty() when the body must be redrawn; the frame
+ * redraws only dirty windows (wnoutrefresh + one doupdate) and never calls
+ * clear() on a key.  Input blocks in wget_wch() with a timeout, so an idle
+ * mendlog uses no CPU and sends no bytes.
+ */
+#ifndef ML_UI_H
+#define ML_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "cli.h"
+#include "date.h"
+
+struct ui;
+
+enum ui_key_result { UI_KEY_UNHANDLED, UI_KEY_HANDLED };
+
+struct ui_screen {
+	const char *name;		/* tab label */
+	int tab_key;			/* '1'..'5' or '?' */
+	bool digits_are_input;		/* digits do not switch tabs here */
+	/* All hooks may be NULL except draw. */
+	void (*enter)(struct ui *ui);
+	void (*leave)(struct ui *ui);
+	/* Draw the whole body into @win (already erased). */
+	void (*draw)(struct ui *ui, WINDOW *win);
+	/* A key: @ch is a character when !is_key, a KEY_* code otherwise. */
+	enum ui_key_result (*key)(struct ui *ui, wint_t ch, bool is_key);
+	/* Keys to show on the status line. */
+	const char *(*hints)(struct ui *ui);
+	/* Save whatever is being typed (SIGHUP, SIGTERM, quit). */
+	void (*flush)(struct ui *ui);
+	/* Position the terminal cursor, or hide it (return false). */
+	bool (*cursor)(struct ui *ui, int *y, int *x);
+};
+
+struct ui_service {
+	const char *name;
+	void (*start)(struct ui *ui);
+	/* Every wake-up: after a key or the input timeout. */
+	void (*tick)(struct ui *ui);
+	/* After this process saved @file (@day for entries). */
+	void (*saved)(struct ui *ui, enum ml_file file, ml_day day);
+	/* After another process changed @file and it was reloaded. */
+	void (*reloaded)(struct ui *ui, enum ml_file file);
+	/* A modal dialog: return true when it took the key. */
+	bool (*modal_key)(struct ui *ui, wint_t ch, bool is_key);
+	/* Draw the dialog, if one is open, over the body. */
+	void (*draw_modal)(struct ui *ui, WINDOW *body);
+};
+
+/* Semantic attributes: colour when allowed, reverse/bold otherwise. */
+enum ui_role {
+	UI_NORMAL, UI_TITLE, UI_TAB, UI_TAB_ACTIVE, UI_SELECTED, UI_DIM,
+	UI_EMERGENCY, UI_URGENT, UI_CONTACT, UI_WATCH, UI_OK, UI_INVALID,
+	UI_NROLES
+};
+
+struct ui {
+	struct cli_ctx *ctx;
+	struct ml_store *store;
+	const struct ml_config *cfg;
+
+	ml_day day;			/* the day day-based screens show */
+	const struct ui_screen *screen;
+
+	WINDOW *top, *tabs, *body, *notice, *status;
+	int rows, cols;
+	bool too_small;
+	bool dirty_body, dirty_frame;
+
+	bool color;			/* colour in use */
+	bool utf8;			/* the locale is UTF-8 */
+	bool first_run;			/* no diary files existed at start */
+
+	char banner[128];		/* alert banner, set by the alerts service */
+	int banner_role;		/* UI_EMERGENCY / UI_URGENT */
+	char reminder[160];		/* reminder line, set by the reminders service */
+	bool bell;			/* ring the bell once at the next update */
+	char message[160];		/* last message for the notice line */
+	time_t message_at;
+	time_t last_save;		/* for "saved HH:MM"; 0 = none yet */
+
+	bool quit;
+};
+
+/* Entry point from main(): run the screen until the user quits. */
+int ui_main(struct cli_ctx *ctx);
+
+/* The body must be redrawn. */
+void ui_dirty(struct ui *ui);
+/* The top, tabs, notice and status lines must be redrawn. */
+void ui_dirty_frame(struct ui *ui);
+/* Show a message on the notice line. */
+void ui_message(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Switch to @screen (calls leave/enter). */
+void ui_switch(struct ui *ui, const struct ui_screen *screen);
+/* Switch to the screen with tab key @tab_key ('1'..'5', '?'). */
+void ui_switch_tab(struct ui *ui, int tab_key);
+/* Show @day on day-based screens. */
+void ui_set_day(struct ui *ui, ml_day day);
+
+/*
+ * Save fields of @day through the store's transaction, then tell every
+ * service (rules run there).  On failure the error is shown on the notice
+ * line and -1 returned; nothing is lost from the file.
+ */
+int ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
+    size_t nsets);
+/* Tell services that this process saved @file (for saves not through
+ * ui_save_entry, e.g. exercise logs). */
+void ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day);
+
+/* Attribute for @role. */
+attr_t ui_attr(const struct ui *ui, enum ui_role role);
+
+/* Print @s into @win at (y, x), at most @width columns, UTF-8 aware. */
+void ui_put(WINDOW *win, int y, int x, int width, const char *s);
+/* Display width of UTF-8 @s (invalid bytes count as one column). */
+int ui_strwidth(const char *s);
+
+#endif

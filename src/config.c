@@ -1,0 +1,417 @@
+/*
+ * config.c - option table and INI parsing through inih.
+ *
+ * Debian's inih is built without INI_HANDLER_LINENO, so the handler cannot
+ * ask for the line number.  We feed inih through ini_parse_stream() with our
+ * own line reader, which counts lines; the handler runs right after the
+ * reader returns the line it concerns, so the count is that line's number.
+ */
+#include <errno.h>
+#include <ini.h>
+#include <pwd.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "schema.h"
+
+enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES };
+
+struct option_def {
+	const char *section;
+	const char *key;
+	enum opt_type type;
+	size_t offset;
+	double min, max;
+	const char *def;
+	const char *help;
+};
+
+#define OFF(field) offsetof(struct ml_config, field)
+
+static const struct option_def options[] = {
+	{ "storage", "data_dir", OPT_STRING, OFF(data_dir), 0, 0, "",
+	    "directory of the diary files (default $XDG_DATA_HOME/mendlog)" },
+
+	{ "alerts", "fever_c", OPT_DOUBLE, OFF(fever_c), 37.0, 42.0, "38.0",
+	    "temperature (C) from which fever alerts fire" },
+	{ "alerts", "fever_back_pain", OPT_INT, OFF(fever_back_pain), 0, 10, "5",
+	    "back pain that, with a fever, raises fever_back_pain" },
+	{ "alerts", "severe_headache", OPT_INT, OFF(severe_headache), 1, 10, "8",
+	    "headache score that raises severe_headache" },
+	{ "alerts", "post_puncture_headache", OPT_INT, OFF(post_puncture_headache),
+	    1, 10, "1", "headache score that raises post_puncture_headache" },
+	{ "alerts", "post_puncture_days", OPT_INT, OFF(post_puncture_days), 0, 60,
+	    "5", "days after a puncture or epidural that headaches are watched" },
+	{ "alerts", "injection_back_pain_worst", OPT_INT,
+	    OFF(injection_back_pain_worst), 1, 10, "8",
+	    "worst back pain that raises injection_back_pain" },
+	{ "alerts", "injection_days", OPT_INT, OFF(injection_days), 0, 60, "7",
+	    "days after a puncture or epidural that injection_back_pain applies" },
+	{ "alerts", "nerve_consecutive_days", OPT_INT, OFF(nerve_consecutive_days),
+	    2, 60, "7", "consecutive days of numbness or tingling that escalate" },
+	{ "alerts", "nerve_leg_pain", OPT_INT, OFF(nerve_leg_pain), 1, 10, "6",
+	    "leg pain that, with numbness or tingling, escalates" },
+	{ "alerts", "worsening_delta", OPT_DOUBLE, OFF(worsening_delta), 0.5, 10,
+	    "2.0", "rise in mean back pain that raises worsening_pain" },
+	{ "alerts", "worsening_recent_days", OPT_INT, OFF(worsening_recent_days),
+	    1, 30, "3", "recent days averaged for worsening_pain" },
+	{ "alerts", "worsening_baseline_days", OPT_INT,
+	    OFF(worsening_baseline_days), 1, 60, "7",
+	    "earlier days averaged as the baseline" },
+	{ "alerts", "worsening_min_baseline", OPT_INT, OFF(worsening_min_baseline),
+	    1, 60, "4", "baseline days needed before worsening_pain can fire" },
+	{ "alerts", "severe_pain_worst", OPT_INT, OFF(severe_pain_worst), 1, 10,
+	    "9", "worst back pain that counts towards severe_pain" },
+	{ "alerts", "severe_pain_days", OPT_INT, OFF(severe_pain_days), 1, 30, "2",
+	    "consecutive days of it that raise severe_pain" },
+	{ "alerts", "beyond_window_pain", OPT_INT, OFF(beyond_window_pain), 1, 10,
+	    "3", "back pain that, past the expected window, raises pain_beyond_window" },
+	{ "alerts", "window_lumbar_puncture", OPT_INT, OFF(window_days[0]), 1, 3650,
+	    "7", "expected days of back pain after a lumbar puncture" },
+	{ "alerts", "window_epidural_labour", OPT_INT, OFF(window_days[1]), 1, 3650,
+	    "14", "... after a labour epidural" },
+	{ "alerts", "window_epidural_steroid", OPT_INT, OFF(window_days[2]), 1,
+	    3650, "14", "... after an epidural steroid injection" },
+	{ "alerts", "window_discectomy", OPT_INT, OFF(window_days[3]), 1, 3650,
+	    "42", "... after a discectomy" },
+	{ "alerts", "window_laminectomy", OPT_INT, OFF(window_days[4]), 1, 3650,
+	    "42", "... after a laminectomy" },
+	{ "alerts", "window_fusion", OPT_INT, OFF(window_days[5]), 1, 3650, "90",
+	    "... after a spinal fusion" },
+	{ "alerts", "window_other", OPT_INT, OFF(window_days[6]), 1, 3650, "42",
+	    "... after another procedure" },
+	{ "alerts", "chronic_pain", OPT_INT, OFF(chronic_pain), 1, 10, "3",
+	    "back pain that counts towards chronic_pain" },
+	{ "alerts", "chronic_days", OPT_INT, OFF(chronic_days), 1, 365, "10",
+	    "days with it, among the last chronic_of_days entered days" },
+	{ "alerts", "chronic_of_days", OPT_INT, OFF(chronic_of_days), 1, 365, "14",
+	    "entered days looked at for chronic_pain" },
+	{ "alerts", "chronic_from_day", OPT_INT, OFF(chronic_from_day), 1, 3650,
+	    "91", "day after the procedure from which chronic_pain can fire" },
+	{ "alerts", "startup_days", OPT_INT, OFF(startup_days), 0, 3650, "30",
+	    "days the rules re-check at start-up" },
+
+	{ "reminders", "overdue_after", OPT_MINUTES, OFF(overdue_after_min), 1,
+	    1440, "2h", "a due slot becomes overdue after this long (30m, 2h)" },
+	{ "reminders", "snooze_minutes", OPT_INT, OFF(snooze_minutes), 1, 1440,
+	    "15", "how long z snoozes a reminder" },
+	{ "reminders", "bell", OPT_BOOL, OFF(bell), 0, 0, "yes",
+	    "ring the terminal bell once when a slot comes due" },
+
+	{ "ui", "color", OPT_BOOL, OFF(color), 0, 0, "yes",
+	    "use colour when the terminal has it (NO_COLOR and --no-color win)" },
+	{ "ui", "refresh_seconds", OPT_INT, OFF(refresh_seconds), 1, 60, "2",
+	    "how often the screen looks for changes made by other mendlogs" },
+};
+
+static struct ml_option_doc option_docs[ML_NELEM(options)];
+
+const struct ml_option_doc *
+config_options(size_t *n)
+{
+	for (size_t i = 0; i < ML_NELEM(options); i++) {
+		option_docs[i].section = options[i].section;
+		option_docs[i].key = options[i].key;
+		option_docs[i].def = options[i].def;
+		option_docs[i].help = options[i].help;
+	}
+	*n = ML_NELEM(options);
+	return option_docs;
+}
+
+static const struct option_def *
+find_option(const char *section, const char *key)
+{
+	for (size_t i = 0; i < ML_NELEM(options); i++)
+		if (strcmp(options[i].section, section) == 0 &&
+		    strcmp(options[i].key, key) == 0)
+			return &options[i];
+	return NULL;
+}
+
+/* Parse "90", "90m", "2h", "1h30m" into minutes. */
+static bool
+parse_minutes(const char *s, long *out)
+{
+	long total = 0, n = 0;
+	bool digits = false, any = false;
+
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n > 100000)
+				return false;
+			n = n * 10 + (*p - '0');
+			digits = true;
+		} else if ((*p == 'h' || *p == 'm') && digits) {
+			total += *p == 'h' ? n * 60 : n;
+			n = 0;
+			digits = false;
+			any = true;
+		} else {
+			return false;
+		}
+	}
+	if (digits)
+		total += n;
+	else if (!any)
+		return false;
+	*out = total;
+	return true;
+}
+
+static int
+apply_option(struct ml_config *cfg, const struct option_def *o,
+    const char *value, struct ml_error *err)
+{
+	char *base = (char *)cfg + o->offset;
+	long n;
+	double d;
+	int b;
+
+	switch (o->type) {
+	case OPT_INT:
+		if (!ml_parse_int(value, (long)o->min, (long)o->max, &n))
+			goto bad;
+		*(int *)(void *)base = (int)n;
+		return 0;
+	case OPT_MINUTES:
+		if (!parse_minutes(value, &n) || n < (long)o->min || n > (long)o->max)
+			goto bad;
+		*(int *)(void *)base = (int)n;
+		return 0;
+	case OPT_DOUBLE:
+		if (!ml_parse_decimal(value, o->min, o->max, &d))
+			goto bad;
+		*(double *)(void *)base = d;
+		return 0;
+	case OPT_BOOL:
+		b = strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
+		    strcmp(value, "on") == 0 || strcmp(value, "1") == 0 ? 1 :
+		    strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
+		    strcmp(value, "off") == 0 || strcmp(value, "0") == 0 ? 0 : -1;
+		if (b < 0)
+			goto bad;
+		*(bool *)(void *)base = b == 1;
+		return 0;
+	case OPT_STRING:
+		free(*(char **)(void *)base);
+		*(char **)(void *)base = *value ? xstrdup(value) : NULL;
+		return 0;
+	}
+bad:
+	switch (o->type) {
+	case OPT_BOOL:
+		ml_error_set(err, NULL, 0, o->key,
+		    "invalid value '%.40s': expected yes or no", value);
+		break;
+	case OPT_MINUTES:
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%.40s': expected "
+		    "a duration from %gm to %gm, such as 30m or 2h", value,
+		    o->min, o->max);
+		break;
+	default:
+		ml_error_set(err, NULL, 0, o->key,
+		    "invalid value '%.40s': expected a %s from %g to %g", value,
+		    o->type == OPT_INT ? "whole number" : "number", o->min, o->max);
+		break;
+	}
+	return -1;
+}
+
+void
+config_defaults(struct ml_config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	for (size_t i = 0; i < ML_NELEM(options); i++)
+		if (apply_option(cfg, &options[i], options[i].def, NULL) != 0)
+			fatal("bad default for %s.%s", options[i].section,
+			    options[i].key);
+}
+
+void
+config_free(struct ml_config *cfg)
+{
+	ML_FREE(&cfg->data_dir);
+}
+
+int
+config_set(struct ml_config *cfg, const char *section, const char *key,
+    const char *value, struct ml_error *err)
+{
+	const struct option_def *o = find_option(section, key);
+
+	if (o == NULL) {
+		ml_error_set(err, NULL, 0, key, "unknown key in [%s]", section);
+		return -1;
+	}
+	return apply_option(cfg, o, value, err);
+}
+
+struct parse_ctx {
+	struct ml_config *cfg;
+	const char *path;
+	FILE *fp;
+	long line;
+	bool mid_line;		/* the last read ended inside a line */
+	int errors;
+	struct ml_error first;
+	ml_config_report report;
+	void *rctx;
+};
+
+static char *
+counting_reader(char *str, int num, void *stream)
+{
+	struct parse_ctx *pc = stream;
+	char *r = fgets(str, num, pc->fp);
+
+	/* A line longer than inih's buffer arrives in pieces: count it once. */
+	if (r != NULL && !pc->mid_line)
+		pc->line++;
+	if (r != NULL)
+		pc->mid_line = strchr(str, '\n') == NULL;
+	return r;
+}
+
+static void
+problem(struct parse_ctx *pc, enum ml_config_level level, struct ml_error *e,
+    long line)
+{
+	char field[sizeof e->field], msg[sizeof e->msg];
+
+	snprintf(field, sizeof field, "%s", e->field);
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	ml_error_set(e, pc->path, line, field, "%s", msg);
+	if (level == ML_CONFIG_ERROR && pc->errors++ == 0)
+		pc->first = *e;
+	if (pc->report != NULL)
+		pc->report(pc->rctx, level, e);
+}
+
+static int
+ini_cb(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse_ctx *pc = user;
+	const struct option_def *o = find_option(section, name);
+	struct ml_error e;
+
+	if (o == NULL) {
+		bool known_section = false;
+
+		for (size_t i = 0; i < ML_NELEM(options); i++)
+			if (strcmp(options[i].section, section) == 0)
+				known_section = true;
+		ml_error_set(&e, NULL, 0, name, known_section ?
+		    "unknown key in [%s], ignored" :
+		    "unknown key (section [%s] is not one of mendlog's), ignored",
+		    section);
+		problem(pc, ML_CONFIG_WARNING, &e, pc->line);
+		return 1;
+	}
+	if (apply_option(pc->cfg, o, value, &e) != 0)
+		problem(pc, ML_CONFIG_ERROR, &e, pc->line);
+	return 1;
+}
+
+int
+config_load(struct ml_config *cfg, const char *path, bool must_exist,
+    ml_config_report report, void *ctx, struct ml_error *err)
+{
+	struct parse_ctx pc;
+	struct ml_error e;
+	int rc;
+
+	memset(&pc, 0, sizeof pc);
+	pc.cfg = cfg;
+	pc.path = path;
+	pc.report = report;
+	pc.rctx = ctx;
+	pc.fp = fopen(path, "r");
+	if (pc.fp == NULL) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		ml_error_set(err, path, 0, NULL, "%s", strerror(errno));
+		return -1;
+	}
+	rc = ini_parse_stream(counting_reader, &pc, ini_cb, &pc);
+	fclose(pc.fp);
+	if (rc > 0) {
+		/* inih: a line that is neither [section] nor key = value. */
+		ml_error_set(&e, NULL, 0, NULL,
+		    "syntax error: expected [section] or key = value");
+		problem(&pc, ML_CONFIG_ERROR, &e, rc);
+	} else if (rc < 0) {
+		ml_error_set(&e, NULL, 0, NULL, "cannot parse (out of memory)");
+		problem(&pc, ML_CONFIG_ERROR, &e, 0);
+	}
+	if (pc.errors > 0) {
+		if (err != NULL)
+			*err = pc.first;
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home != NULL && *home != '\0')
+		return home;
+	pw = getpwuid(getuid());
+	return pw != NULL ? pw->pw_dir : NULL;
+}
+
+static char *
+xdg_path(const char *var, const char *fallback, const char *leaf)
+{
+	const char *base = getenv(var), *home;
+
+	/* XDG says relative values are invalid and must be ignored. */
+	if (base != NULL && base[0] == '/')
+		return xasprintf("%s/%s", base, leaf);
+	if ((home = home_dir()) == NULL)
+		return NULL;
+	return xasprintf("%s/%s/%s", home, fallback, leaf);
+}
+
+char *
+config_path(const char *flag, bool *explicit)
+{
+	const char *env = getenv("MENDLOG_CONFIG");
+
+	*explicit = true;
+	if (flag != NULL)
+		return xstrdup(flag);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	*explicit = false;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "mendlog/config");
+}
+
+char *
+config_data_dir(const char *flag, const struct ml_config *cfg)
+{
+	const char *env = getenv("MENDLOG_DIR");
+
+	if (flag != NULL)
+		return xstrdup(flag);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (cfg->data_dir != NULL) {
+		const char *home;
+
+		/* "~/x" is what people write in config files. */
+		if (strncmp(cfg->data_dir, "~/", 2) == 0 &&
+		    (home = home_dir()) != NULL)
+			return xasprintf("%s/%s", home, cfg->data_dir + 2);
+		return xstrdup(cfg->data_dir);
+	}
+	return xdg_path("XDG_DATA_HOME", ".local/share", "mendlog");
+}

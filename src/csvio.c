@@ -1,0 +1,471 @@
+/*
+ * csvio.c - CSV parsing and writing through libcsv, and atomic saves.
+ *
+ * libcsv does not count lines, so the parser tracks them itself: it asks
+ * libcsv to report every unquoted line end (CSV_REPALL_NL) and adds the
+ * newlines found inside quoted fields.  That keeps FILE:LINE right for
+ * quoted multi-line notes, blank lines and CRLF files alike.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvio.h"
+
+struct parse_state {
+	struct ml_table *t;
+	char **cells;		/* the row being built */
+	size_t ncells, cap;
+	long line;		/* line the next record starts on */
+	long row_line;		/* line the current record started on */
+	long pending_nl;	/* newlines inside the current record's fields */
+	bool cr_pending;	/* last line end was a CR: maybe CRLF */
+	bool have_header;
+};
+
+void
+ml_table_init(struct ml_table *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+static void
+free_cells(char **cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+void
+ml_table_clear_rows(struct ml_table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		free_cells(t->rows[i].cells, t->rows[i].ncells);
+	t->nrows = 0;
+}
+
+void
+ml_table_free(struct ml_table *t)
+{
+	ml_table_clear_rows(t);
+	free(t->rows);
+	free_cells(t->header, t->ncols);
+	ml_table_init(t);
+}
+
+struct ml_row *
+ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells)
+{
+	struct ml_row *row;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof *t->rows);
+	}
+	if (pos > t->nrows)
+		pos = t->nrows;
+	memmove(&t->rows[pos + 1], &t->rows[pos],
+	    (t->nrows - pos) * sizeof *t->rows);
+	t->nrows++;
+	row = &t->rows[pos];
+	row->ncells = ncells;
+	row->cells = xcalloc(ncells ? ncells : 1, sizeof *row->cells);
+	for (size_t i = 0; i < ncells; i++)
+		row->cells[i] = xstrdup("");
+	row->line = 0;
+	return row;
+}
+
+void
+ml_row_set(struct ml_row *row, size_t col, const char *value)
+{
+	if (col >= row->ncells) {
+		row->cells = xreallocarray(row->cells, col + 1, sizeof *row->cells);
+		for (size_t i = row->ncells; i <= col; i++)
+			row->cells[i] = xstrdup("");
+		row->ncells = col + 1;
+	}
+	free(row->cells[col]);
+	row->cells[col] = xstrdup(value ? value : "");
+}
+
+const char *
+ml_row_get(const struct ml_row *row, size_t col)
+{
+	return col < row->ncells ? row->cells[col] : "";
+}
+
+size_t
+ml_table_add_col(struct ml_table *t, const char *name)
+{
+	size_t old = t->ncols;
+
+	t->header = xreallocarray(t->header, old + 1, sizeof *t->header);
+	t->header[old] = xstrdup(name);
+	t->ncols = old + 1;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].ncells == old)
+			ml_row_set(&t->rows[i], old, "");
+	return old;
+}
+
+static void
+field_cb(void *data, size_t len, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	const char *s = data ? data : "";
+
+	if (ps->ncells == 0) {
+		if (ps->cr_pending) {	/* a bare CR ended the last line */
+			ps->line++;
+			ps->cr_pending = false;
+		}
+		ps->row_line = ps->line;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\n')
+			ps->pending_nl++;
+	if (ps->ncells == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 32;
+		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
+	}
+	ps->cells[ps->ncells++] = xstrndup(s, len);
+}
+
+static void
+row_cb(int c, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	struct ml_table *t = ps->t;
+
+	if (ps->ncells > 0) {
+		if (!ps->have_header) {
+			t->header = ps->cells;
+			t->ncols = ps->ncells;
+			ps->have_header = true;
+		} else {
+			struct ml_row *row;
+
+			if (t->nrows == t->cap) {
+				t->cap = t->cap ? t->cap * 2 : 64;
+				t->rows = xreallocarray(t->rows, t->cap,
+				    sizeof *t->rows);
+			}
+			row = &t->rows[t->nrows++];
+			row->cells = ps->cells;
+			row->ncells = ps->ncells;
+			row->line = ps->row_line;
+		}
+		ps->cells = NULL;
+		ps->ncells = ps->cap = 0;
+		ps->line += ps->pending_nl;
+		ps->pending_nl = 0;
+	}
+	if (c == '\n') {
+		ps->line++;
+		ps->cr_pending = false;
+	} else if (c == '\r') {
+		if (ps->cr_pending)
+			ps->line++;
+		ps->cr_pending = true;
+	}
+}
+
+static long
+line_at(const char *buf, size_t pos)
+{
+	long line = 1;
+
+	for (size_t i = 0; i < pos; i++)
+		if (buf[i] == '\n')
+			line++;
+	return line;
+}
+
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;	/* keep leading/trailing spaces: they are user data */
+}
+
+int
+csvio_parse(const char *buf, size_t len, const char *filename,
+    struct ml_table *out, struct ml_error *err)
+{
+	struct csv_parser p;
+	struct parse_state ps;
+	const char *nul;
+	size_t done, skip = 0;
+	int rc = -1;
+
+	ml_table_init(out);
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		ml_error_set(err, filename, line_at(buf, (size_t)(nul - buf)),
+		    NULL, "NUL byte in file (not a text CSV file)");
+		return -1;
+	}
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_REPALL_NL) != 0) {
+		ml_error_set(err, filename, 0, NULL, "cannot start CSV parser");
+		return -1;
+	}
+	csv_set_space_func(&p, never_space);
+	memset(&ps, 0, sizeof ps);
+	ps.t = out;
+	ps.line = 1;
+	done = csv_parse(&p, buf + skip, len - skip, field_cb, row_cb, &ps);
+	if (done != len - skip) {
+		ml_error_set(err, filename, line_at(buf, skip + done), NULL,
+		    "CSV syntax error (%s): a quote inside an unquoted field, "
+		    "or text after a closing quote", csv_strerror(csv_error(&p)));
+		goto out;
+	}
+	if (csv_fini(&p, field_cb, row_cb, &ps) != 0) {
+		ml_error_set(err, filename, ps.row_line ? ps.row_line : ps.line,
+		    NULL, "unterminated quoted field (a \" is never closed)");
+		goto out;
+	}
+	/* Two columns with the same name would make every value ambiguous. */
+	for (size_t i = 0; i < out->ncols; i++) {
+		if (out->header[i][0] == '\0')
+			continue;
+		for (size_t j = i + 1; j < out->ncols; j++)
+			if (strcmp(out->header[i], out->header[j]) == 0) {
+				ml_error_set(err, filename, 1, out->header[i],
+				    "duplicate column name (columns %zu and %zu)",
+				    i + 1, j + 1);
+				goto out;
+			}
+	}
+	rc = 0;
+out:
+	free_cells(ps.cells, ps.ncells);
+	csv_free(&p);
+	return rc;
+}
+
+int
+csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
+{
+	struct stat st;
+	char *buf;
+	size_t len = 0, cap;
+	ssize_t n;
+	int fd, rc;
+
+	ml_table_init(out);
+	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT && lstat(path, &st) != 0)
+			return 1;
+		ml_error_set(err, path, 0, NULL, "%s%s", strerror(errno),
+		    errno == ENOENT ? " (dangling symbolic link)" : "");
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		ml_error_set(err, path, 0, NULL, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			/* The file grew since fstat: keep reading. */
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ml_error_set(err, path, 0, NULL, "read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	rc = csvio_parse(buf, len, path, out, err);
+	free(buf);
+	return rc;
+}
+
+static bool
+needs_quotes(const char *s, size_t len, char delim)
+{
+	if (len == 0)
+		return false;
+	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+		return true;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return true;
+	return false;
+}
+
+int
+csvio_write_row(FILE *fp, const char *const *cells, size_t n,
+    const struct csv_style *style)
+{
+	char delim = style && style->delim ? style->delim : ',';
+
+	for (size_t i = 0; i < n; i++) {
+		const char *s = cells[i] ? cells[i] : "";
+		size_t len = strlen(s);
+
+		if (i > 0 && putc(delim, fp) == EOF)
+			return -1;
+		if (needs_quotes(s, len, delim)) {
+			if (csv_fwrite2(fp, s, len, '"') != 0)
+				return -1;
+		} else if (len > 0 && fwrite(s, 1, len, fp) != len) {
+			return -1;
+		}
+	}
+	if (style && style->crlf && putc('\r', fp) == EOF)
+		return -1;
+	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+int
+csvio_write_table(FILE *fp, const struct ml_table *t,
+    const struct csv_style *style)
+{
+	if (style && style->bom && fputs("\xef\xbb\xbf", fp) == EOF)
+		return -1;
+	if (csvio_write_row(fp, (const char *const *)t->header, t->ncols,
+	    style) != 0)
+		return -1;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (csvio_write_row(fp, (const char *const *)t->rows[i].cells,
+		    t->rows[i].ncells, style) != 0)
+			return -1;
+	return 0;
+}
+
+/* Hard-link the current file as PATH.bak; copy when links are refused. */
+static int
+keep_backup(const char *path, struct ml_error *err)
+{
+	char *bak = xasprintf("%s.bak", path);
+	char buf[65536];
+	ssize_t n;
+	int in = -1, out = -1, rc = -1;
+
+	if (unlink(bak) != 0 && errno != ENOENT)
+		goto fail;
+	if (link(path, bak) == 0) {
+		rc = 0;
+		goto done;
+	}
+	if (errno == ENOENT) {		/* nothing to back up */
+		rc = 0;
+		goto done;
+	}
+	if ((in = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    (out = open(bak, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+		goto fail;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			goto fail;
+	if (n < 0 || fsync(out) != 0)
+		goto fail;
+	rc = 0;
+	goto done;
+fail:
+	ml_error_set(err, bak, 0, NULL, "cannot keep backup: %s", strerror(errno));
+done:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0 && rc == 0) {
+		ml_error_set(err, bak, 0, NULL, "close: %s", strerror(errno));
+		rc = -1;
+	}
+	free(bak);
+	return rc;
+}
+
+static int
+fsync_dir_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd, rc;
+
+	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(copy);
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int
+csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
+    bool backup, struct ml_error *err)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	FILE *fp = NULL;
+	int fd, saved;
+
+	err->msg[0] = '\0';
+	fd = mkstemp(tmp);	/* O_CREAT | O_EXCL, mode 0600 */
+	if (fd < 0) {
+		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL)
+		goto fail;
+	if (writer(fp, ctx, err) != 0 || fflush(fp) != 0 || ferror(fp))
+		goto fail;
+	if (fsync(fileno(fp)) != 0)
+		goto fail;
+	if (fclose(fp) != 0) {
+		fp = NULL;
+		fd = -1;
+		goto fail;
+	}
+	fp = NULL;
+	fd = -1;
+	if (backup && keep_backup(path, err) != 0)
+		goto fail_kept;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	if (fsync_dir_of(path) != 0) {
+		/* The new file is in place; only durability is in doubt. */
+		ml_error_set(err, path, 0, NULL, "fsync of directory: %s",
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+fail:
+	saved = errno;
+	if (err->msg[0] == '\0')
+		ml_error_set(err, path, 0, NULL, "cannot save: %s",
+		    strerror(saved ? saved : EIO));
+fail_kept:
+	if (fp != NULL)
+		fclose(fp);
+	else if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}

@@ -1,0 +1,239 @@
+/*
+ * date.c - civil-day arithmetic (Howard Hinnant's days_from_civil
+ * algorithm) and ISO 8601 formatting in local time.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+ml_day
+ml_date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return (ml_day)(era * 146097 + doe - 719468);
+}
+
+void
+ml_date_to_ymd(ml_day day, int *year, int *month, int *mday)
+{
+	int z = day + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int y = yoe + era * 400;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	int d = doy - (153 * mp + 2) / 5 + 1;
+	int m = mp + (mp < 10 ? 3 : -9);
+
+	*year = y + (m <= 2);
+	*month = m;
+	*mday = d;
+}
+
+int
+ml_days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	if (month < 1 || month > 12)
+		return 0;
+	return days[month - 1] + (month == 2 && leap);
+}
+
+int
+ml_weekday(ml_day day)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	int w = (day + 3) % 7;
+
+	return w < 0 ? w + 7 : w;
+}
+
+static bool
+parse_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+bool
+ml_date_parse(const char *s, ml_day *out)
+{
+	int y, m, d;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	if (!parse_digits(s, 4, &y) || !parse_digits(s + 5, 2, &m) ||
+	    !parse_digits(s + 8, 2, &d))
+		return false;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > ml_days_in_month(y, m))
+		return false;
+	*out = ml_date_from_ymd(y, m, d);
+	return true;
+}
+
+void
+ml_date_format(ml_day day, char *buf)
+{
+	int y, m, d;
+
+	ml_date_to_ymd(day, &y, &m, &d);
+	/* Unsigned modulos bound each field's width for the compiler. */
+	snprintf(buf, ML_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+ml_day
+ml_day_of(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return ml_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+time_t
+ml_now(void)
+{
+	const char *fake = getenv("MENDLOG_NOW");
+	time_t t;
+	ml_day day;
+
+	if (fake != NULL && *fake != '\0') {
+		if (ml_timestamp_parse(fake, &t))
+			return t;
+		if (ml_date_parse(fake, &day))
+			return ml_local_time(day, 12 * 60);
+	}
+	return time(NULL);
+}
+
+ml_day
+ml_today(void)
+{
+	return ml_day_of(ml_now());
+}
+
+void
+ml_timestamp_format(time_t t, char *buf)
+{
+	struct tm tm;
+	long off;
+	char sign;
+
+	localtime_r(&t, &tm);
+	off = tm.tm_gmtoff;
+	sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	/* The ranges are those of struct tm; the modulos only tell the
+	 * compiler that every field has at most two (four) digits. */
+	snprintf(buf, ML_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+	    (tm.tm_year + 1900) % 10000, (tm.tm_mon % 12) + 1, tm.tm_mday % 32,
+	    tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61, sign,
+	    (off / 3600) % 100, ((off % 3600) / 60) % 60);
+}
+
+bool
+ml_timestamp_parse(const char *s, time_t *out)
+{
+	int y, mo, d, h, mi, sec = 0, oh, om;
+	const char *p;
+	ml_day day;
+	char date[ML_DATE_LEN];
+
+	if (s == NULL || strlen(s) < 16)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!ml_date_parse(date, &day) || (s[10] != 'T' && s[10] != ' '))
+		return false;
+	if (!parse_digits(s + 11, 2, &h) || s[13] != ':' ||
+	    !parse_digits(s + 14, 2, &mi) || h > 23 || mi > 59)
+		return false;
+	p = s + 16;
+	if (*p == ':') {
+		if (!parse_digits(p + 1, 2, &sec) || sec > 60)
+			return false;
+		p += 3;
+	}
+	ml_date_to_ymd(day, &y, &mo, &d);
+	if (*p == '\0') {
+		/* No offset: local wall-clock time. */
+		*out = ml_local_time(day, h * 60 + mi) + sec;
+		return true;
+	}
+	if (*p == 'Z' && p[1] == '\0') {
+		oh = om = 0;
+	} else if ((*p == '+' || *p == '-') && parse_digits(p + 1, 2, &oh)) {
+		const char *q = p + 3;
+
+		if (*q == ':')
+			q++;
+		if (!parse_digits(q, 2, &om) || q[2] != '\0' || oh > 23 || om > 59)
+			return false;
+		if (*p == '-') {
+			oh = -oh;
+			om = -om;
+		}
+	} else {
+		return false;
+	}
+	*out = (time_t)day * 86400 + h * 3600 + mi * 60 + sec -
+	    (oh * 3600 + om * 60);
+	return true;
+}
+
+bool
+ml_hhmm_parse(const char *s, int *minutes)
+{
+	int h, m;
+
+	if (s == NULL || strlen(s) != 5 || s[2] != ':' ||
+	    !parse_digits(s, 2, &h) || !parse_digits(s + 3, 2, &m) ||
+	    h > 23 || m > 59)
+		return false;
+	*minutes = h * 60 + m;
+	return true;
+}
+
+time_t
+ml_local_time(ml_day day, int minutes)
+{
+	struct tm tm;
+	int y, m, d;
+	time_t t;
+
+	ml_date_to_ymd(day, &y, &m, &d);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = minutes / 60;
+	tm.tm_min = minutes % 60;
+	/*
+	 * Let mktime decide whether DST applies.  In a spring-forward gap
+	 * glibc moves the time forward; in a fall-back overlap it picks one of
+	 * the two instants, which is all a schedule needs.
+	 */
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	return t;
+}

@@ -1,0 +1,27 @@
+/*
+ * main.c - choose the command line or the screen; nothing else.
+ */
+#include <locale.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "ui.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { 0 };
+	const struct cli_command *cmd;
+	int first, rc;
+
+	setlocale(LC_ALL, "");
+	rc = cli_parse_global(&ctx, argc, argv, &cmd, &first);
+	if (rc < 0) {
+		if (cmd != NULL)
+			rc = cli_run(&ctx, cmd, argc - first, argv + first);
+		else
+			rc = ui_main(&ctx);
+	}
+	cli_ctx_free(&ctx);
+	return rc;
+}

@@ -1,0 +1,593 @@
+/*
+ * store.c - one engine for every CSV file of the data directory.
+ *
+ * Invariant: a file's in-memory table is either exactly what is on disk as
+ * identified by files[f].st (device, inode, size, mtime, ctime), or marked
+ * not loaded.  Every write goes through store_transact(), which holds the
+ * directory lock from the reload to the rename, so a change is always
+ * applied to the newest version of the file.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "store.h"
+
+struct ml_tx {
+	struct ml_store *s;
+	enum ml_file file;
+	struct ml_store_file *sf;
+	const struct ml_schema *schema;
+};
+
+static int
+mkdir_p(const char *dir, struct ml_error *err)
+{
+	char *copy = xstrdup(dir);
+	struct stat st;
+
+	/* Create missing parents 0700 too: they often are ~/.local/share. */
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+			ml_error_set(err, copy, 0, NULL, "cannot create directory: %s",
+			    strerror(errno));
+			free(copy);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(copy);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		ml_error_set(err, dir, 0, NULL, "cannot create directory: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (stat(dir, &st) != 0) {
+		ml_error_set(err, dir, 0, NULL, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		ml_error_set(err, dir, 0, NULL, "not a directory");
+		return -1;
+	}
+	if (st.st_uid != geteuid()) {
+		ml_error_set(err, dir, 0, NULL,
+		    "owned by another user (uid %ld); refusing to keep health "
+		    "records there", (long)st.st_uid);
+		return -1;
+	}
+	/* Health records: owner only, whatever the umask or the old mode. */
+	if ((st.st_mode & 07777) != 0700 && chmod(dir, 0700) != 0) {
+		ml_error_set(err, dir, 0, NULL, "chmod 0700: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_open(struct ml_store *s, const char *dir, struct ml_error *err)
+{
+	memset(s, 0, sizeof *s);
+	if (mkdir_p(dir, err) != 0)
+		return -1;
+	s->dir = xstrdup(dir);
+	s->lock_timeout_ms = 10000;
+	for (int f = 0; f < ML_NFILES; f++) {
+		const struct ml_schema *sc = ml_schema((enum ml_file)f);
+
+		s->paths[f] = xasprintf("%s/%s", dir, sc->filename);
+		s->files[f].colmap = xcalloc(sc->ncols, sizeof(int));
+		for (size_t c = 0; c < sc->ncols; c++)
+			s->files[f].colmap[c] = -1;
+	}
+	return 0;
+}
+
+void
+store_close(struct ml_store *s)
+{
+	for (int f = 0; f < ML_NFILES; f++) {
+		ml_table_free(&s->files[f].table);
+		free(s->files[f].colmap);
+		free(s->paths[f]);
+	}
+	free(s->dir);
+	memset(s, 0, sizeof *s);
+}
+
+const char *
+store_path(const struct ml_store *s, enum ml_file file)
+{
+	return s->paths[file];
+}
+
+static bool
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static void
+map_columns(struct ml_store_file *sf, const struct ml_schema *sc)
+{
+	for (size_t c = 0; c < sc->ncols; c++) {
+		sf->colmap[c] = -1;
+		for (size_t i = 0; i < sf->table.ncols; i++)
+			if (strcmp(sf->table.header[i], sc->cols[c].name) == 0) {
+				sf->colmap[c] = (int)i;
+				break;
+			}
+	}
+}
+
+/* A new file gets the canonical header. */
+static void
+canonical_header(struct ml_table *t, const struct ml_schema *sc)
+{
+	for (size_t c = 0; c < sc->ncols; c++)
+		ml_table_add_col(t, sc->cols[c].name);
+}
+
+int
+store_load(struct ml_store *s, enum ml_file file, bool *changed,
+    struct ml_error *err)
+{
+	struct ml_store_file *sf = &s->files[file];
+	const struct ml_schema *sc = ml_schema(file);
+	struct ml_table fresh;
+	struct stat st;
+	int rc;
+
+	if (changed != NULL)
+		*changed = false;
+	if (stat(s->paths[file], &st) != 0)
+		memset(&st, 0, sizeof st);
+	if (sf->loaded && !sf->broken && same_file(&st, &sf->st))
+		return 0;
+	rc = csvio_read_file(s->paths[file], &fresh, &sf->load_error);
+	if (rc < 0) {
+		/* Keep the last good copy for display; never write this file. */
+		ml_table_free(&fresh);
+		sf->broken = true;
+		if (err != NULL)
+			*err = sf->load_error;
+		return -1;
+	}
+	ml_table_free(&sf->table);
+	sf->table = fresh;
+	if (sf->table.ncols == 0)
+		canonical_header(&sf->table, sc);
+	map_columns(sf, sc);
+	sf->st = st;
+	sf->loaded = true;
+	sf->broken = false;
+	if (changed != NULL)
+		*changed = true;
+	return 0;
+}
+
+const struct ml_table *
+store_table(const struct ml_store *s, enum ml_file file)
+{
+	return &s->files[file].table;
+}
+
+size_t
+store_nrows(const struct ml_store *s, enum ml_file file)
+{
+	return s->files[file].table.nrows;
+}
+
+const char *
+store_get(const struct ml_store *s, enum ml_file file, size_t row, size_t col)
+{
+	const struct ml_store_file *sf = &s->files[file];
+
+	if (row >= sf->table.nrows || sf->colmap[col] < 0)
+		return "";
+	return ml_row_get(&sf->table.rows[row], (size_t)sf->colmap[col]);
+}
+
+static bool
+row_has_key(const struct ml_store_file *sf, const struct ml_schema *sc,
+    size_t row, const char *const *key)
+{
+	for (size_t k = 0; k < sc->nkey; k++) {
+		int tc = sf->colmap[sc->key[k]];
+		const char *v = tc < 0 ? "" : ml_row_get(&sf->table.rows[row],
+		    (size_t)tc);
+
+		if (strcmp(v, key[k]) != 0)
+			return false;
+	}
+	return true;
+}
+
+long
+store_find(const struct ml_store *s, enum ml_file file, const char *const *key)
+{
+	const struct ml_store_file *sf = &s->files[file];
+	const struct ml_schema *sc = ml_schema(file);
+
+	if (sc->nkey == 0)
+		return -1;
+	for (size_t r = 0; r < sf->table.nrows; r++)
+		if (row_has_key(sf, sc, r, key))
+			return (long)r;
+	return -1;
+}
+
+/* Take the directory lock, waiting up to s->lock_timeout_ms.  Returns the
+ * lock descriptor; closing it releases the lock. */
+static int
+lock_dir(struct ml_store *s, struct ml_error *err)
+{
+	char *path = xasprintf("%s/.lock", s->dir);
+	struct timespec pause = { 0, 5 * 1000 * 1000 };
+	int fd, waited = 0;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		ml_error_set(err, path, 0, NULL, "cannot open lock file: %s",
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	(void)fchmod(fd, 0600);
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) ||
+		    waited >= s->lock_timeout_ms) {
+			ml_error_set(err, path, 0, NULL,
+			    "data directory is locked by another mendlog "
+			    "(waited %d ms): %s", waited, strerror(errno));
+			close(fd);
+			free(path);
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+		waited += 5;
+	}
+	free(path);
+	return fd;
+}
+
+/* Under the lock no save is in progress, so any temp file is a leftover
+ * of a crash: remove it. */
+static void
+remove_stale_temps(const struct ml_store *s, enum ml_file file)
+{
+	const char *name = ml_schema(file)->filename;
+	size_t len = strlen(name);
+	DIR *d = opendir(s->dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, name, len) == 0 &&
+		    strncmp(de->d_name + len, ".tmp.", 5) == 0) {
+			char *p = xasprintf("%s/%s", s->dir, de->d_name);
+
+			unlink(p);
+			free(p);
+		}
+	}
+	closedir(d);
+}
+
+static int
+write_table_cb(FILE *fp, void *ctx, struct ml_error *err)
+{
+	(void)err;
+	return csvio_write_table(fp, ctx, NULL);
+}
+
+int
+store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
+    void *ctx, struct ml_error *err)
+{
+	struct ml_store_file *sf = &s->files[file];
+	struct ml_tx tx = { s, file, sf, ml_schema(file) };
+	int lockfd, rc;
+
+	if ((lockfd = lock_dir(s, err)) < 0)
+		return -1;
+	remove_stale_temps(s, file);
+	if (store_load(s, file, NULL, err) != 0) {
+		close(lockfd);
+		return -1;
+	}
+	rc = apply(&tx, ctx, err);
+	if (rc == 0) {
+		rc = csvio_save_atomic(s->paths[file], write_table_cb,
+		    &sf->table, true, err);
+		if (rc == 0 && stat(s->paths[file], &sf->st) != 0)
+			rc = -1;
+		if (rc != 0)
+			sf->loaded = false;	/* memory no longer matches disk */
+	} else if (rc < 0) {
+		sf->loaded = false;		/* drop a half-applied change */
+	} else {
+		rc = 0;
+	}
+	close(lockfd);
+	return rc;
+}
+
+size_t
+tx_nrows(const struct ml_tx *tx)
+{
+	return tx->sf->table.nrows;
+}
+
+const char *
+tx_get(const struct ml_tx *tx, size_t row, size_t col)
+{
+	return store_get(tx->s, tx->file, row, col);
+}
+
+long
+tx_find(const struct ml_tx *tx, const char *const *key)
+{
+	return store_find(tx->s, tx->file, key);
+}
+
+struct ml_table *
+tx_table(struct ml_tx *tx)
+{
+	return &tx->sf->table;
+}
+
+size_t
+tx_column(struct ml_tx *tx, size_t col)
+{
+	if (tx->sf->colmap[col] < 0)
+		tx->sf->colmap[col] = (int)ml_table_add_col(&tx->sf->table,
+		    tx->schema->cols[col].name);
+	return (size_t)tx->sf->colmap[col];
+}
+
+void
+tx_set(struct ml_tx *tx, size_t row, size_t col, const char *value)
+{
+	ml_row_set(&tx->sf->table.rows[row], tx_column(tx, col), value);
+}
+
+static int
+key_cmp(const struct ml_tx *tx, size_t row, const char *const *key)
+{
+	for (size_t k = 0; k < tx->schema->nkey; k++) {
+		int c = strcmp(tx_get(tx, row, tx->schema->key[k]), key[k]);
+
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+size_t
+tx_add_row(struct ml_tx *tx, const char *const *key)
+{
+	size_t pos = tx->sf->table.nrows;
+
+	/* Keep files sorted by key when they are: insert before the last row
+	 * that sorts after the key (files are mostly appended to). */
+	while (pos > 0 && key_cmp(tx, pos - 1, key) > 0)
+		pos--;
+	ml_table_insert_row(&tx->sf->table, pos, tx->sf->table.ncols);
+	for (size_t k = 0; k < tx->schema->nkey; k++)
+		tx_set(tx, pos, tx->schema->key[k], key[k]);
+	return pos;
+}
+
+size_t
+tx_append_row(struct ml_tx *tx)
+{
+	size_t pos = tx->sf->table.nrows;
+
+	ml_table_insert_row(&tx->sf->table, pos, tx->sf->table.ncols);
+	return pos;
+}
+
+void
+tx_clear_rows(struct ml_tx *tx)
+{
+	ml_table_clear_rows(&tx->sf->table);
+}
+
+int
+store_check_value(enum ml_file file, const char *column, const char *value,
+    struct ml_error *err)
+{
+	const struct ml_schema *sc = ml_schema(file);
+	int c = ml_schema_col(sc, column);
+	const char *why;
+
+	if (c < 0) {
+		ml_error_set(err, NULL, 0, column, "unknown field");
+		return -1;
+	}
+	if (!ml_value_check(sc->cols[c].type, value, &why)) {
+		ml_error_set(err, NULL, 0, column, "invalid value '%.40s': expected %s",
+		    value, why);
+		return -1;
+	}
+	return 0;
+}
+
+struct upsert_ctx {
+	const char *const *key;
+	const struct ml_set *sets;
+	size_t nsets;
+};
+
+static int
+apply_upsert(struct ml_tx *tx, void *ctx, struct ml_error *err)
+{
+	struct upsert_ctx *u = ctx;
+	long row = tx_find(tx, u->key);
+
+	(void)err;
+	if (row < 0)
+		row = (long)tx_add_row(tx, u->key);
+	for (size_t i = 0; i < u->nsets; i++)
+		tx_set(tx, (size_t)row,
+		    (size_t)ml_schema_col(tx->schema, u->sets[i].column),
+		    u->sets[i].value);
+	return 0;
+}
+
+int
+store_upsert(struct ml_store *s, enum ml_file file, const char *const *key,
+    const struct ml_set *sets, size_t nsets, struct ml_error *err)
+{
+	const struct ml_schema *sc = ml_schema(file);
+	struct upsert_ctx u = { key, sets, nsets };
+
+	for (size_t k = 0; k < sc->nkey; k++)
+		if (store_check_value(file, sc->cols[sc->key[k]].name, key[k],
+		    err) != 0)
+			return -1;
+	for (size_t i = 0; i < nsets; i++)
+		if (store_check_value(file, sets[i].column, sets[i].value, err) != 0)
+			return -1;
+	return store_transact(s, file, apply_upsert, &u, err);
+}
+
+bool
+store_value_invalid(const struct ml_store *s, enum ml_file file, size_t row,
+    size_t col)
+{
+	return !ml_value_check(ml_schema(file)->cols[col].type,
+	    store_get(s, file, row, col), NULL);
+}
+
+struct keyed_row {
+	char *key;
+	size_t row;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed_row *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static size_t
+report_duplicate_keys(const struct ml_store *s, enum ml_file file,
+    ml_problem_fn report, void *ctx)
+{
+	const struct ml_schema *sc = ml_schema(file);
+	const struct ml_table *t = &s->files[file].table;
+	struct keyed_row *kr;
+	struct ml_error e;
+	size_t n = 0, problems = 0;
+
+	if (sc->nkey == 0 || t->nrows < 2)
+		return 0;
+	kr = xcalloc(t->nrows, sizeof *kr);
+	for (size_t r = 0; r < t->nrows; r++) {
+		char *k = xstrdup("");
+
+		for (size_t i = 0; i < sc->nkey; i++) {
+			char *next = xasprintf("%s%s\x1f", k,
+			    store_get(s, file, r, sc->key[i]));
+			free(k);
+			k = next;
+		}
+		kr[n].key = k;
+		kr[n++].row = r;
+	}
+	qsort(kr, n, sizeof *kr, keyed_cmp);
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(kr[i].key, kr[i - 1].key) != 0)
+			continue;
+		ml_error_set(&e, s->paths[file], t->rows[kr[i].row].line,
+		    sc->cols[sc->key[0]].name,
+		    "duplicate row for '%s', also on line %ld",
+		    store_get(s, file, kr[i].row, sc->key[0]),
+		    t->rows[kr[i - 1].row].line);
+		report(ctx, &e);
+		problems++;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(kr[i].key);
+	free(kr);
+	return problems;
+}
+
+size_t
+store_validate(const struct ml_store *s, enum ml_file file,
+    ml_problem_fn report, void *ctx)
+{
+	const struct ml_store_file *sf = &s->files[file];
+	const struct ml_schema *sc = ml_schema(file);
+	const struct ml_table *t = &sf->table;
+	const char *path = s->paths[file];
+	struct ml_error e;
+	size_t problems = 0;
+
+	if (sf->broken) {
+		report(ctx, &sf->load_error);
+		return 1;
+	}
+	if (t->nrows > 0)
+		for (size_t c = 0; c < sc->ncols; c++)
+			if (sc->cols[c].required && sf->colmap[c] < 0) {
+				ml_error_set(&e, path, 1, sc->cols[c].name,
+				    "required column missing from the header");
+				report(ctx, &e);
+				problems++;
+			}
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct ml_row *row = &t->rows[r];
+
+		if (row->ncells != t->ncols) {
+			ml_error_set(&e, path, row->line, NULL,
+			    "row has %zu fields, the header has %zu",
+			    row->ncells, t->ncols);
+			report(ctx, &e);
+			problems++;
+		}
+		for (size_t c = 0; c < sc->ncols; c++) {
+			const char *v, *why;
+
+			if (sf->colmap[c] < 0)
+				continue;
+			v = ml_row_get(row, (size_t)sf->colmap[c]);
+			if (*v == '\0' && sc->cols[c].required) {
+				ml_error_set(&e, path, row->line, sc->cols[c].name,
+				    "empty, but required");
+			} else if (!ml_value_check(sc->cols[c].type, v, &why)) {
+				ml_error_set(&e, path, row->line, sc->cols[c].name,
+				    "invalid value '%.40s%s' (expected %s)", v,
+				    strlen(v) > 40 ? "..." : "", why);
+			} else {
+				continue;
+			}
+			report(ctx, &e);
+			problems++;
+		}
+	}
+	return problems + report_duplicate_keys(s, file, report, ctx);
+}

@@ -1,0 +1,634 @@
+/*
+ * ui.c - the frame: terminal set-up, layout, the input loop, signals, the
+ * tab and status lines, and watching the diary for other writers.
+ *
+ * Signal handlers only set flags; the loop wakes from wget_wch() (EINTR or
+ * the timeout), asks the current screen to flush any open editor, and
+ * leaves curses in order.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "diary.h"
+#include "ui.h"
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+
+extern const struct ui_screen ui_today, ui_history, ui_alerts, ui_exercises,
+    ui_trends, ui_help;
+
+/* Tab order.  A screen is one line here and one ui-*.c file. */
+static const struct ui_screen *const screens[] = {
+	&ui_today, &ui_history, &ui_alerts, &ui_exercises, &ui_trends, &ui_help,
+};
+
+/* Services that run beside every screen (alerts, reminders). */
+static const struct ui_service *const services[] = {
+	NULL,
+};
+
+static volatile sig_atomic_t got_hup, got_term, got_int;
+static bool curses_up;
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGHUP)
+		got_hup = 1;
+	else if (sig == SIGTERM)
+		got_term = 1;
+	else
+		got_int = 1;
+	errno = saved;
+}
+
+static void
+restore_terminal(void)
+{
+	if (curses_up) {
+		endwin();
+		curses_up = false;
+	}
+}
+
+#define EACH_SERVICE(svc) \
+	for (size_t svc_i_ = 0; svc_i_ < ML_NELEM(services); svc_i_++) \
+		for (const struct ui_service *svc = services[svc_i_]; svc != NULL; \
+		    svc = NULL)
+
+void
+ui_dirty(struct ui *ui)
+{
+	ui->dirty_body = true;
+}
+
+void
+ui_dirty_frame(struct ui *ui)
+{
+	ui->dirty_frame = true;
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_at = ml_now();
+	ui->dirty_frame = true;
+}
+
+void
+ui_switch(struct ui *ui, const struct ui_screen *screen)
+{
+	if (screen == ui->screen)
+		return;
+	if (ui->screen != NULL && ui->screen->leave != NULL)
+		ui->screen->leave(ui);
+	ui->screen = screen;
+	if (screen->enter != NULL)
+		screen->enter(ui);
+	ui->dirty_body = ui->dirty_frame = true;
+}
+
+void
+ui_switch_tab(struct ui *ui, int tab_key)
+{
+	for (size_t i = 0; i < ML_NELEM(screens); i++)
+		if (screens[i]->tab_key == tab_key)
+			ui_switch(ui, screens[i]);
+}
+
+void
+ui_set_day(struct ui *ui, ml_day day)
+{
+	if (day == ui->day)
+		return;
+	ui->day = day;
+	ui->dirty_body = ui->dirty_frame = true;
+}
+
+void
+ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day)
+{
+	ui->last_save = ml_now();
+	ui->dirty_frame = ui->dirty_body = true;
+	EACH_SERVICE(svc)
+		if (svc->saved != NULL)
+			svc->saved(ui, file, day);
+}
+
+int
+ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
+    size_t nsets)
+{
+	struct ml_error err;
+	char buf[600];
+
+	if (diary_set(ui->store, day, sets, nsets, &err) != 0) {
+		ml_error_format(&err, buf, sizeof buf);
+		ui_message(ui, "not saved: %s", buf);
+		beep();
+		return -1;
+	}
+	ui_notify_saved(ui, ML_ENTRIES, day);
+	return 0;
+}
+
+attr_t
+ui_attr(const struct ui *ui, enum ui_role role)
+{
+	/* Monochrome first: every role reads without colour. */
+	static const attr_t mono[UI_NROLES] = {
+		[UI_NORMAL] = A_NORMAL, [UI_TITLE] = A_BOLD,
+		[UI_TAB] = A_NORMAL, [UI_TAB_ACTIVE] = A_REVERSE,
+		[UI_SELECTED] = A_REVERSE, [UI_DIM] = A_DIM,
+		[UI_EMERGENCY] = A_REVERSE | A_BOLD, [UI_URGENT] = A_REVERSE,
+		[UI_CONTACT] = A_BOLD, [UI_WATCH] = A_NORMAL, [UI_OK] = A_NORMAL,
+		[UI_INVALID] = A_UNDERLINE,
+	};
+	attr_t a = mono[role];
+
+	if (ui->color) {
+		switch (role) {
+		case UI_EMERGENCY: a |= COLOR_PAIR(1); break;
+		case UI_URGENT: a |= COLOR_PAIR(2); break;
+		case UI_CONTACT: a |= COLOR_PAIR(3); break;
+		case UI_OK: a |= COLOR_PAIR(4); break;
+		case UI_TITLE: a |= COLOR_PAIR(5); break;
+		default: break;
+		}
+	}
+	return a;
+}
+
+int
+ui_strwidth(const char *s)
+{
+	mbstate_t st;
+	int width = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			s++;
+			width++;
+			continue;
+		}
+		w = wcwidth(wc);
+		width += w > 0 ? w : 0;
+		s += n;
+	}
+	return width;
+}
+
+void
+ui_put(WINDOW *win, int y, int x, int width, const char *s)
+{
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof st);
+	wmove(win, y, x);
+	while (*s && used < width) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			/* Show undecodable bytes as '?', never raw. */
+			memset(&st, 0, sizeof st);
+			waddch(win, '?');
+			s++;
+			used++;
+			continue;
+		}
+		if (wc == L'\n' || wc == L'\r' || wc == L'\t')
+			wc = L' ';
+		w = wcwidth(wc);
+		if (w < 0) {
+			wc = L'?';
+			w = 1;
+		}
+		if (used + w > width)
+			break;
+		waddnwstr(win, &wc, 1);
+		used += w;
+		s += n;
+	}
+}
+
+static void
+delete_windows(struct ui *ui)
+{
+	WINDOW **w[] = { &ui->top, &ui->tabs, &ui->body, &ui->notice, &ui->status };
+
+	for (size_t i = 0; i < ML_NELEM(w); i++)
+		if (*w[i] != NULL) {
+			delwin(*w[i]);
+			*w[i] = NULL;
+		}
+}
+
+static void
+layout(struct ui *ui)
+{
+	delete_windows(ui);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	ui->too_small = ui->rows < MIN_ROWS || ui->cols < MIN_COLS;
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	if (ui->too_small)
+		return;
+	ui->top = newwin(1, ui->cols, 0, 0);
+	ui->tabs = newwin(1, ui->cols, 1, 0);
+	ui->body = newwin(ui->rows - 4, ui->cols, 2, 0);
+	ui->notice = newwin(1, ui->cols, ui->rows - 2, 0);
+	ui->status = newwin(1, ui->cols, ui->rows - 1, 0);
+	if (!ui->top || !ui->tabs || !ui->body || !ui->notice || !ui->status)
+		fatal("cannot create windows");
+	keypad(ui->body, TRUE);
+	ui->dirty_body = ui->dirty_frame = true;
+}
+
+static void
+draw_too_small(struct ui *ui)
+{
+	char msg[80];
+
+	werase(stdscr);
+	snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)",
+	    MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
+	mvaddnstr(ui->rows / 2, 0, msg, ui->cols);
+	if (ui->rows > 1)
+		mvaddnstr(ui->rows / 2 + 1, 0, "resize, or press q to quit",
+		    ui->cols);
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_top(struct ui *ui)
+{
+	char date[ML_DATE_LEN], label[96], left[200];
+	int y, m, d, x;
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
+
+	werase(ui->top);
+	ml_date_format(ui->day, date);
+	ml_date_to_ymd(ui->day, &y, &m, &d);
+	diary_day_label(ui->store, ui->day, label, sizeof label);
+	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
+	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
+	    label);
+	wattron(ui->top, ui_attr(ui, UI_TITLE));
+	ui_put(ui->top, 0, 0, ui->cols, left);
+	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	if (ui->banner[0] != '\0') {
+		int w = ui_strwidth(ui->banner) + 2;
+
+		x = ui->cols - w;
+		if (x < ui_strwidth(left) + 1)
+			x = ui_strwidth(left) + 1;
+		wattron(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
+		mvwaddch(ui->top, 0, x, ' ');
+		ui_put(ui->top, 0, x + 1, ui->cols - x - 1, ui->banner);
+		waddch(ui->top, ' ');
+		wattroff(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
+	}
+	wnoutrefresh(ui->top);
+}
+
+static void
+draw_tabs(struct ui *ui)
+{
+	int x = 1;
+
+	werase(ui->tabs);
+	for (size_t i = 0; i < ML_NELEM(screens); i++) {
+		char label[40];
+		enum ui_role r = screens[i] == ui->screen ? UI_TAB_ACTIVE : UI_TAB;
+
+		snprintf(label, sizeof label, " %c %s ", screens[i]->tab_key,
+		    screens[i]->name);
+		wattron(ui->tabs, ui_attr(ui, r));
+		ui_put(ui->tabs, 0, x, ui->cols - x, label);
+		wattroff(ui->tabs, ui_attr(ui, r));
+		x += ui_strwidth(label) + 1;
+	}
+	wnoutrefresh(ui->tabs);
+}
+
+static void
+draw_notice(struct ui *ui)
+{
+	werase(ui->notice);
+	if (ui->reminder[0] != '\0') {
+		wattron(ui->notice, A_BOLD);
+		ui_put(ui->notice, 0, 1, ui->cols - 2, ui->reminder);
+		wattroff(ui->notice, A_BOLD);
+	} else if (ui->message[0] != '\0') {
+		ui_put(ui->notice, 0, 1, ui->cols - 2, ui->message);
+	}
+	wnoutrefresh(ui->notice);
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	const char *hints = ui->screen->hints ? ui->screen->hints(ui) : "";
+	char saved[32] = "";
+	int w;
+
+	werase(ui->status);
+	wattron(ui->status, A_REVERSE);
+	mvwhline(ui->status, 0, 0, ' ', ui->cols);
+	ui_put(ui->status, 0, 1, ui->cols - 16, hints);
+	if (ui->last_save != 0) {
+		struct tm tm;
+
+		localtime_r(&ui->last_save, &tm);
+		strftime(saved, sizeof saved, "saved %H:%M", &tm);
+	}
+	w = ui_strwidth(saved);
+	ui_put(ui->status, 0, ui->cols - w - 1, w, saved);
+	wattroff(ui->status, A_REVERSE);
+	wnoutrefresh(ui->status);
+}
+
+static void
+update_screen(struct ui *ui)
+{
+	int y, x;
+	bool show = false;
+
+	if (ui->too_small) {
+		draw_too_small(ui);
+		doupdate();
+		return;
+	}
+	if (ui->dirty_frame) {
+		draw_top(ui);
+		draw_tabs(ui);
+		draw_notice(ui);
+		draw_status(ui);
+		ui->dirty_frame = false;
+	}
+	if (ui->dirty_body) {
+		werase(ui->body);
+		ui->screen->draw(ui, ui->body);
+		EACH_SERVICE(svc)
+			if (svc->draw_modal != NULL)
+				svc->draw_modal(ui, ui->body);
+		wnoutrefresh(ui->body);
+		ui->dirty_body = false;
+	}
+	if (ui->screen->cursor != NULL && ui->screen->cursor(ui, &y, &x)) {
+		show = true;
+		wmove(ui->body, y, x);
+		wnoutrefresh(ui->body);
+	}
+	curs_set(show ? 1 : 0);
+	if (ui->bell) {
+		beep();
+		ui->bell = false;
+	}
+	doupdate();
+}
+
+/* Reload files another mendlog changed; tell services and redraw. */
+static void
+watch_files(struct ui *ui)
+{
+	for (int f = 0; f < ML_NFILES; f++) {
+		bool changed = false;
+		struct ml_error err;
+
+		if (!ui->store->files[f].loaded)
+			continue;
+		if (store_load(ui->store, (enum ml_file)f, &changed, &err) != 0) {
+			char buf[600];
+
+			ml_error_format(&err, buf, sizeof buf);
+			ui_message(ui, "%s", buf);
+			continue;
+		}
+		if (!changed)
+			continue;
+		ui->dirty_body = ui->dirty_frame = true;
+		EACH_SERVICE(svc)
+			if (svc->reloaded != NULL)
+				svc->reloaded(ui, (enum ml_file)f);
+	}
+}
+
+static bool
+frame_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	if (is_key) {
+		switch (ch) {
+		case KEY_F(1): ui_switch_tab(ui, '1'); return true;
+		case KEY_F(2): ui_switch_tab(ui, '2'); return true;
+		case KEY_F(3): ui_switch_tab(ui, '3'); return true;
+		case KEY_F(4): ui_switch_tab(ui, '4'); return true;
+		case KEY_F(5): ui_switch_tab(ui, '5'); return true;
+		case KEY_BTAB:
+			for (size_t i = 0; i < ML_NELEM(screens); i++)
+				if (screens[i] == ui->screen) {
+					ui_switch(ui, screens[(i + ML_NELEM(screens) - 1) %
+					    ML_NELEM(screens)]);
+					return true;
+				}
+			return false;
+		default:
+			return false;
+		}
+	}
+	switch (ch) {
+	case L'\t':
+		for (size_t i = 0; i < ML_NELEM(screens); i++)
+			if (screens[i] == ui->screen) {
+				ui_switch(ui, screens[(i + 1) % ML_NELEM(screens)]);
+				return true;
+			}
+		return false;
+	case L'q':
+		ui->quit = true;
+		return true;
+	case L'?':
+		ui_switch_tab(ui, '?');
+		return true;
+	case L'1': case L'2': case L'3': case L'4': case L'5':
+		if (ui->screen->digits_are_input)
+			return false;
+		ui_switch_tab(ui, (int)ch);
+		return true;
+	case 12:	/* Ctrl-L: the user asks for a full repaint */
+		clearok(curscr, TRUE);
+		ui->dirty_body = ui->dirty_frame = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+handle_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	if (is_key && ch == KEY_RESIZE) {
+		layout(ui);
+		return;
+	}
+	if (ui->too_small) {
+		if (!is_key && ch == L'q')
+			ui->quit = true;
+		return;
+	}
+	EACH_SERVICE(svc)
+		if (svc->modal_key != NULL && svc->modal_key(ui, ch, is_key))
+			return;
+	/* The screen first: in an editor, 'q' and digits are text. */
+	if (ui->screen->key != NULL && ui->screen->key(ui, ch, is_key) ==
+	    UI_KEY_HANDLED)
+		return;
+	frame_key(ui, ch, is_key);
+}
+
+static bool
+want_color(const struct ui *ui)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (ui->ctx->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
+		return false;
+	return has_colors();
+}
+
+static void
+start_curses(struct ui *ui)
+{
+	if (initscr() == NULL)
+		fatal("cannot initialise the terminal (is TERM set?)");
+	curses_up = true;
+	ml_set_fatal_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	ui->color = want_color(ui);
+	if (ui->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_RED);
+		init_pair(2, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(3, COLOR_YELLOW, -1);
+		init_pair(4, COLOR_GREEN, -1);
+		init_pair(5, COLOR_CYAN, -1);
+	}
+	layout(ui);
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must interrupt the wait for input. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static bool
+any_file_exists(const struct ml_store *s)
+{
+	for (int f = 0; f < ML_NFILES; f++)
+		if (access(store_path(s, (enum ml_file)f), F_OK) == 0)
+			return true;
+	return false;
+}
+
+int
+ui_main(struct cli_ctx *ctx)
+{
+	struct ui ui;
+	struct ml_error err;
+	const char *cs;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_errorf("the diary screen needs a terminal; see 'mendlog --help' "
+		    "for commands");
+		return ML_EXIT_USAGE;
+	}
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	memset(&ui, 0, sizeof ui);
+	ui.ctx = ctx;
+	ui.store = &ctx->store;
+	ui.cfg = &ctx->cfg;
+	ui.day = ml_today();
+	ui.first_run = !any_file_exists(ui.store);
+	cs = nl_langinfo(CODESET);
+	ui.utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	/* Load what the frame and first screen need; the rest on demand. */
+	if (store_load(ui.store, ML_ENTRIES, NULL, &err) != 0 ||
+	    store_load(ui.store, ML_PROCEDURES, NULL, &err) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
+	install_signals();
+	start_curses(&ui);
+	if (ui.first_run)
+		ui_message(&ui, "mendlog is a diary: it does not replace your "
+		    "clinician. Press ? for help.");
+	ui_switch(&ui, screens[0]);
+	EACH_SERVICE(svc)
+		if (svc->start != NULL)
+			svc->start(&ui);
+	wtimeout(ui.body, ui.cfg->refresh_seconds * 1000);
+	while (!ui.quit && !got_hup && !got_term && !got_int) {
+		wint_t ch;
+		int r;
+
+		update_screen(&ui);
+		r = ui.too_small ? wget_wch(stdscr, &ch) : wget_wch(ui.body, &ch);
+		if (got_hup || got_term || got_int)
+			break;
+		if (r != ERR)
+			handle_key(&ui, ch, r == KEY_CODE_YES);
+		watch_files(&ui);
+		EACH_SERVICE(svc)
+			if (svc->tick != NULL)
+				svc->tick(&ui);
+	}
+	/* Whatever is being typed is saved before the terminal goes. */
+	if (ui.screen != NULL && ui.screen->flush != NULL)
+		ui.screen->flush(&ui);
+	delete_windows(&ui);
+	restore_terminal();
+	ml_set_fatal_hook(NULL);
+	return ML_EXIT_OK;
+}

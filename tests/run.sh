@@ -1,0 +1,89 @@
+#!/bin/sh
+# Run every test layer of mendlog and end with one line "N passed, N failed".
+#   unit:  build/test-*        (cmocka, one binary per core module)
+#   asan:  build/asan/test-*   (the same under AddressSanitizer + UBSan)
+#   e2e:   tests/e2e/test-*.sh (the real binary, CLI and tmux at 80x24)
+#   man:   mandoc -Tlint on man/*
+# Set TESTS=pattern to run only the matching unit binaries / e2e scripts.
+cd "$(dirname "$0")/.." || exit 1
+pass=0
+fail=0
+failed_names=""
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+pattern=${TESTS:-}
+
+note_fail() { failed_names="$failed_names $1"; }
+
+# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), ...".
+run_cmocka() {
+	name=$1
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1		# crashed or sanitizer abort before the summary
+	fi
+	if [ "$f" -gt 0 ]; then
+		cat "$log"
+		note_fail "$name"
+	fi
+	echo "$name: $p passed, $f failed"
+	pass=$((pass + p))
+	fail=$((fail + f))
+}
+
+for t in build/test-*; do
+	[ -x "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	run_cmocka "unit/${t##*/}" "$t"
+done
+
+for t in build/asan/test-*; do
+	[ -x "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    run_cmocka "asan/${t##*/}" "$t"
+done
+
+for t in tests/e2e/test-*.sh; do
+	[ -f "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	bash "$t" >"$log" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	if [ "$f" -gt 0 ]; then
+		grep -v '^ok ' "$log"
+		note_fail "${t##*/}"
+	fi
+	echo "e2e/${t##*/}: $p passed, $f failed"
+	pass=$((pass + p))
+	fail=$((fail + f))
+done
+
+if [ -z "$pattern" ] || [ "$pattern" = man ]; then
+	if mandoc -Tlint -W warning man/mendlog.1 man/mendlog.5 >"$log" 2>&1; then
+		pass=$((pass + 1))
+		echo "man: mandoc -Tlint clean"
+	else
+		cat "$log"
+		fail=$((fail + 1))
+		note_fail man
+	fi
+fi
+
+[ -n "$failed_names" ] && echo "failed:$failed_names"
+echo "total: $pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
