@@ -83,5 +83,10 @@ void cli_ctx_free(struct cli_ctx *ctx);
 
 /* The commands, in cli.c's table. */
 extern const struct cli_command cmd_log, cmd_show, cmd_procedure, cmd_check;
+extern const struct cli_command cmd_alerts, cmd_ack;
+
+struct alerts_raised;
+/* Print alerts just raised to stderr: tier, rule, day, advice, message. */
+void cli_print_raised(const struct alerts_raised *r);
 
 #endif

@@ -16,6 +16,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_show,
 	&cmd_procedure,
 	&cmd_check,
+	&cmd_alerts,
+	&cmd_ack,
 };
 
 static const char global_usage[] =

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alerts.h"
 #include "cli.h"
 #include "diary.h"
 
@@ -104,6 +105,20 @@ run_log(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == ML_EXIT_OK && diary_set(&ctx->store, day, sets, n, &err) != 0) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
+	}
+	if (rc == ML_EXIT_OK) {
+		struct alerts_raised raised = { NULL, 0 };
+
+		/* The entry is saved whatever happens here: still exit 0, but
+		 * show what fired even if it could not be recorded. */
+		if (alerts_after_save(&ctx->store, &ctx->cfg, day, &raised,
+		    &err) != 0) {
+			cli_print_error(&err);
+			if (raised.n > 0)
+				cli_errorf("these alerts could not be recorded:");
+		}
+		cli_print_raised(&raised);
+		alerts_raised_free(&raised);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free((char *)sets[i].column);
