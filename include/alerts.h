@@ -76,4 +76,22 @@ int alerts_acknowledge(struct ml_store *s, size_t row, size_t *count,
     struct ml_error *err);
 #define ALERTS_ALL ((size_t)-1)
 
+/*
+ * What a command raised, even when another mendlog recorded it first: take
+ * the keys of alerts.csv before the save, and after it list the rows dated
+ * @from or later that were not there.
+ */
+struct alerts_keys {
+	char **v;		/* owned */
+	size_t n;
+};
+/* Keys (date, rule, severity) of every row of the loaded alerts.csv. */
+void alerts_keys_take(const struct ml_store *s, struct alerts_keys *k);
+void alerts_keys_free(struct alerts_keys *k);
+/* Rows of the loaded alerts.csv dated @from or later whose key is not in
+ * @before, most severe first, appended to @out.  rule and message point
+ * into the store: valid until it reloads alerts.csv. */
+void alerts_new_since(const struct ml_store *s, const struct alerts_keys *before,
+    ml_day from, struct alerts_raised *out);
+
 #endif

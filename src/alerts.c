@@ -310,3 +310,69 @@ alerts_acknowledge(struct ml_store *s, size_t row, size_t *count,
 		*count = rc == 0 ? ac.count : 0;
 	return rc;
 }
+
+static char *
+key_of(const struct ml_store *s, size_t row)
+{
+	return xasprintf("%s,%s,%s", store_get(s, ML_ALERTS, row, AC_DATE),
+	    store_get(s, ML_ALERTS, row, AC_RULE),
+	    store_get(s, ML_ALERTS, row, AC_SEVERITY));
+}
+
+void
+alerts_keys_take(const struct ml_store *s, struct alerts_keys *k)
+{
+	size_t n = store_nrows(s, ML_ALERTS);
+
+	k->v = xcalloc(n + 1, sizeof *k->v);
+	for (k->n = 0; k->n < n; k->n++)
+		k->v[k->n] = key_of(s, k->n);
+}
+
+void
+alerts_keys_free(struct alerts_keys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i]);
+	ML_FREE(&k->v);
+	k->n = 0;
+}
+
+void
+alerts_new_since(const struct ml_store *s, const struct alerts_keys *before,
+    ml_day from, struct alerts_raised *out)
+{
+	size_t first = out->n;
+
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+		struct ml_alert a;
+		char *key;
+		bool seen = false;
+
+		memset(&a, 0, sizeof a);
+		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &a.day) ||
+		    a.day < from ||
+		    !rules_tier_parse(store_get(s, ML_ALERTS, r, AC_SEVERITY),
+		    &a.tier))
+			continue;
+		key = key_of(s, r);
+		for (size_t i = 0; i < before->n && !seen; i++)
+			seen = strcmp(before->v[i], key) == 0;
+		free(key);
+		if (seen)
+			continue;
+		a.rule = store_get(s, ML_ALERTS, r, AC_RULE);
+		a.message = store_get(s, ML_ALERTS, r, AC_MESSAGE);
+		a.scope_from = a.scope_to = a.day;
+		raised_add(out, &a);
+	}
+	/* Most severe first, file order within a tier (a stable sort). */
+	for (size_t i = first + 1; i < out->n; i++)
+		for (size_t j = i; j > first && out->v[j - 1].tier > out->v[j].tier;
+		    j--) {
+			struct ml_alert t = out->v[j];
+
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+}

@@ -31,9 +31,11 @@ static const struct ui_screen *const screens[] = {
 	&ui_today, &ui_history, &ui_alerts, &ui_exercises, &ui_trends, &ui_help,
 };
 
+extern const struct ui_service ui_alerts_service;
+
 /* Services that run beside every screen (alerts, reminders). */
 static const struct ui_service *const services[] = {
-	NULL,
+	&ui_alerts_service,
 };
 
 static volatile sig_atomic_t got_hup, got_term, got_int;
