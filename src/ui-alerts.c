@@ -101,7 +101,7 @@ set_banner(struct ui *ui)
 
 		if (count > 1)
 			snprintf(more, sizeof more, " (+%d more)", count - 1);
-		snprintf(banner, sizeof banner, "%s: %s%s - press 3",
+		snprintf(banner, sizeof banner, "%s: %s%s - see 3 Alerts",
 		    best == ML_TIER_EMERGENCY ? "EMERGENCY" : "URGENT", rule, more);
 		ui->banner_role = best == ML_TIER_EMERGENCY ? UI_EMERGENCY :
 		    UI_URGENT;
@@ -353,7 +353,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 		return;
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
 	nlines = wrap(msg, w - 4, NULL, NULL);
-	h = nlines + 7;
+	h = nlines + 6;
 	if (h > rows)
 		h = rows;
 	y0 = (rows - h) / 2;
