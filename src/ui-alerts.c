@@ -24,6 +24,7 @@ static struct {
 	char **dialog;		/* keys of emergencies waiting for `a` */
 	size_t ndialog;
 	bool retry;		/* recording failed: try again on a tick */
+	time_t tried;		/* when the last failed try was */
 	char unrecorded[96];	/* banner for what fired but is not in the file */
 	int unrecorded_role;
 	size_t sel;		/* selection on the screen */
@@ -177,8 +178,11 @@ check(struct ui *ui, ml_day from, ml_day to)
 
 	if (alerts_check_days(ui->store, ui->cfg, from, to, &raised, &err) != 0) {
 		/* Not recorded: say so, and still show the worst of it. */
+		bool first = !st.retry;
+
 		ml_error_format(&err, buf, sizeof buf);
 		st.retry = true;
+		st.tried = ml_now();
 		st.unrecorded[0] = '\0';
 		if (raised.n > 0) {
 			const struct ml_alert *a = &raised.v[0];	/* most severe first */
@@ -192,7 +196,9 @@ check(struct ui *ui, ml_day from, ml_day to)
 				st.unrecorded_role = a->tier == ML_TIER_EMERGENCY ?
 				    UI_EMERGENCY : UI_URGENT;
 			}
-			ui->bell = true;
+			/* Ring once, not on every retry. */
+			if (first)
+				ui->bell = true;
 		} else {
 			ui_message(ui, "alerts not checked: %s", buf);
 		}
@@ -206,6 +212,8 @@ check(struct ui *ui, ml_day from, ml_day to)
 	alerts_raised_free(&raised);
 	load_alerts(ui);
 	scan(ui, false);
+	/* The check may have reloaded procedures: the top line shows them. */
+	ui_dirty_frame(ui);
 }
 
 static void
@@ -248,10 +256,14 @@ svc_reloaded(struct ui *ui, enum ml_file file)
 		scan(ui, false);
 }
 
+/* Seconds between attempts to record alerts after a failure (a lock held
+ * for long, a file that cannot be parsed until the user fixes it). */
+#define RETRY_SECONDS 10
+
 static void
 svc_tick(struct ui *ui)
 {
-	if (st.retry)
+	if (st.retry && ml_now() - st.tried >= RETRY_SECONDS)
 		check_recent(ui);
 }
 
