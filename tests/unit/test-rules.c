@@ -711,6 +711,43 @@ test_broken_alerts_file_still_reports(void **state)
 	free(path);
 }
 
+static void
+test_two_processes_record_once(void **state)
+{
+	struct fx *f = *state;
+	struct ml_store s2;
+	struct alerts_raised r = { NULL, 0 };
+	struct alerts_keys before;
+	struct ml_error err;
+
+	setenv("MENDLOG_NOW", "2026-11-01T10:00:00", 1);
+	/* A second mendlog with a stale copy of alerts.csv (empty). */
+	assert_int_equal(store_open(&s2, f->dir, &err), 0);
+	assert_int_equal(store_load(&s2, ML_ALERTS, NULL, &err), 0);
+	alerts_keys_take(&s2, &before);
+	assert_int_equal(before.n, 0);
+	LOG(f, D0, "saddle_numbness=yes");
+	assert_int_equal(save(f, D0), 1);
+	/* Its own check finds, under the lock, that the alert is recorded. */
+	assert_int_equal(alerts_after_save(&s2, &f->cfg, D0, &r, &err), 0);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(rows_of(f, "saddle_numbness", NULL), 1);
+	/* ...but it can still tell its user what appeared since its save. */
+	assert_int_equal(store_load(&s2, ML_ALERTS, NULL, &err), 0);
+	alerts_new_since(&s2, &before, D0, &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].rule, "saddle_numbness");
+	assert_int_equal(r.v[0].tier, ML_TIER_EMERGENCY);
+	assert_string_equal(r.v[0].message,
+	    rules_message("saddle_numbness", ML_TIER_EMERGENCY));
+	alerts_raised_free(&r);
+	/* Rows dated before the save's day are not its doing. */
+	alerts_new_since(&s2, &before, D0 + 1, &r);
+	assert_int_equal(r.n, 0);
+	alerts_keys_free(&before);
+	store_close(&s2);
+}
+
 /* --- config ----------------------------------------------------------- */
 
 static void
@@ -835,6 +872,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_after_save_rechecks_later_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_contents_and_ack_survives_restart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_broken_alerts_file_still_reports, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_processes_record_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_overrides, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_file_changes_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_bad_value_file_line, setup, teardown),
