@@ -102,7 +102,7 @@ set_banner(struct ui *ui)
 
 		if (count > 1)
 			snprintf(more, sizeof more, " (+%d more)", count - 1);
-		snprintf(banner, sizeof banner, "%s: %s%s - see 3 Alerts",
+		snprintf(banner, sizeof banner, "%s: %s%s",
 		    best == ML_TIER_EMERGENCY ? "EMERGENCY" : "URGENT", rule, more);
 		ui->banner_role = best == ML_TIER_EMERGENCY ? UI_EMERGENCY :
 		    UI_URGENT;

@@ -301,18 +301,21 @@ draw_top(struct ui *ui)
 	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
 	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
 	    label);
-	wattron(ui->top, ui_attr(ui, UI_TITLE));
-	ui_put(ui->top, 0, 0, ui->cols, left);
-	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	/* An alert banner wins over the day label: the label is cut, never
+	 * the tier and rule. */
+	x = ui->cols;
 	if (ui->banner[0] != '\0') {
 		int w = ui_strwidth(ui->banner) + 2;
 
-		x = ui->cols - w;
-		if (x < ui_strwidth(left) + 1)
-			x = ui_strwidth(left) + 1;
+		x = w > ui->cols - 12 ? 12 : ui->cols - w;
+	}
+	wattron(ui->top, ui_attr(ui, UI_TITLE));
+	ui_put(ui->top, 0, 0, x - 1, left);
+	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	if (ui->banner[0] != '\0') {
 		wattron(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 		mvwaddch(ui->top, 0, x, ' ');
-		ui_put(ui->top, 0, x + 1, ui->cols - x - 1, ui->banner);
+		ui_put(ui->top, 0, x + 1, ui->cols - x - 2, ui->banner);
 		waddch(ui->top, ' ');
 		wattroff(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 	}
