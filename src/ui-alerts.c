@@ -469,6 +469,11 @@ draw(struct ui *ui, WINDOW *win)
 	wattron(win, ui_attr(ui, UI_TITLE));
 	ui_put(win, 0, 2, cols - 4, line);
 	wattroff(win, ui_attr(ui, UI_TITLE));
+	if (n > 0) {
+		wattron(win, ui_attr(ui, UI_DIM));
+		ui_put(win, 1, 1, cols - 2, "  No.  Day         Rule                    Raised       Acknowledged");
+		wattroff(win, ui_attr(ui, UI_DIM));
+	}
 	if (n == 0) {
 		ui_put(win, 2, 2, cols - 4, st.show_all ? "No alerts." :
 		    "No alerts waiting. The rules check your diary after every "
@@ -483,7 +488,7 @@ draw(struct ui *ui, WINDOW *win)
 		top = (int)st.sel - list_rows / 2;
 	for (size_t i = (size_t)top; i < n && y < 2 + list_rows; i++) {
 		const struct alerts_item *it = &items[i];
-		char raised[32], acked[48] = "";
+		char raised[32], acked[32] = "";
 
 		if ((int)it->tier != last_tier) {
 			last_tier = (int)it->tier;
@@ -502,14 +507,10 @@ draw(struct ui *ui, WINDOW *win)
 		}
 		short_time(store_get(s, ML_ALERTS, it->row, AC_RAISED_AT), raised,
 		    sizeof raised);
-		if (it->acknowledged) {
-			char at[32];
-
+		if (it->acknowledged)
 			short_time(store_get(s, ML_ALERTS, it->row,
-			    AC_ACKNOWLEDGED_AT), at, sizeof at);
-			snprintf(acked, sizeof acked, "  acknowledged %s", at);
-		}
-		snprintf(line, sizeof line, "%c %3u  %s  %-24s raised %s%s",
+			    AC_ACKNOWLEDGED_AT), acked, sizeof acked);
+		snprintf(line, sizeof line, "%c %3u  %s  %-22s  %-11s  %s",
 		    i == st.sel ? '>' : ' ', it->number,
 		    store_get(s, ML_ALERTS, it->row, AC_DATE),
 		    store_get(s, ML_ALERTS, it->row, AC_RULE), raised, acked);
@@ -548,6 +549,7 @@ key(struct ui *ui, wint_t ch, bool is_key)
 	} else if (!is_key && ch == L'v') {
 		st.show_all = !st.show_all;
 		st.sel = 0;
+		ui_dirty_frame(ui);	/* the hints change */
 	} else if (!is_key && ch == L'a' && n > 0) {
 		if (items[st.sel].acknowledged) {
 			ui_message(ui, "already acknowledged");

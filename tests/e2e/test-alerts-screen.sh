@@ -94,7 +94,7 @@ for k in F2 F4 F5 Tab F1; do
 done
 tm_send F3
 check "Alerts screen lists it by tier" wait_for '^ URGENT - contact your clinician'
-check "with its rule and day" wait_for "> +[0-9]+  $today  fever "
+check "with its rule and day" wait_for "> +[0-9]+  $today  fever +[0-9]{2}-[0-9]{2} [0-9:]{5} *$"
 check "and the full message" wait_for 'call your local emergency number now'
 check_eq "fever not acknowledged yet" "" "$(ack_of fever)"
 tm_send a
@@ -113,6 +113,27 @@ for r in leg_weakness fever; do
 	done
 done
 check_eq "two rows and the header" 3 "$(wc -l <"$A")"
+
+# Two emergencies at once: one dialog after the other, each `a` one alert.
+"$ML" -d "$D" log --date yesterday bladder_bowel=yes saddle_numbness=yes 2>/dev/null
+check "first dialog says more follow" wait_for 'EMERGENCY: bladder_bowel .*|More follow'
+check "more follow" wait_for 'Press a to acknowledge and close. More follow.'
+tm_send a
+check "second dialog" wait_for '│  EMERGENCY: saddle_numbness'
+check "the last one" wait_gone 'More follow'
+check "first acknowledged" wait_ack bladder_bowel
+check_eq "second not yet" "" "$(ack_of saddle_numbness)"
+tm_send a
+check "dialogs done" wait_gone 'Press a to acknowledge'
+check "second acknowledged" wait_ack saddle_numbness
+
+# v shows acknowledged alerts on the Alerts screen.
+tm_send F3
+check "empty by default" wait_for 'No alerts waiting'
+tm_send v
+check "v shows all four" wait_for 'All alerts \(4\)'
+check "with the times raised and acknowledged" wait_for ' 2  [0-9-]{10}  fever +[0-9]{2}-[0-9]{2} [0-9:]{5}  [0-9]{2}-[0-9]{2} [0-9:]{5}$'
+check "hints follow the view" wait_for 'v unacknowledged only'
 tm_send q
 check "q quits with status 0" wait_for '__EXITED__ 0'
 finish
