@@ -91,7 +91,7 @@ void alerts_keys_free(struct alerts_keys *k);
 /* Rows of the loaded alerts.csv dated @from or later whose key is not in
  * @before, most severe first, appended to @out.  rule and message point
  * into the store: valid until it reloads alerts.csv. */
-void alerts_new_since(const struct ml_store *s, const struct alerts_keys *before,
-    ml_day from, struct alerts_raised *out);
+void alerts_new_since(const struct ml_store *s,
+    const struct alerts_keys *before, ml_day from, struct alerts_raised *out);
 
 #endif

@@ -225,7 +225,12 @@ struct eval {
 static void
 fire(struct eval *e, const char *rule, enum ml_tier tier)
 {
-	struct ml_alert *a = &e->out[e->n++];
+	struct ml_alert *a;
+
+	/* Each rule fires at most once a day, so RULES_MAX is never passed. */
+	if (e->n >= RULES_MAX)
+		fatal("rules: more than %d alerts on one day", RULES_MAX);
+	a = &e->out[e->n++];
 
 	a->rule = rule;
 	a->tier = tier;

@@ -471,7 +471,8 @@ draw(struct ui *ui, WINDOW *win)
 	wattroff(win, ui_attr(ui, UI_TITLE));
 	if (n > 0) {
 		wattron(win, ui_attr(ui, UI_DIM));
-		ui_put(win, 1, 1, cols - 2, "  No.  Day         Rule                    Raised       Acknowledged");
+		ui_put(win, 1, 1, cols - 2, "  No.  Day         Rule"
+		    "                    Raised       Acknowledged");
 		wattroff(win, ui_attr(ui, UI_DIM));
 	}
 	if (n == 0) {
