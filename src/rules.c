@@ -231,7 +231,6 @@ fire(struct eval *e, const char *rule, enum ml_tier tier)
 	if (e->n >= RULES_MAX)
 		fatal("rules: more than %d alerts on one day", RULES_MAX);
 	a = &e->out[e->n++];
-
 	a->rule = rule;
 	a->tier = tier;
 	a->message = rules_message(rule, tier);
