@@ -185,7 +185,8 @@ check(struct ui *ui, ml_day from, ml_day to)
 		st.tried = ml_now();
 		st.unrecorded[0] = '\0';
 		if (raised.n > 0) {
-			const struct ml_alert *a = &raised.v[0];	/* most severe first */
+			/* The list is most severe first. */
+			const struct ml_alert *a = &raised.v[0];
 
 			ui_message(ui, "%s alert %s NOT SAVED: %s",
 			    rules_tier_name(a->tier), a->rule, buf);
@@ -206,7 +207,7 @@ check(struct ui *ui, ml_day from, ml_day to)
 		st.retry = false;
 		st.unrecorded[0] = '\0';
 		if (raised.n > 0)
-			ui_message(ui, "new %s alert: %s - see screen 3",
+			ui_message(ui, "new %s alert: %s - see the Alerts screen (F3)",
 			    rules_tier_name(raised.v[0].tier), raised.v[0].rule);
 	}
 	alerts_raised_free(&raised);
@@ -231,7 +232,8 @@ svc_start(struct ui *ui)
 	/* What is already in the file is not "raised during the session". */
 	load_alerts(ui);
 	scan(ui, true);
-	check_recent(ui);
+	if (ui->cfg->startup_days > 0)
+		check_recent(ui);
 }
 
 static void
