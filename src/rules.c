@@ -371,7 +371,8 @@ rule_nerve_symptoms(struct eval *e)
 		return;
 	}
 	/* Walk back over the entered days that answer either question. */
-	for (size_t i = e->days.n; i-- > 0 && run < e->cfg->nerve_consecutive_days;) {
+	for (size_t i = e->days.n;
+	    i-- > 0 && run < e->cfg->nerve_consecutive_days;) {
 		long r = e->days.v[i].row;
 		int n = diary_yesno(e->s, r, EC_NUMBNESS);
 		int t = diary_yesno(e->s, r, EC_TINGLING);
@@ -506,7 +507,8 @@ rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	days_free(&e.days);
 	/* Insertion sort keeps table order within a tier (qsort is unstable). */
 	for (size_t i = 1; i < e.n; i++)
-		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0; j--) {
+		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0;
+		    j--) {
 			struct ml_alert t = out[j];
 
 			out[j] = out[j - 1];

@@ -85,7 +85,8 @@ set_banner(struct ui *ui)
 		enum ml_tier t;
 
 		if (*store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT) != '\0' ||
-		    !rules_tier_parse(store_get(s, ML_ALERTS, r, AC_SEVERITY), &t) ||
+		    !rules_tier_parse(store_get(s, ML_ALERTS, r, AC_SEVERITY),
+		    &t) ||
 		    t > ML_TIER_URGENT)
 			continue;
 		count++;
@@ -192,8 +193,9 @@ check(struct ui *ui, ml_day from, ml_day to)
 			    rules_tier_name(a->tier), a->rule, buf);
 			if (a->tier <= ML_TIER_URGENT) {
 				snprintf(st.unrecorded, sizeof st.unrecorded,
-				    "%s: %s (not saved)", a->tier == ML_TIER_EMERGENCY ?
-				    "EMERGENCY" : "URGENT", a->rule);
+				    "%s: %s (not saved)",
+				    a->tier == ML_TIER_EMERGENCY ? "EMERGENCY" :
+				    "URGENT", a->rule);
 				st.unrecorded_role = a->tier == ML_TIER_EMERGENCY ?
 				    UI_EMERGENCY : UI_URGENT;
 			}
@@ -207,8 +209,9 @@ check(struct ui *ui, ml_day from, ml_day to)
 		st.retry = false;
 		st.unrecorded[0] = '\0';
 		if (raised.n > 0)
-			ui_message(ui, "new %s alert: %s - see the Alerts screen (F3)",
-			    rules_tier_name(raised.v[0].tier), raised.v[0].rule);
+			ui_message(ui, "new %s alert: %s - see the Alerts "
+			    "screen (F3)", rules_tier_name(raised.v[0].tier),
+			    raised.v[0].rule);
 	}
 	alerts_raised_free(&raised);
 	load_alerts(ui);
