@@ -93,4 +93,12 @@ check_eq "entry saved" yes "$(csv_field "$D2/entries.csv" date 2026-11-21 bladde
 check "says the alert could not be recorded" grep -q 'could not be recorded' <<<"$err"
 check "and shows it anyway" grep -q 'EMERGENCY alert (bladder_bowel' <<<"$err"
 check_eq "broken file untouched" "$before" "$(sha256sum <"$D2/alerts.csv")"
+
+# An entry written by another program is caught by `mendlog alerts`.
+D3="$T/d3"
+mkdir -m 700 "$D3"
+printf 'date,site_problem\n2026-11-20,yes\n' >"$D3/entries.csv"
+out=$("$ML" -d "$D3" alerts)
+check "alerts runs the rules first" grep -Eq '^ +1  URGENT +2026-11-20  site_problem$' <<<"$out"
+check_eq "and records it" urgent "$(csv_field "$D3/alerts.csv" rule site_problem severity)"
 finish
