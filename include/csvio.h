@@ -85,8 +85,9 @@ struct ml_row *ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells
 void ml_row_set(struct ml_row *row, size_t col, const char *value);
 /* Cell @col of @row, or "" when the row is shorter. */
 const char *ml_row_get(const struct ml_row *row, size_t col);
-/* Append a column named @name to the header; rows as long as the old header
- * are padded so they stay aligned.  Returns the new column's index. */
+/* Append a column named @name after the widest row (never over a value
+ * that has no column name) and pad every shorter row with empty cells.
+ * Returns the new column's index. */
 size_t ml_table_add_col(struct ml_table *t, const char *name);
 /* Remove every row. */
 void ml_table_clear_rows(struct ml_table *t);

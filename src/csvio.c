@@ -104,15 +104,26 @@ ml_row_get(const struct ml_row *row, size_t col)
 size_t
 ml_table_add_col(struct ml_table *t, const char *name)
 {
-	size_t old = t->ncols;
+	size_t width = t->ncols;
 
-	t->header = xreallocarray(t->header, old + 1, sizeof *t->header);
-	t->header[old] = xstrdup(name);
-	t->ncols = old + 1;
+	/*
+	 * A row longer than the header holds values under no column name.
+	 * The new column goes after the widest row so it can never land on
+	 * (and later overwrite) such a value; the gap gets empty names.
+	 */
 	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].ncells == old)
-			ml_row_set(&t->rows[i], old, "");
-	return old;
+		if (t->rows[i].ncells > width)
+			width = t->rows[i].ncells;
+	t->header = xreallocarray(t->header, width + 1, sizeof *t->header);
+	for (size_t i = t->ncols; i < width; i++)
+		t->header[i] = xstrdup("");
+	t->header[width] = xstrdup(name);
+	t->ncols = width + 1;
+	/* Rows were either complete or short; pad so they line up. */
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].ncells < t->ncols)
+			ml_row_set(&t->rows[i], width, "");
+	return width;
 }
 
 static void
