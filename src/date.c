@@ -145,10 +145,11 @@ ml_timestamp_format(time_t t, char *buf)
 		off = -off;
 	/* The ranges are those of struct tm; the modulos only tell the
 	 * compiler that every field has at most two (four) digits. */
-	snprintf(buf, ML_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+	snprintf(buf, ML_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02lu:%02lu",
 	    (tm.tm_year + 1900) % 10000, (tm.tm_mon % 12) + 1, tm.tm_mday % 32,
 	    tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61, sign,
-	    (off / 3600) % 100, ((off % 3600) / 60) % 60);
+	    (unsigned long)(off / 3600) % 100u,
+	    (unsigned long)((off % 3600) / 60) % 60u);
 }
 
 bool
