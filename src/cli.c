@@ -16,6 +16,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_show,
 	&cmd_procedure,
 	&cmd_check,
+	&cmd_plan,
+	&cmd_done,
+	&cmd_due,
 };
 
 static const char global_usage[] =
@@ -245,7 +248,9 @@ int
 cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
     char **argv)
 {
-	optind = 1;
+	/* 0, not 1: glibc then forgets the '+' (stop at the first operand)
+	 * of the global scan, so options may follow a command's operands. */
+	optind = 0;
 	return cmd->run(ctx, argc, argv);
 }
 
