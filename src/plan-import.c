@@ -220,7 +220,8 @@ check_row(struct import *im, const struct ml_table *t, size_t r)
 		    normalise(ml_row_get(src, c), sc->cols[k].type);
 		if (k < 0)
 			continue;
-		if (*row->vals[c] == '\0' && sc->cols[k].required)
+		/* An empty id is made from the name below. */
+		if (*row->vals[c] == '\0' && sc->cols[k].required && k != XC_ID)
 			problem(im, src->line, sc->cols[k].name, "empty, but "
 			    "required");
 		else if (!ml_value_check(sc->cols[k].type, row->vals[c], &why))
