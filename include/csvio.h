@@ -76,6 +76,13 @@ typedef int (*csvio_writer)(FILE *fp, void *ctx, struct ml_error *err);
 int csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
     bool keep_backup, struct ml_error *err);
 
+/*
+ * Remove the temp file of a save in progress, if any.  Async-signal-safe:
+ * for signal handlers of command-line writers, so an interrupted save or
+ * export leaves neither a partial file nor a temp file behind.
+ */
+void csvio_abort_pending(void);
+
 /* Table helpers.  Strings passed in are copied. */
 void ml_table_init(struct ml_table *t);
 void ml_table_free(struct ml_table *t);

@@ -10,12 +10,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
+
+/* The temp file of the save in progress, for csvio_abort_pending(). */
+static char pending_tmp[4096];
+static volatile sig_atomic_t pending_set;
 
 struct parse_state {
 	struct ml_table *t;
@@ -433,12 +438,17 @@ csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
 	int fd, saved;
 
 	err->msg[0] = '\0';
+	pending_set = 0;
 	fd = mkstemp(tmp);	/* O_CREAT | O_EXCL, mode 0600 */
 	if (fd < 0) {
 		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
 		    strerror(errno));
 		free(tmp);
 		return -1;
+	}
+	if (strlen(tmp) < sizeof pending_tmp) {
+		memcpy(pending_tmp, tmp, strlen(tmp) + 1);
+		pending_set = 1;
 	}
 	if (fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL)
 		goto fail;
@@ -457,6 +467,7 @@ csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
 		goto fail_kept;
 	if (rename(tmp, path) != 0)
 		goto fail;
+	pending_set = 0;
 	if (fsync_dir_of(path) != 0) {
 		/* The new file is in place; only durability is in doubt. */
 		ml_error_set(err, path, 0, NULL, "fsync of directory: %s",
@@ -472,6 +483,7 @@ fail:
 		ml_error_set(err, path, 0, NULL, "cannot save: %s",
 		    strerror(saved ? saved : EIO));
 fail_kept:
+	pending_set = 0;
 	if (fp != NULL)
 		fclose(fp);
 	else if (fd >= 0)
@@ -479,4 +491,13 @@ fail_kept:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+void
+csvio_abort_pending(void)
+{
+	if (pending_set) {
+		pending_set = 0;
+		unlink(pending_tmp);
+	}
 }
