@@ -101,6 +101,14 @@ enum plan_status plan_status_at(const struct ml_config *cfg, ml_day day,
 size_t plan_slots(const struct ml_store *s, const struct ml_config *cfg,
     ml_day day, time_t now, struct plan_slot **out);
 
+/*
+ * Every slot of the days @from..@to, day by day, each day as plan_slots()
+ * gives it (for exports: a LATER slot's time has not come).  Returns the
+ * count; caller frees *out.
+ */
+size_t plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_slot **out);
+
 /* Row of the log for (day, minutes, exercise id), or -1. */
 long plan_log_find(const struct ml_store *s, ml_day day, int minutes,
     const char *exercise_id);

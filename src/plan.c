@@ -299,39 +299,26 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	return n;
 }
 
-/* For bsearch over slots sorted by (day, minutes, id). */
-struct slot_key {
-	ml_day day;
-	int minutes;
-	const char *id;
-	const struct ml_store *s;
-};
-
-static int
-cmp_key_slot(const void *k, const void *e)
+size_t
+plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_slot **out)
 {
-	const struct slot_key *key = k;
-	const struct plan_slot *slot = e;
+	struct plan_slot *all = NULL;
+	size_t total = 0;
 
-	if (key->day != slot->day)
-		return key->day < slot->day ? -1 : 1;
-	if (key->minutes != slot->minutes)
-		return key->minutes < slot->minutes ? -1 : 1;
-	return strcmp(key->id, plan_slot_id(key->s, slot));
-}
+	for (ml_day d = from; d <= to; d++) {
+		struct plan_slot *v;
+		size_t n = plan_slots(s, cfg, d, now, &v);
 
-static const struct ml_store *sort_store;	/* for qsort's comparator */
-
-static int
-cmp_slot_id(const void *a, const void *b)
-{
-	const struct plan_slot *x = a, *y = b;
-
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	if (x->minutes != y->minutes)
-		return x->minutes < y->minutes ? -1 : 1;
-	return strcmp(plan_slot_id(sort_store, x), plan_slot_id(sort_store, y));
+		if (n > 0) {
+			all = xreallocarray(all, total + n, sizeof *all);
+			memcpy(all + total, v, n * sizeof *v);
+			total += n;
+		}
+		free(v);
+	}
+	*out = all;
+	return total;
 }
 
 void
@@ -345,13 +332,15 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	memset(out, 0, sizeof *out);
 	for (ml_day d = from; d <= to; d++)
 		collect_day(s, d, &v, &n, &cap);
-	sort_store = s;
-	qsort(v, n, sizeof *v, cmp_slot_id);
-	/* One pass over the log: the first row for a slot settles it. */
+	qsort(v, n, sizeof *v, cmp_slot);
+	/* One pass over the log: the first row for a slot settles it.  A
+	 * log names an exercise by id; its slots carry the row of the first
+	 * exercise with that id. */
 	for (size_t r = 0; r < logs; r++) {
-		struct slot_key key;
+		struct plan_slot key = { 0 };
 		struct plan_slot *hit;
 		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
+		long row;
 
 		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
 		    &key.day) || key.day < from || key.day > to ||
@@ -361,9 +350,12 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 		if (strcmp(st, "done") != 0 && strcmp(st, "partial") != 0 &&
 		    strcmp(st, "skipped") != 0)
 			continue;
-		key.id = store_get(s, ML_EXERCISE_LOG, r, LC_EXERCISE_ID);
-		key.s = s;
-		hit = bsearch(&key, v, n, sizeof *v, cmp_key_slot);
+		row = plan_find(s, store_get(s, ML_EXERCISE_LOG, r,
+		    LC_EXERCISE_ID));
+		if (row < 0)
+			continue;
+		key.exercise_row = (size_t)row;
+		hit = bsearch(&key, v, n, sizeof *v, cmp_slot);
 		if (hit != NULL && hit->log_row < 0)
 			hit->log_row = (long)r;
 	}

@@ -424,6 +424,27 @@ test_adherence_fixture(void **state)
 	assert_int_equal(a.due, 23);
 	assert_pct(a.pct, 100.0 * 8 / 23, 1e-9);
 
+	/* The same slots one by one, as an export lists them. */
+	{
+		struct plan_slot *v;
+		size_t n = plan_slots_range(&f->s, &f->cfg, D("2026-11-15"),
+		    D("2026-11-21"), now, &v);
+		int due = 0, later = 0, missed = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			due += v[i].status != PLAN_LATER;
+			later += v[i].status == PLAN_LATER;
+			missed += v[i].status == PLAN_MISSED;
+			if (i > 0)
+				assert_true(v[i - 1].day <= v[i].day);
+		}
+		/* 17 due; none to come (21 Nov 18:00 was logged early). */
+		assert_int_equal(due, 17);
+		assert_int_equal(later, 0);
+		/* Missed: tilt 17b 18b 19a 19b 20a 20b, bridge 20. */
+		assert_int_equal(missed, 7);
+		free(v);
+	}
 	/* Nothing due yet: no figure rather than 0 %. */
 	plan_adherence_last(&f->s, &f->cfg, "later", 7, now, &a);
 	assert_int_equal(a.due, 0);
