@@ -690,6 +690,19 @@ leave(struct ui *ui)
 	ex.asking = false;
 }
 
+/* The connection dropped or mendlog was told to stop: a slot whose log
+ * was begun (d, p or s pressed) is logged with what was typed.  A half
+ * filled plan form is not saved: it may not be valid. */
+static void
+flush(struct ui *ui)
+{
+	if (ex.asking && ex.view == V_TODAY) {
+		if (!ml_parse_int(ex.pain, 0, 10, &(long){ 0 }))
+			ex.pain[0] = '\0';
+		log_selected(ui);
+	}
+}
+
 static void
 draw(struct ui *ui, WINDOW *win)
 {
@@ -741,6 +754,7 @@ const struct ui_screen ui_exercises = {
 	.draw = draw,
 	.key = key,
 	.hints = hints,
+	.flush = flush,
 	.cursor = cursor,
 };
 
