@@ -62,8 +62,38 @@ check_eq "therapist's column kept" "Build up 5 min per week" \
 tm_send Space
 check "shown active" wait_for 'Walking .* active'
 check_eq "walk resumed in the file" yes "$(csv_field "$D/exercises.csv" id walk active)"
+
+# Add an exercise from the keyboard: a bad time is refused and named.
+tm_send a
+check "new exercise form" wait_for 'New exercise'
+tm_send Down Enter
+tm_type "Side-lying clams"
+tm_send Enter Down Down Down Down Down Enter
+tm_type "25:00"
+tm_send Enter
+tm_send w
+check "bad time refused" wait_for 'not saved: times: invalid value .25:00.'
+check "nothing written" bash -c "! grep -q clams '$D/exercises.csv'"
+tm_send Enter BSpace BSpace BSpace BSpace BSpace
+tm_type "19:30"
+tm_send Enter w
+check "saved, with an id made from the name" wait_for 'side_lying_clams saved'
+check_eq "new exercise in the file" 19:30 \
+    "$(csv_field "$D/exercises.csv" id side_lying_clams times)"
+check "listed in the plan" wait_for 'Side-lying clams .* 19:30 .* active'
+# Edit it: the id stays, the name changes.
+tm_send e
+check "edit form" wait_for 'Edit exercise'
+tm_send Enter
+tm_send BSpace BSpace BSpace BSpace BSpace	# "clams"
+tm_type "clam shells"
+tm_send Enter w
+check "edited" wait_for 'Side-lying clam shells'
+check_eq "edited in the file" "Side-lying clam shells" \
+    "$(csv_field "$D/exercises.csv" id side_lying_clams name)"
 tm_send Escape
 check "back to today" wait_for "Today's exercises"
+check "the new slot is on today's list" wait_for '19:30 +later +Side-lying clam shells'
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
 finish
