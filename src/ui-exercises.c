@@ -35,6 +35,7 @@ static struct {
 	const char *ask_status;
 	int ask_minutes;
 	char ask_id[72];
+	char ask_name[80];
 	char pain[4];
 
 	/* The add/edit form. */
@@ -224,8 +225,9 @@ draw_today(struct ui *ui, WINDOW *win)
 	}
 	free(v);
 	if (ex.asking) {
-		snprintf(line, sizeof line, "Pain during %s (0-10, Enter to skip, "
-		    "Esc cancels): %s", ex.ask_id, ex.pain);
+		snprintf(line, sizeof line, "%s %02d:%02d %s. Pain during it "
+		    "(0-10, Enter to skip): %s", ex.ask_name, ex.ask_minutes / 60,
+		    ex.ask_minutes % 60, ex.ask_status, ex.pain);
 		wattron(win, A_BOLD);
 		mvwhline(win, rows - 1, 0, ' ', cols);
 		ui_put(win, rows - 1, 1, cols - 2, line);
@@ -358,6 +360,8 @@ key_today(struct ui *ui, wint_t ch, bool is_key)
 		ex.ask_minutes = slot.minutes;
 		snprintf(ex.ask_id, sizeof ex.ask_id, "%s",
 		    plan_slot_id(ui->store, &slot));
+		snprintf(ex.ask_name, sizeof ex.ask_name, "%s", store_get(ui->store,
+		    ML_EXERCISES, slot.exercise_row, XC_NAME));
 		ex.pain[0] = '\0';
 		ui_dirty(ui);
 		return UI_KEY_HANDLED;
@@ -760,13 +764,16 @@ const struct ui_screen ui_exercises = {
 
 /* --- the reminders service -------------------------------------------- */
 
+static void rem_tick(struct ui *ui);
+
 static void
 rem_start(struct ui *ui)
 {
 	load_plan(ui);
 	/* Only slots that come due from now on ring; those already due are
-	 * shown without a bell. */
+	 * shown at once, without a bell. */
 	ex.rung_upto = ml_now();
+	rem_tick(ui);
 }
 
 static void

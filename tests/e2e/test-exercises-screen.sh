@@ -27,7 +27,7 @@ check "sets x reps and hold" wait_for '2 x 5, hold 20 s'
 check "adherence before logging" wait_for 'Adherence 7 days 0%'
 
 tm_send d
-check "d asks for pain during" wait_for 'Pain during knee_to_chest \(0-10'
+check "d asks for pain during" wait_for 'Knee-to-chest stretch 08:00 done. Pain during it \(0-10'
 tm_type 3
 tm_send Enter
 check "log written" wait_file_has "$D/exercise_log.csv" 'knee_to_chest'
@@ -44,7 +44,7 @@ check "reminder moves on to the next due slot" \
 
 # Partial, with Enter alone: no pain score.
 tm_send p
-check "p asks too" wait_for 'Pain during pelvic_tilt'
+check "p asks too" wait_for 'Pelvic tilts 08:00 partial. Pain during it'
 tm_send Enter
 check "partial logged" wait_file_has "$D/exercise_log.csv" 'pelvic_tilt,partial'
 check_eq "no pain score when skipped" "" "$(csv_field "$D/exercise_log.csv" exercise_id pelvic_tilt pain_during)"
