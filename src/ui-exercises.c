@@ -475,9 +475,10 @@ key_plan(struct ui *ui, wint_t ch, bool is_key)
 		ui_dirty(ui);
 		return UI_KEY_HANDLED;
 	}
+	if (is_key && ch == KEY_ENTER)
+		return key_plan(ui, L'e', false);
 	if (is_key)
-		return ch == KEY_ENTER && n > 0 ? (open_form(ui, ex.sel),
-		    UI_KEY_HANDLED) : UI_KEY_UNHANDLED;
+		return UI_KEY_UNHANDLED;
 	switch (ch) {
 	case L'k':
 	case L'j':
