@@ -32,7 +32,8 @@ const struct cli_command cmd_due = {
 	run_due,
 };
 
-/* @s on one line, cut at a UTF-8 boundary to at most @max bytes. */
+/* @s on one line, cut at a UTF-8 boundary after at most @max bytes and
+ * then marked "..."; @buf holds @max + 4 bytes. */
 static void
 short_text(const char *s, char *buf, size_t max)
 {
@@ -41,15 +42,14 @@ short_text(const char *s, char *buf, size_t max)
 	for (; *s && n < max; s++)
 		buf[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
 	if (*s) {
-		while (n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80)
-			n--;
-		/* Drop the character cut in half, then mark the cut. */
-		while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
-			n--;
-		if (n > 0 && ((unsigned char)buf[n - 1] & 0x80))
-			n--;
-		buf[n] = '\0';
-		strcat(buf, "...");
+		/* Cut inside a character: drop the part of it already copied. */
+		if (((unsigned char)*s & 0xc0) == 0x80) {
+			while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
+				n--;
+			if (n > 0)
+				n--;
+		}
+		memcpy(buf + n, "...", 4);
 		return;
 	}
 	buf[n] = '\0';

@@ -52,4 +52,14 @@ check "reminder without bell" bash -c "
 		sleep 0.1
 	done; exit 1"
 check_eq "no bell with bell = no" 0 "$(bell_flag 5)"
+
+# Settled from another shell: the open screen picks up the log and the
+# reminder goes.
+faketime '2026-11-21 08:01:00' "$ML" -d "$D" done knee_to_chest >/dev/null
+faketime '2026-11-21 08:01:00' "$ML" -d "$D" done pelvic_tilt >/dev/null
+check "reminder gone after logs from another mendlog" bash -c "
+	for i in \$(seq 100); do
+		tmux -L '$TMUX_SOCK' capture-pane -p -t main:5 | grep -q 'Exercise due' || exit 0
+		sleep 0.1
+	done; exit 1"
 finish

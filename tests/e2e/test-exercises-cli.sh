@@ -65,11 +65,24 @@ out=$(at '2026-11-21 10:10:00' due --quiet)
 check_eq "urgent alert shown alone" \
     "Urgent alert (2026-11-21): Fever with back pain: call your surgical team today." "$out"
 
+# A long message is cut short, never inside a UTF-8 character.
+cat >"$D/alerts.csv" <<'CSV'
+raised_at,date,rule,severity,message,acknowledged_at
+2026-11-21T06:00:00+00:00,2026-11-21,cauda,emergency,"xééééééééééééééééééééééééééééééééééééééééééééééé: call 999",
+CSV
+out=$(at '2026-11-21 10:10:00' due --quiet)
+# 60 bytes would end inside the 30th "é": 1 + 29 * 2 bytes are kept.
+check_eq "cut before a split character" \
+    "EMERGENCY alert (2026-11-21): x$(printf 'é%.0s' $(seq 29))..." "$out"
+check "valid UTF-8" python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' <<<"$out"
+rm "$D/alerts.csv"
+
 # Never more than six lines.
 printf 'id,name,times\n' >"$T/many.csv"
 for i in 1 2 3 4 5 6 7 8; do printf 'ex%s,Exercise %s,09:00\n' $i $i >>"$T/many.csv"; done
 "$ML" -d "$D" plan import "$T/many.csv" >/dev/null
 out=$(at '2026-11-21 10:10:00' due)
 check_eq "at most six lines" 6 "$(wc -l <<<"$out")"
-check "the last says how many more" grep -q '^\.\.\. and 4 more: open mendlog' <<<"$out"
+# 8 due exercises: five lines, then the other three.
+check "the last says how many more" grep -q '^\.\.\. and 3 more: open mendlog' <<<"$out"
 finish
