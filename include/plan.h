@@ -59,6 +59,10 @@ bool plan_occurs(const struct plan_schedule *sc, ml_day day);
 /* The schedule of exercises row @row; false when the row is unusable. */
 bool plan_row_schedule(const struct ml_store *s, size_t row,
     struct plan_schedule *out);
+/* The same, saying why a row is unusable: -1 with @err (field and reason;
+ * no file or line). */
+int plan_row_check(const struct ml_store *s, size_t row,
+    struct plan_schedule *out, struct ml_error *err);
 
 enum plan_status {
 	PLAN_LATER,	/* its time has not come */

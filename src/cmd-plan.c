@@ -116,8 +116,9 @@ plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		const char *days = store_get(s, ML_EXERCISES, r, XC_DAYS);
 		struct plan_schedule sc;
 		struct plan_adherence a7, a30;
+		struct ml_error why;
 		char p7[8], p30[8], dose[64];
-		bool ok = plan_row_schedule(s, r, &sc);
+		bool ok = plan_row_check(s, r, &sc, &why) == 0;
 
 		plan_adherence_last(s, &ctx->cfg, id, 7, now, &a7);
 		plan_adherence_last(s, &ctx->cfg, id, 30, now, &a30);
@@ -127,7 +128,7 @@ plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		    store_get(s, ML_EXERCISES, r, XC_NAME), *days ? days : "daily",
 		    store_get(s, ML_EXERCISES, r, XC_TIMES), p7, p30);
 		if (!ok)
-			printf("  (unusable: see mendlog check)");
+			printf("  (not scheduled: %s: %s)", why.field, why.msg);
 		else if (!sc.active)
 			printf("  (paused)");
 		plan_dose(s, r, dose, sizeof dose);

@@ -134,32 +134,46 @@ plan_occurs(const struct plan_schedule *sc, ml_day day)
 	return false;
 }
 
-/* The row is the first one with its id (later repeats are ignored). */
-static bool
-first_with_id(const struct ml_store *s, size_t row)
+/* The first earlier row with the same id as @row, or -1. */
+static long
+earlier_with_id(const struct ml_store *s, size_t row)
 {
 	const char *id = store_get(s, ML_EXERCISES, row, XC_ID);
 
 	for (size_t r = 0; r < row; r++)
 		if (strcmp(store_get(s, ML_EXERCISES, r, XC_ID), id) == 0)
-			return false;
-	return true;
+			return (long)r;
+	return -1;
+}
+
+int
+plan_row_check(const struct ml_store *s, size_t row, struct plan_schedule *out,
+    struct ml_error *err)
+{
+	const char *id = store_get(s, ML_EXERCISES, row, XC_ID);
+
+	if (*id == '\0' || !ml_value_check(ML_T_SLUG, id, NULL)) {
+		ml_error_set(err, NULL, 0, "id", "%s", *id ? "not a valid id" :
+		    "empty");
+		return -1;
+	}
+	if (earlier_with_id(s, row) >= 0) {
+		ml_error_set(err, NULL, 0, "id", "'%s' is used by an earlier row",
+		    id);
+		return -1;
+	}
+	return plan_schedule_parse(store_get(s, ML_EXERCISES, row, XC_DAYS),
+	    store_get(s, ML_EXERCISES, row, XC_TIMES),
+	    store_get(s, ML_EXERCISES, row, XC_START_DATE),
+	    store_get(s, ML_EXERCISES, row, XC_END_DATE),
+	    store_get(s, ML_EXERCISES, row, XC_ACTIVE), out, err);
 }
 
 bool
 plan_row_schedule(const struct ml_store *s, size_t row,
     struct plan_schedule *out)
 {
-	const char *id = store_get(s, ML_EXERCISES, row, XC_ID);
-
-	if (*id == '\0' || !ml_value_check(ML_T_SLUG, id, NULL) ||
-	    !first_with_id(s, row))
-		return false;
-	return plan_schedule_parse(store_get(s, ML_EXERCISES, row, XC_DAYS),
-	    store_get(s, ML_EXERCISES, row, XC_TIMES),
-	    store_get(s, ML_EXERCISES, row, XC_START_DATE),
-	    store_get(s, ML_EXERCISES, row, XC_END_DATE),
-	    store_get(s, ML_EXERCISES, row, XC_ACTIVE), out, NULL) == 0;
+	return plan_row_check(s, row, out, NULL) == 0;
 }
 
 const char *

@@ -420,6 +420,17 @@ draw_plan(struct ui *ui, WINDOW *win)
 		ui_put(win, 2 + i - ex.top, 1, cols - 2, line);
 		wattroff(win, ui_attr(ui, UI_SELECTED) | ui_attr(ui, UI_DIM));
 	}
+	/* Why the selected exercise gets no slots, if it does not. */
+	{
+		struct plan_schedule sc;
+		struct ml_error why;
+
+		if (plan_row_check(ui->store, (size_t)ex.sel, &sc, &why) != 0) {
+			snprintf(line, sizeof line, "Not scheduled: %s: %.160s "
+			    "(e to edit)", why.field, why.msg);
+			ui_put(win, rows - 1, 1, cols - 2, line);
+		}
+	}
 }
 
 static void

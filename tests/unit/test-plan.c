@@ -212,6 +212,20 @@ test_paused_and_unusable_rows(void **state)
 	/* Only c's first row: a is paused, b's time is invalid, the second c
 	 * repeats an id, d has no times. */
 	assert_int_equal(count(f, "2026-11-21"), 1);
+	/* Each says why. */
+	{
+		struct plan_schedule sc;
+		struct ml_error err;
+
+		assert_int_equal(plan_row_check(&f->s, 0, &sc, &err), 0);
+		assert_false(sc.active);
+		assert_int_equal(plan_row_check(&f->s, 1, &sc, &err), -1);
+		assert_string_equal(err.field, "times");
+		assert_int_equal(plan_row_check(&f->s, 3, &sc, &err), -1);
+		assert_string_equal(err.field, "id");
+		assert_int_equal(plan_row_check(&f->s, 4, &sc, &err), 0);
+		assert_int_equal(sc.ntimes, 0);
+	}
 }
 
 static void
