@@ -131,6 +131,8 @@ plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 			printf("  (not scheduled: %s: %s)", why.field, why.msg);
 		else if (!sc.active)
 			printf("  (paused)");
+		else if (sc.ntimes == 0)
+			printf("  (no times: never due)");
 		plan_dose(s, r, dose, sizeof dose);
 		if (*dose)
 			printf("\n%-16s %s", "", dose);
