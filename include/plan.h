@@ -113,6 +113,15 @@ size_t plan_slots(const struct ml_store *s, const struct ml_config *cfg,
 size_t plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out);
 
+/*
+ * What a reminder shows at @now: the number of today's slots that are due
+ * or overdue, the first of them in *first (may be NULL), and in *newest
+ * (may be NULL) the latest time among them, so a caller can ring once per
+ * newly due slot.  0 when nothing is due.
+ */
+size_t plan_due_now(const struct ml_store *s, const struct ml_config *cfg,
+    time_t now, struct plan_slot *first, time_t *newest);
+
 /* Row of the log for (day, minutes, exercise id), or -1. */
 long plan_log_find(const struct ml_store *s, ml_day day, int minutes,
     const char *exercise_id);

@@ -314,6 +314,31 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 }
 
 size_t
+plan_due_now(const struct ml_store *s, const struct ml_config *cfg, time_t now,
+    struct plan_slot *first, time_t *newest)
+{
+	struct plan_slot *v;
+	size_t n = plan_slots(s, cfg, ml_day_of(now), now, &v), due = 0;
+	time_t latest = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		time_t t;
+
+		if (v[i].status != PLAN_DUE && v[i].status != PLAN_OVERDUE)
+			continue;
+		if (due++ == 0 && first != NULL)
+			*first = v[i];
+		t = plan_slot_time(&v[i]);
+		if (t > latest)
+			latest = t;
+	}
+	if (newest != NULL)
+		*newest = latest;
+	free(v);
+	return due;
+}
+
+size_t
 plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out)
 {

@@ -791,31 +791,17 @@ rem_start(struct ui *ui)
 static void
 rem_tick(struct ui *ui)
 {
-	struct plan_slot *v;
 	static unsigned long last_sig;
+	struct plan_slot first;
+	time_t now = ml_now(), newest;
 	unsigned long sig;
+	size_t due;
 	bool quiet;
-	time_t now = ml_now(), newest = 0;
-	size_t n, due = 0, first = 0;
 	char line[sizeof ui->reminder] = "";
 
 	if (!ui->store->files[ML_EXERCISES].loaded)
 		load_plan(ui);
-	n = plan_slots(ui->store, ui->cfg, ml_day_of(now), now, &v);
-	sig = (unsigned long)ml_day_of(now) * 7919u + n;
-	for (size_t i = 0; i < n; i++) {
-		time_t t;
-
-		sig = sig * 31u + (unsigned long)v[i].status;
-
-		if (v[i].status != PLAN_DUE && v[i].status != PLAN_OVERDUE)
-			continue;
-		if (due++ == 0)
-			first = i;
-		t = plan_slot_time(&v[i]);
-		if (t > newest)
-			newest = t;
-	}
+	due = plan_due_now(ui->store, ui->cfg, now, &first, &newest);
 	/* A fresh message (saved, not saved: why) has the notice line for a
 	 * few seconds; the reminder comes back at a later tick. */
 	quiet = ui->message[0] != '\0' && now - ui->message_at < 4;
@@ -824,29 +810,28 @@ rem_tick(struct ui *ui)
 
 		if (due > 1)
 			snprintf(more, sizeof more, " (+%zu more)", due - 1);
-		snprintf(line, sizeof line, "Exercise %s %02d:%02d: %.60s%s - "
-		    "F4, then d when done, z to snooze",
-		    v[first].status == PLAN_OVERDUE ? "overdue since" : "due",
-		    v[first].minutes / 60, v[first].minutes % 60,
-		    store_get(ui->store, ML_EXERCISES, v[first].exercise_row,
-		    XC_NAME), more);
-		if (quiet)
-			line[0] = '\0';
+		if (!quiet)
+			snprintf(line, sizeof line, "Exercise %s %02d:%02d: %.60s%s - "
+			    "F4, then d when done, z to snooze",
+			    first.status == PLAN_OVERDUE ? "overdue since" : "due",
+			    first.minutes / 60, first.minutes % 60,
+			    store_get(ui->store, ML_EXERCISES, first.exercise_row,
+			    XC_NAME), more);
 		if (newest > ex.rung_upto) {
 			ex.rung_upto = newest;
 			if (ui->cfg->bell)
 				ui->bell = true;
 		}
 	}
-	free(v);
-	/* A slot changed status (its time came): the today list shows it. */
+	/* Statuses change with the clock (later -> due -> overdue): redraw
+	 * the today list when the minute or the count changes. */
+	sig = (unsigned long)(now / 60) * 31u + due;
 	if (sig != last_sig && ui->screen == &ui_exercises)
 		ui_dirty(ui);
 	last_sig = sig;
 	if (strcmp(line, ui->reminder) != 0) {
 		snprintf(ui->reminder, sizeof ui->reminder, "%s", line);
 		ui_dirty_frame(ui);
-		/* The today list shows the same statuses. */
 		if (ui->screen == &ui_exercises)
 			ui_dirty(ui);
 	}

@@ -547,6 +547,51 @@ test_log_write_and_default_slot(void **state)
 }
 
 static void
+test_due_now_for_reminders(void **state)
+{
+	struct fixture *f = *state;
+	struct plan_slot first;
+	struct plan_log log = { 0 };
+	struct ml_error err;
+	time_t newest;
+
+	setenv("MENDLOG_NOW", "2026-11-21T08:30:00Z", 1);
+	load(f, "tilt,Tilt,,,,,daily,08:00;18:00,,,yes\n"
+	    "knee,Knee,,,,,daily,08:00;18:00,,,yes\n"
+	    "walk,Walk,,,,,daily,10:30,,,no\n", NULL);
+	assert_int_equal(plan_due_now(&f->s, &f->cfg, utc("2026-11-21", 7, 59) + 59,
+	    &first, &newest), 0);
+	assert_int_equal(newest, 0);
+	assert_int_equal(plan_due_now(&f->s, &f->cfg, utc("2026-11-21", 8, 0),
+	    &first, &newest), 2);
+	assert_string_equal(plan_slot_id(&f->s, &first), "tilt");
+	assert_int_equal(first.status, PLAN_DUE);
+	assert_int_equal(newest, utc("2026-11-21", 8, 0));
+	/* Settling one leaves the other. */
+	log.day = D("2026-11-21");
+	log.minutes = 480;
+	log.exercise_id = "tilt";
+	log.status = "skipped";
+	log.sets_done = -1;
+	log.pain_during = -1;
+	assert_int_equal(plan_log_write(&f->s, &log, &err), 0);
+	assert_int_equal(plan_due_now(&f->s, &f->cfg, utc("2026-11-21", 8, 30),
+	    &first, NULL), 1);
+	assert_string_equal(plan_slot_id(&f->s, &first), "knee");
+	/* At 18:00 the 08:00 knee is overdue and two more are due; the
+	 * newest time moves on, so a caller rings again. */
+	assert_int_equal(plan_due_now(&f->s, &f->cfg, utc("2026-11-21", 18, 0),
+	    &first, &newest), 3);
+	assert_int_equal(first.status, PLAN_OVERDUE);
+	assert_int_equal(newest, utc("2026-11-21", 18, 0));
+	/* The paused walk never counts; at midnight the day's unsettled
+	 * slots are missed and the new day's not due yet. */
+	assert_int_equal(plan_due_now(&f->s, &f->cfg, utc("2026-11-22", 0, 0),
+	    NULL, NULL), 0);
+	unsetenv("MENDLOG_NOW");
+}
+
+static void
 test_schedule_parse_errors(void **state)
 {
 	struct plan_schedule sc;
@@ -591,6 +636,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_dst_new_york, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_adherence_fixture, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log_write_and_default_slot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_due_now_for_reminders, setup, teardown),
 		cmocka_unit_test(test_schedule_parse_errors),
 	};
 
