@@ -33,6 +33,7 @@ static struct {
 	/* The pain-during prompt after d, p or s. */
 	bool asking;
 	const char *ask_status;
+	ml_day ask_day;		/* the slot's, kept if midnight passes */
 	int ask_minutes;
 	char ask_id[72];
 	char ask_name[80];
@@ -266,7 +267,7 @@ log_selected(struct ui *ui)
 		}
 		log.pain_during = (int)pain;
 	}
-	log.day = ml_today();
+	log.day = ex.ask_day;
 	log.minutes = ex.ask_minutes;
 	log.exercise_id = ex.ask_id;
 	log.status = ex.ask_status;
@@ -357,6 +358,7 @@ key_today(struct ui *ui, wint_t ch, bool is_key)
 		ex.asking = true;
 		ex.ask_status = ch == L'd' ? "done" : ch == L'p' ? "partial" :
 		    "skipped";
+		ex.ask_day = slot.day;
 		ex.ask_minutes = slot.minutes;
 		snprintf(ex.ask_id, sizeof ex.ask_id, "%s",
 		    plan_slot_id(ui->store, &slot));
