@@ -224,6 +224,11 @@ check_row(struct import *im, const struct ml_table *t, size_t r)
 		if (*row->vals[c] == '\0' && sc->cols[k].required && k != XC_ID)
 			problem(im, src->line, sc->cols[k].name, "empty, but "
 			    "required");
+		else if (sc->cols[k].type == ML_T_TEXT &&
+		    !ml_value_check(ML_T_TEXT, row->vals[c], NULL))
+			/* Not echoed: the bytes may not be text at all. */
+			problem(im, src->line, sc->cols[k].name, "not UTF-8 text "
+			    "(in a spreadsheet, save as \"CSV UTF-8\")");
 		else if (!ml_value_check(sc->cols[k].type, row->vals[c], &why))
 			problem(im, src->line, sc->cols[k].name, "invalid value "
 			    "'%.40s%s' (expected %s)", row->vals[c],

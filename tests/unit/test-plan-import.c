@@ -300,6 +300,19 @@ test_missing_and_derived_ids(void **state)
 }
 
 static void
+test_latin1_file(void **state)
+{
+	struct fixture *f = *state;
+	/* "Étirement" saved as Latin-1 by a spreadsheet. */
+	char *p = plan_file(f, "latin1.csv", "name,times\n\xc9tirement,08:00\n");
+	struct ml_error err;
+
+	assert_int_equal(plan_import(&f->s, p, false, collect, f, NULL, &err), -1);
+	assert_string_equal(f->problems, "2:name");
+	free(p);
+}
+
+static void
 test_duplicate_ids(void **state)
 {
 	struct fixture *f = *state;
@@ -371,6 +384,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_update_and_add_without_replace, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_and_derived_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_latin1_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
 		cmocka_unit_test(test_slug),
