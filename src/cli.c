@@ -22,6 +22,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_ack,
 	&cmd_export,
 	&cmd_report,
+	&cmd_plan,
+	&cmd_done,
+	&cmd_due,
 };
 
 static const char global_usage[] =
@@ -270,7 +273,9 @@ cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
-	optind = 1;
+	/* 0, not 1: glibc then forgets the '+' (stop at the first operand)
+	 * of the global scan, so options may follow a command's operands. */
+	optind = 0;
 	return cmd->run(ctx, argc, argv);
 }
 
