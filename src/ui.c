@@ -266,6 +266,9 @@ layout(struct ui *ui)
 	if (!ui->top || !ui->tabs || !ui->body || !ui->notice || !ui->status)
 		fatal("cannot create windows");
 	keypad(ui->body, TRUE);
+	/* A new window forgets the input timeout: set it again, or a resize
+	 * would stop the wake-ups that notice other writers. */
+	wtimeout(ui->body, ui->cfg->refresh_seconds * 1000);
 	ui->dirty_body = ui->dirty_frame = true;
 }
 
@@ -275,12 +278,11 @@ draw_too_small(struct ui *ui)
 	char msg[80];
 
 	werase(stdscr);
-	snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)",
-	    MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
-	mvaddnstr(ui->rows / 2, 0, msg, ui->cols);
+	mvaddnstr(ui->rows / 2, 0, "terminal too small (need 80x24)", ui->cols);
+	snprintf(msg, sizeof msg, "now %dx%d: enlarge it, or press q to quit",
+	    ui->cols, ui->rows);
 	if (ui->rows > 1)
-		mvaddnstr(ui->rows / 2 + 1, 0, "resize, or press q to quit",
-		    ui->cols);
+		mvaddnstr(ui->rows / 2 + 1, 0, msg, ui->cols);
 	wnoutrefresh(stdscr);
 }
 
@@ -534,6 +536,8 @@ start_curses(struct ui *ui)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	/* stdscr takes input while the terminal is too small. */
+	wtimeout(stdscr, ui->cfg->refresh_seconds * 1000);
 	set_escdelay(50);
 	ui->color = want_color(ui);
 	if (ui->color) {
@@ -608,7 +612,6 @@ ui_main(struct cli_ctx *ctx)
 	EACH_SERVICE(svc)
 		if (svc->start != NULL)
 			svc->start(&ui);
-	wtimeout(ui.body, ui.cfg->refresh_seconds * 1000);
 	while (!ui.quit && !got_hup && !got_term && !got_int) {
 		wint_t ch;
 		int r;
