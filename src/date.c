@@ -143,12 +143,13 @@ ml_timestamp_format(time_t t, char *buf)
 	sign = off < 0 ? '-' : '+';
 	if (off < 0)
 		off = -off;
-	/* The ranges are those of struct tm; the modulos only tell the
+	/* The ranges are those of struct tm; unsigned modulos only tell the
 	 * compiler that every field has at most two (four) digits. */
-	snprintf(buf, ML_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-	    (tm.tm_year + 1900) % 10000, (tm.tm_mon % 12) + 1, tm.tm_mday % 32,
-	    tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61, sign,
-	    (off / 3600) % 100, ((off % 3600) / 60) % 60);
+	snprintf(buf, ML_TIMESTAMP_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02u:%02u",
+	    (unsigned)(tm.tm_year + 1900) % 10000u, (unsigned)(tm.tm_mon + 1) % 100u,
+	    (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u,
+	    (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u, sign,
+	    (unsigned)(off / 3600) % 100u, (unsigned)((off % 3600) / 60) % 100u);
 }
 
 bool
