@@ -1,15 +1,16 @@
 /*
- * ui-edit.h - a one-line text editor for the screens (curses side).
+ * ui-edit.h - the inline line editor of the screens: keys and drawing
+ * around a struct ml_line (lineedit.h, which holds the text and edits).
  *
- * The text is held as wide characters (UCS-4, as wchar_t is on every
- * platform mendlog builds on) and converted to and from UTF-8 here, so the
- * file stays UTF-8 whatever the locale.  The editor never saves anything:
- * the screen that opened it decides what Enter and Esc mean.
+ * The editor never saves anything: the screen that opened it decides what
+ * Enter and Esc mean, and its flush hook saves an open editor on SIGHUP,
+ * SIGTERM and Ctrl-C.
  *
- * Keys: Left/Right, Home/End (also Ctrl-A/Ctrl-E), Backspace, Delete,
- * Ctrl-U (delete to the start), Ctrl-K (delete to the end), Esc (cancel),
- * Enter (keep).  Every other printable character is text, 'q' and digits
- * included.  A line longer than its window scrolls sideways.
+ * Keys: Left/Right (Ctrl-B/Ctrl-F), Home/End (Ctrl-A/Ctrl-E), Backspace,
+ * Delete, Ctrl-U (delete to the start), Ctrl-K (delete to the end), Esc
+ * (cancel), Enter (keep).  Every other printable character is text, 'q'
+ * and digits included; Tab types a space.  A line longer than its window
+ * scrolls sideways, with '<' and '>' showing there is more.
  */
 #ifndef ML_UI_EDIT_H
 #define ML_UI_EDIT_H
@@ -17,14 +18,12 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <wchar.h>
+
+#include "lineedit.h"
 
 struct ui_edit {
-	wchar_t *text;		/* owned; NUL-terminated */
-	size_t len, cap;
-	size_t pos;		/* cursor, in characters */
+	struct ml_line line;	/* owned */
 	size_t first;		/* first character shown (sideways scroll) */
-	size_t max;		/* most characters accepted; 0 = no limit */
 	bool open;
 };
 
@@ -34,8 +33,8 @@ enum ui_edit_result {
 	UI_EDIT_CANCEL		/* Esc: drop the text */
 };
 
-/* Open @e on the UTF-8 text @utf8 (invalid bytes become U+FFFD) with the
- * cursor at the end.  Frees what @e held. */
+/* Open @e on UTF-8 @utf8 with the cursor at the end, accepting at most
+ * @max characters (0 = no limit).  Frees what @e held. */
 void ui_edit_open(struct ui_edit *e, const char *utf8, size_t max);
 /* Close @e and free its text.  Safe on a zeroed or closed editor. */
 void ui_edit_close(struct ui_edit *e);
@@ -50,10 +49,5 @@ char *ui_edit_utf8(const struct ui_edit *e);
  */
 void ui_edit_draw(struct ui_edit *e, WINDOW *win, int y, int x, int width,
     int *cursor_x);
-
-/* UTF-8 <-> wide helpers shared by the screens.  Both return new strings
- * (caller frees). */
-wchar_t *ui_utf8_to_wide(const char *s, size_t *len);
-char *ui_wide_to_utf8(const wchar_t *w, size_t len);
 
 #endif

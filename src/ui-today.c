@@ -69,6 +69,7 @@ static struct {
 	size_t ed_field;
 	int pending;		/* last digit typed on this score, or -1 */
 	int cy, cx;		/* terminal cursor while editing */
+	bool complained;	/* the notice line holds our refusal */
 	/* One level of undo. */
 	bool undo_ok;
 	ml_day undo_day;
@@ -144,6 +145,7 @@ commit_edit(struct ui *ui)
 
 	if (store_check_value(ML_ENTRIES, column_name(st.ed_field), v, &err) != 0) {
 		ui_message(ui, "%s: %s", fields[st.ed_field].label, err.msg);
+		st.complained = true;
 		beep();
 	} else if (save(ui, st.ed_day, st.ed_field, v) == 0) {
 		ok = true;
@@ -156,6 +158,11 @@ commit_edit(struct ui *ui)
 static void
 close_editor(struct ui *ui)
 {
+	/* A refusal is stale once the editor closes. */
+	if (st.complained) {
+		ui->message[0] = '\0';
+		st.complained = false;
+	}
 	ui_edit_close(&st.ed);
 	st.mode = M_FORM;
 	ui_dirty(ui);
@@ -276,6 +283,7 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 			goto_day(ui, d);
 		} else {
 			ui_message(ui, "type a date as YYYY-MM-DD");
+			st.complained = true;
 			beep();
 		}
 		free(typed);

@@ -54,6 +54,19 @@ check "Delete clears a number" wait_for 'Highest temperature +-$'
 tm_send k; tm_send Space
 check "Space toggles yes to no" wait_for 'Numbness between the legs +yes'
 
+# A note longer than the screen scrolls sideways and is kept whole.
+long="Start of a long note, $(printf 'word%02d ' $(seq 1 20))end é"
+tm_send End Enter C-u; tm_type "$long"
+check "long note: the editor scrolls, showing the end" wait_for 'Notes +<.*word20 end é'
+tm_send Home
+check "long note: Home shows the start and more to the right" wait_for 'Notes +Start of a long note.*>$'
+tm_send Right Right Right Right Right; tm_type 'X'
+check "long note: typing in the middle" wait_for 'Notes +StartX of a long'
+tm_send Enter
+wait_file_has "$D/entries.csv" 'word20 end é' 5
+check_eq "long note: kept whole in the file" "StartX of a long note, $(printf 'word%02d ' $(seq 1 20))end é" \
+    "$(csv_field "$D/entries.csv" date "$NOW_DAY" notes)"
+
 # Inside the editor q is text; outside it quits.
 tm_send End Enter; tm_send C-u; tm_type 'q'; tm_send Enter
 check "q typed into a note is text" wait_for 'Notes +q$'
