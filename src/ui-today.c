@@ -190,41 +190,45 @@ set_score(struct ui *ui, int v)
 	save(ui, ui->day, st.cur, buf);
 }
 
+/* +/-: step a number; an unanswered one starts from a usual value. */
 static void
 adjust(struct ui *ui, int dir)
 {
-	const struct field *fd = &fields[st.cur];
+	static const struct {
+		enum ml_entry_col col;
+		double step, start, min, max;
+		const char *fmt;
+	} steps[] = {
+		{ EC_TEMPERATURE_C, 0.1, 37.0, 30.0, 45.0, "%.1f" },
+		{ EC_SLEEP_HOURS, 0.5, 7.0, 0.0, 24.0, "%g" },
+		{ EC_ACTIVITY_MIN, 5.0, 0.0, 0.0, 1440.0, "%.0f" },
+	};
 	const char *cur = value_of(ui, ui->day, st.cur);
-	char buf[16];
+	double step = 1.0, start = dir > 0 ? 1.0 : 0.0, min = 0.0, max = 10.0;
+	const char *fmt = "%.0f";
+	char buf[32];
 	double v;
 
-	switch (fd->col) {
-	case EC_TEMPERATURE_C:
-		v = *cur ? atof(cur) + 0.1 * dir : 37.0;
-		if (v < 30.0 || v > 45.0)
-			return;
-		snprintf(buf, sizeof buf, "%.1f", v);
-		break;
-	case EC_SLEEP_HOURS:
-		v = *cur ? atof(cur) + 0.5 * dir : 7.0;
-		if (v < 0.0 || v > 24.0)
-			return;
-		snprintf(buf, sizeof buf, "%g", v);
-		break;
-	case EC_ACTIVITY_MIN:
-		v = *cur ? atof(cur) + 5 * dir : 0;
-		if (v < 0 || v > 1440)
-			return;
-		snprintf(buf, sizeof buf, "%d", (int)v);
-		break;
-	default:
-		/* A score; an unanswered one starts from 0. */
-		v = *cur ? atof(cur) + dir : (dir > 0 ? 1 : 0);
-		if (v < 0 || v > 10)
-			return;
-		snprintf(buf, sizeof buf, "%d", (int)v);
-		break;
+	for (size_t i = 0; i < ML_NELEM(steps); i++)
+		if (steps[i].col == fields[st.cur].col) {
+			step = steps[i].step;
+			start = steps[i].start;
+			min = steps[i].min;
+			max = steps[i].max;
+			fmt = steps[i].fmt;
+		}
+	if (*cur == '\0') {
+		v = start;
+	} else if (ml_parse_decimal(cur, min, max, &v)) {
+		v += step * dir;
+	} else {
+		ui_message(ui, "%s: '%s' is not valid; press Enter to correct it",
+		    fields[st.cur].label, cur);
+		return;
 	}
+	if (v < min - 1e-9 || v > max + 1e-9)
+		return;
+	snprintf(buf, sizeof buf, fmt, v);
 	save(ui, ui->day, st.cur, buf);
 }
 
@@ -294,107 +298,118 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 	return UI_KEY_HANDLED;
 }
 
+/* What a key does on the form (digits are handled before the table). */
+enum action {
+	A_DOWN, A_UP, A_FIRST, A_LAST, A_INC, A_DEC, A_YES, A_NO, A_TOGGLE,
+	A_CLEAR, A_ENTER, A_PREV_DAY, A_NEXT_DAY, A_TODAY, A_GOTO, A_UNDO,
+};
+
+/* The form's keymap: a key not listed here goes to the frame (q, Tab,
+ * F1-F5, ?, Ctrl-L). */
+static const struct binding {
+	wint_t ch;
+	bool is_key;		/* a KEY_* code rather than a character */
+	enum action action;
+} bindings[] = {
+	{ L'j', false, A_DOWN }, { KEY_DOWN, true, A_DOWN },
+	{ L'k', false, A_UP }, { KEY_UP, true, A_UP },
+	{ KEY_HOME, true, A_FIRST }, { KEY_END, true, A_LAST },
+	{ L'+', false, A_INC }, { L'=', false, A_INC }, { L'-', false, A_DEC },
+	{ L'y', false, A_YES }, { L'n', false, A_NO }, { L' ', false, A_TOGGLE },
+	{ L'x', false, A_CLEAR }, { KEY_DC, true, A_CLEAR },
+	{ L'\r', false, A_ENTER }, { L'\n', false, A_ENTER },
+	{ KEY_ENTER, true, A_ENTER },
+	{ L'[', false, A_PREV_DAY }, { KEY_PPAGE, true, A_PREV_DAY },
+	{ L']', false, A_NEXT_DAY }, { KEY_NPAGE, true, A_NEXT_DAY },
+	{ L't', false, A_TODAY }, { L'g', false, A_GOTO }, { L'u', false, A_UNDO },
+};
+
+/* A digit: a score directly ("1" then "0" is ten), or the start of a
+ * typed number. */
+static void
+digit(struct ui *ui, int d, int pending)
+{
+	const struct field *fd = &fields[st.cur];
+
+	if (fd->kind == K_SCORE) {
+		if (pending >= 0 && pending * 10 + d <= 10) {
+			set_score(ui, pending * 10 + d);
+		} else {
+			set_score(ui, d);
+			st.pending = d;
+		}
+	} else if (fd->kind == K_NUMBER) {
+		char first[2] = { (char)('0' + d), '\0' };
+
+		open_editor(ui, first);
+	}
+}
+
+static void
+toggle(struct ui *ui)
+{
+	save(ui, ui->day, st.cur,
+	    ml_parse_yesno(value_of(ui, ui->day, st.cur)) == 1 ? "no" : "yes");
+}
+
 static enum ui_key_result
 key(struct ui *ui, wint_t ch, bool is_key)
 {
-	const struct field *fd;
+	enum kind kind = fields[st.cur].kind;
 	int pending = st.pending;
+	size_t i;
 
 	if (st.mode != M_FORM)
 		return editor_key(ui, ch, is_key);
-	fd = &fields[st.cur];
 	st.pending = -1;
-	if (is_key) {
-		switch (ch) {
-		case KEY_DOWN: goto down;
-		case KEY_UP: goto up;
-		case KEY_HOME: st.cur = 0; break;
-		case KEY_END: st.cur = NFIELDS - 1; break;
-		case KEY_DC: goto clear;
-		case KEY_ENTER: goto enter;
-		case KEY_PPAGE: goto_day(ui, ui->day - 1); return UI_KEY_HANDLED;
-		case KEY_NPAGE: goto_day(ui, ui->day + 1); return UI_KEY_HANDLED;
-		default: return UI_KEY_UNHANDLED;
-		}
-		ui_dirty(ui);
-		ui_dirty_frame(ui);
+	if (!is_key && ch >= L'0' && ch <= L'9') {
+		digit(ui, (int)(ch - L'0'), pending);
 		return UI_KEY_HANDLED;
 	}
-	if (ch >= L'0' && ch <= L'9') {
-		int d = (int)(ch - L'0');
-
-		if (fd->kind == K_SCORE) {
-			/* "1" then "0" is ten; any other pair starts over. */
-			if (pending >= 0 && pending * 10 + d <= 10) {
-				set_score(ui, pending * 10 + d);
-			} else {
-				set_score(ui, d);
-				st.pending = d;
-			}
-		} else if (fd->kind == K_NUMBER) {
-			char first[2] = { (char)ch, '\0' };
-
-			open_editor(ui, first);
-		}
+	for (i = 0; i < ML_NELEM(bindings); i++)
+		if (bindings[i].ch == ch && bindings[i].is_key == is_key)
+			break;
+	if (i == ML_NELEM(bindings))
+		return UI_KEY_UNHANDLED;
+	switch (bindings[i].action) {
+	case A_DOWN: if (st.cur + 1 < NFIELDS) st.cur++; break;
+	case A_UP: if (st.cur > 0) st.cur--; break;
+	case A_FIRST: st.cur = 0; break;
+	case A_LAST: st.cur = NFIELDS - 1; break;
+	case A_INC: case A_DEC:
+		if (kind == K_SCORE || kind == K_NUMBER)
+			adjust(ui, bindings[i].action == A_INC ? 1 : -1);
 		return UI_KEY_HANDLED;
-	}
-	switch (ch) {
-	case L'j':
-	down:
-		if (st.cur + 1 < NFIELDS)
-			st.cur++;
-		break;
-	case L'k':
-	up:
-		if (st.cur > 0)
-			st.cur--;
-		break;
-	case L'+': case L'=':
-		if (fd->kind == K_SCORE || fd->kind == K_NUMBER)
-			adjust(ui, 1);
-		return UI_KEY_HANDLED;
-	case L'-':
-		if (fd->kind == K_SCORE || fd->kind == K_NUMBER)
-			adjust(ui, -1);
-		return UI_KEY_HANDLED;
-	case L'y': case L'n':
-		if (fd->kind == K_YESNO)
-			save(ui, ui->day, st.cur, ch == L'y' ? "yes" : "no");
-		return UI_KEY_HANDLED;
-	case L' ':
-		if (fd->kind == K_YESNO)
+	case A_YES: case A_NO:
+		if (kind == K_YESNO)
 			save(ui, ui->day, st.cur,
-			    ml_parse_yesno(value_of(ui, ui->day, st.cur)) == 1 ?
-			    "no" : "yes");
+			    bindings[i].action == A_YES ? "yes" : "no");
 		return UI_KEY_HANDLED;
-	case L'x':
-	clear:
+	case A_TOGGLE:
+		if (kind == K_YESNO)
+			toggle(ui);
+		return UI_KEY_HANDLED;
+	case A_CLEAR:
 		save(ui, ui->day, st.cur, "");
 		return UI_KEY_HANDLED;
-	case L'\r': case L'\n':
-	enter:
-		if (fd->kind == K_YESNO)
-			save(ui, ui->day, st.cur,
-			    ml_parse_yesno(value_of(ui, ui->day, st.cur)) == 1 ?
-			    "no" : "yes");
+	case A_ENTER:
+		if (kind == K_YESNO)
+			toggle(ui);
 		else
 			open_editor(ui, value_of(ui, ui->day, st.cur));
 		return UI_KEY_HANDLED;
-	case L'[': goto_day(ui, ui->day - 1); return UI_KEY_HANDLED;
-	case L']': goto_day(ui, ui->day + 1); return UI_KEY_HANDLED;
-	case L't': goto_day(ui, ml_today()); return UI_KEY_HANDLED;
-	case L'u': undo(ui); return UI_KEY_HANDLED;
-	case L'g':
+	case A_PREV_DAY: goto_day(ui, ui->day - 1); return UI_KEY_HANDLED;
+	case A_NEXT_DAY: goto_day(ui, ui->day + 1); return UI_KEY_HANDLED;
+	case A_TODAY: goto_day(ui, ml_today()); return UI_KEY_HANDLED;
+	case A_UNDO: undo(ui); return UI_KEY_HANDLED;
+	case A_GOTO:
 		st.mode = M_GOTO;
 		ui_edit_open(&st.ed, "", ML_DATE_LEN - 1);
-		ui_dirty(ui);
-		ui_dirty_frame(ui);
-		return UI_KEY_HANDLED;
-	default:
-		return UI_KEY_UNHANDLED;
+		break;
 	}
+	/* The cursor moved or a prompt opened: the key hints follow. */
 	ui_dirty(ui);
-	ui_dirty_frame(ui);	/* the key hints follow the field's kind */
+	ui_dirty_frame(ui);
 	return UI_KEY_HANDLED;
 }
 

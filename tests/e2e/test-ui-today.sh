@@ -52,7 +52,12 @@ check_eq "file keeps 38.2" 38.2 "$(csv_field "$D/entries.csv" date "$NOW_DAY" te
 tm_send Delete
 check "Delete clears a number" wait_for 'Highest temperature +-$'
 tm_send k; tm_send Space
-check "Space toggles yes to no" wait_for 'Numbness between the legs +yes'
+check "Space toggles no to yes" wait_for 'Numbness between the legs +yes'
+tm_send j +
+check "+ on an empty temperature starts at 37.0" wait_for 'Highest temperature +37.0 C'
+tm_send + + -
+check "+ + - steps by 0.1" wait_for 'Highest temperature +37.1 C'
+check_eq "stepped temperature in the file" 37.1 "$(csv_field "$D/entries.csv" date "$NOW_DAY" temperature_c)"
 
 # A note longer than the screen scrolls sideways and is kept whole.
 long="Start of a long note, $(printf 'word%02d ' $(seq 1 20))end é"
