@@ -223,10 +223,20 @@ hints(struct ui *ui)
 	return "arrows/hjkl day/week  [ ] month  t today  Enter open  ? help";
 }
 
+static const char *const help[] = {
+	"2 History",
+	"  Left/Right h/l  a day",
+	"  Up/Down k/j     a week",
+	"  [ ] PgUp PgDn   a month",
+	"  t  today    Enter  open the day",
+	NULL,
+};
+
 const struct ui_screen ui_history = {
 	.name = "History",
 	.tab_key = '2',
 	.draw = draw,
 	.key = key,
 	.hints = hints,
+	.help = help,
 };

@@ -529,6 +529,27 @@ flush(struct ui *ui)
 	st.undo_ok = false;
 }
 
+static const char *const help[] = {
+	"1 Today: the day form",
+	"  Up/Down j/k    move between fields",
+	"  0-9            score (1 then 0 = 10)",
+	"  + -            raise/lower the value",
+	"  Space y n      answer yes/no",
+	"  x Delete       clear the field",
+	"  Enter          type a number or text",
+	"  u              undo the last change",
+	"  [ ] PgUp PgDn  previous/next day",
+	"  t  today   g  go to a date",
+	"",
+	"Inline editor",
+	"  Left Right Home End  move",
+	"  Backspace Delete     delete",
+	"  Ctrl-U / Ctrl-K  clear to start/end",
+	"  Enter  save     Esc  cancel",
+	"  q and digits are text here",
+	NULL,
+};
+
 const struct ui_screen ui_today = {
 	.name = "Today",
 	.tab_key = '1',
@@ -540,4 +561,5 @@ const struct ui_screen ui_today = {
 	.hints = hints,
 	.flush = flush,
 	.cursor = cursor,
+	.help = help,
 };

@@ -220,10 +220,19 @@ hints(struct ui *ui)
 	return "r 30/90 days  s series  b l h a back/leg/head/all  ? help";
 }
 
+static const char *const help[] = {
+	"5 Trends",
+	"  r  30 or 90 days",
+	"  s  next series",
+	"  b l h a  back, leg, headache, all",
+	NULL,
+};
+
 const struct ui_screen ui_trends = {
 	.name = "Trends",
 	.tab_key = '5',
 	.draw = draw,
 	.key = key,
 	.hints = hints,
+	.help = help,
 };

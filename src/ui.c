@@ -112,6 +112,12 @@ ui_switch_tab(struct ui *ui, int tab_key)
 			ui_switch(ui, screens[i]);
 }
 
+const struct ui_screen *
+ui_screen_at(size_t i)
+{
+	return i < ML_NELEM(screens) ? screens[i] : NULL;
+}
+
 void
 ui_set_day(struct ui *ui, ml_day day)
 {
