@@ -12,7 +12,6 @@
  * Every change goes through ui_save_entry() (one store transaction setting
  * only that field), so a `mendlog log` from another shell is never undone.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +42,7 @@ static const struct field fields[] = {
 	{ EC_BLADDER_BOWEL, K_YESNO, "Bladder or bowel trouble", NULL },
 	{ EC_SADDLE_NUMBNESS, K_YESNO, "Numbness between the legs", NULL },
 	{ EC_TEMPERATURE_C, K_NUMBER, "Highest temperature", " C" },
-	{ EC_SITE_PROBLEM, K_YESNO, "Wound or puncture site", NULL },
+	{ EC_SITE_PROBLEM, K_YESNO, "Wound/puncture site issue", NULL },
 	{ EC_SLEEP_HOURS, K_NUMBER, "Sleep last night", " hours" },
 	{ EC_MEDICATION, K_TEXT, "Medication", NULL },
 	{ EC_THERAPIES, K_TEXT, "Therapies", NULL },
@@ -282,11 +281,11 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 		char *t = normalise(0, typed);
 		ml_day d;
 
-		if (ml_date_parse(t, &d)) {
+		if (cli_parse_day(t, &d)) {
 			close_editor(ui);
 			goto_day(ui, d);
 		} else {
-			ui_message(ui, "type a date as YYYY-MM-DD");
+			ui_message(ui, "type a date as YYYY-MM-DD, today or yesterday");
 			st.complained = true;
 			beep();
 		}
@@ -404,7 +403,7 @@ key(struct ui *ui, wint_t ch, bool is_key)
 	case A_UNDO: undo(ui); return UI_KEY_HANDLED;
 	case A_GOTO:
 		st.mode = M_GOTO;
-		ui_edit_open(&st.ed, "", ML_DATE_LEN - 1);
+		ui_edit_open(&st.ed, "", 16);
 		break;
 	}
 	/* The cursor moved or a prompt opened: the key hints follow. */
@@ -456,11 +455,11 @@ draw(struct ui *ui, WINDOW *win)
 		wattroff(win, a);
 	}
 	if (st.mode == M_GOTO) {
-		static const char prompt[] = "Go to day (YYYY-MM-DD): ";
+		static const char prompt[] = "Go to day (YYYY-MM-DD, today, yesterday): ";
 		int px = LABEL_X + (int)sizeof prompt - 1;
 
 		ui_put(win, DOC_ROW, LABEL_X, px, prompt);
-		ui_edit_draw(&st.ed, win, DOC_ROW, px, 12, &st.cx);
+		ui_edit_draw(&st.ed, win, DOC_ROW, px, 18, &st.cx);
 		st.cy = DOC_ROW;
 	} else {
 		wattron(win, ui_attr(ui, UI_DIM));

@@ -28,6 +28,12 @@ check_eq "(b) file: today back_pain" 4 "$(csv_field "$D/entries.csv" date "$NOW_
 check_eq "(b) nothing written for 2026-11-20" "" "$(csv_field "$D/entries.csv" date 2026-11-20 date)"
 tm_send g; tm_type 2026-11-19; tm_send Enter
 check "g goes to a typed date" wait_for 'Back pain \(average\) +8/10'
+tm_send g; tm_type yesterday; tm_send Enter
+check "g accepts yesterday" wait_for 'Fri 2026-11-20'
+tm_send g; tm_type 2026-13-01; tm_send Enter
+check "g refuses an impossible date and stays open" wait_for 'type a date as YYYY-MM-DD'
+tm_send Escape
+check "Esc closes the date prompt" wait_gone 'Go to day'
 tm_send t
 check "t returns to today" wait_for '2026-11-21 \(today\)'
 tm_send ']'
