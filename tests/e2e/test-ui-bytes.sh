@@ -70,4 +70,27 @@ check "some output per switch was captured" test "$total" -gt 0
 check "a switch repaints less than the whole screen (measured $per)" test "$per" -lt 1800
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
+
+# Idle: with a wake-up every second, nothing is written and no CPU is
+# spent.  (The 2.5 s wait is the measuring window, not a synchronisation.)
+printf '[ui]\nrefresh_seconds = 1\n' >"$T/config"
+ui_stop
+tm_start -- "MENDLOG_NOW=$MENDLOG_NOW $ML -c $T/config -d $D"
+wait_for 'Back pain \(average\)' >/dev/null
+tm_send End Enter
+wait_for 'Enter save +Esc cancel' >/dev/null
+pid=$(ui_pid)
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+: >"$out"
+c0=$(cpu)
+tm pipe-pane -o -t main "cat >> '$out'"
+sleep 2.5
+tm pipe-pane -t main
+c1=$(cpu)
+idle=$(settled_size)
+echo "# idle with the editor open: $idle bytes, $((c1 - c0)) CPU ticks in 2.5 s"
+check "idle: nothing written to the terminal" test "$idle" -eq 0
+check "idle: no busy loop (under 10 ticks of CPU)" test $((c1 - c0)) -lt 10
+tm_send Escape q
+check "quits after idling" wait_for '__EXITED__ 0'
 finish
