@@ -284,7 +284,9 @@ draw_too_small(struct ui *ui)
 	char msg[80];
 
 	werase(stdscr);
-	mvaddnstr(ui->rows / 2, 0, "terminal too small (need 80x24)", ui->cols);
+	snprintf(msg, sizeof msg, "terminal too small (need %dx%d)", MIN_COLS,
+	    MIN_ROWS);
+	mvaddnstr(ui->rows / 2, 0, msg, ui->cols);
 	snprintf(msg, sizeof msg, "now %dx%d: enlarge it, or press q to quit",
 	    ui->cols, ui->rows);
 	if (ui->rows > 1)
