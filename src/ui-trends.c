@@ -102,6 +102,20 @@ draw_bars(struct ui *ui, WINDOW *win, int s, int y0, int height,
 	return answered;
 }
 
+static bool
+cell_is_blank(WINDOW *win, int y, int x)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	if (mvwin_wch(win, y, x, &cc) == ERR ||
+	    getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
+		return false;
+	return wch[0] == L' ';
+}
+
 static void
 draw_axis(struct ui *ui, WINDOW *win, ml_day start, int per, int top)
 {
@@ -129,8 +143,9 @@ draw_axis(struct ui *ui, WINDOW *win, ml_day start, int per, int top)
 		x = CHART_X + (int)((d - start) / per) * BUCKET_W;
 		wattron(win, A_BOLD);
 		mvwaddch(win, AXIS_ROW, x, '^');
+		/* A line up through the empty cells of that column. */
 		for (int y = top; y < AXIS_ROW; y++)
-			if ((mvwinch(win, y, x) & A_CHARTEXT) == ' ')
+			if (cell_is_blank(win, y, x))
 				mvwaddch(win, y, x, ui->utf8 ? ACS_VLINE : '|');
 		wattroff(win, A_BOLD);
 		if (legend < TRENDS_FREE_ROW - 1) {

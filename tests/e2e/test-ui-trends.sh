@@ -23,6 +23,7 @@ check "the procedure day is marked" wait_for '\^ 2026-11-10 +lumbar puncture'
 check "no empty-chart message with data" wait_gone 'No scores in this period'
 tm_send b
 check "one series: back pain" wait_for 'Back pain, last 30 days'
+check "a line marks the procedure day in the chart" wait_for '^ +10 +│'
 # 10 fills all 8 rows: the top row of the chart holds a full block.
 check "a 10 reaches the top row" wait_for '^ +10 .*█'
 tm_send r
