@@ -546,7 +546,11 @@ start_curses(struct ui *ui)
 	keypad(stdscr, TRUE);
 	/* stdscr takes input while the terminal is too small. */
 	wtimeout(stdscr, ui->cfg->refresh_seconds * 1000);
-	set_escdelay(50);
+	/* Esc must feel quick, yet an arrow key split by a slow ssh link must
+	 * not read as Esc (which cancels an editor): 100 ms unless the user
+	 * set $ESCDELAY. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
 	ui->color = want_color(ui);
 	if (ui->color) {
 		start_color();
