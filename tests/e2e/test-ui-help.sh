@@ -18,6 +18,12 @@ tm_send 2
 check "a digit switches screens outside the day form" wait_for 'Back +Leg +Head +Marks'
 tm_send '?' 1
 check "1 goes to Today" wait_for 'Back pain \(average\)'
+# The contract: whenever Today opens, the cursor is on back_pain.
+tm_send j j F2
+wait_for 'Back +Leg +Head +Marks' >/dev/null
+tm_send F1; tm_type 6
+check "reopened Today starts on back_pain" wait_for 'Back pain \(average\) +6/10'
+check_eq "and the digit went to back_pain" 6 "$(csv_field "$D/entries.csv" date "$NOW_DAY" back_pain)"
 tm_send '?' q
 check "q quits from Help" wait_for '__EXITED__ 0'
 finish
