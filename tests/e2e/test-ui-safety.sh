@@ -35,6 +35,17 @@ check_eq "(g) other mood kept" 3 "$(csv_field "$f" date "$NOW_DAY" mood)"
 tm_send q
 check "(g) quits" wait_for '__EXITED__ 0'
 
+# (g) also when the files did not exist when the screen opened.
+rm -rf "$D"
+ui_start
+$ML -d "$D" log leg_pain=4 >/dev/null
+check "(g) an entry created by another process shows" wait_for 'Leg pain +4/10' 5
+$ML -d "$D" procedure add --date 2026-11-19 --kind discectomy >/dev/null
+check "(g) a procedure recorded elsewhere updates the top line" wait_for 'day 2 after discectomy' 5
+tm_send q
+wait_for '__EXITED__ 0' >/dev/null
+$ML -d "$D" log headache=9 >/dev/null
+
 # (h) kill -HUP while typing a note keeps the typed text.
 ui_start
 tm_send End Enter C-u; tm_type 'half a thought, q1 ça'
