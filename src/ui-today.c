@@ -461,6 +461,18 @@ draw(struct ui *ui, WINDOW *win)
 		ui_put(win, DOC_ROW, LABEL_X, px, prompt);
 		ui_edit_draw(&st.ed, win, DOC_ROW, px, 18, &st.cx);
 		st.cy = DOC_ROW;
+	} else if (row >= 0 && store_value_invalid(ui->store, ML_ENTRIES,
+	    (size_t)row, fields[st.cur].col)) {
+		/* Written by hand elsewhere: say what is accepted; the value
+		 * stays in the file until the user corrects it. */
+		const struct ml_column *c = &sc->cols[fields[st.cur].col];
+		char why[200];
+
+		snprintf(why, sizeof why, "not valid here: expected %s",
+		    ml_type_describe(c->type));
+		wattron(win, ui_attr(ui, UI_INVALID));
+		ui_put(win, DOC_ROW, LABEL_X, getmaxx(win) - LABEL_X - 1, why);
+		wattroff(win, ui_attr(ui, UI_INVALID));
 	} else {
 		wattron(win, ui_attr(ui, UI_DIM));
 		ui_put(win, DOC_ROW, LABEL_X, getmaxx(win) - LABEL_X - 1,

@@ -83,4 +83,20 @@ tm_send End Enter; tm_send C-u; tm_type 'q'; tm_send Enter
 check "q typed into a note is text" wait_for 'Notes +q$'
 tm_send q
 check "q quits" wait_for '__EXITED__ 0'
+# A value written by hand elsewhere that the field does not accept is
+# shown, explained, kept, and can be corrected.
+ui_stop
+printf 'date,back_pain,temperature_c,notes\n2026-11-21,12,hot,kept\n' >"$D/entries.csv"
+ui_start
+check "an invalid score is shown as written" wait_for 'Back pain \(average\) +12/10'
+check "and explained on the help line" wait_for 'not valid here: expected an integer 0-10'
+tm_send +
+check "+ refuses to step an invalid value" wait_for "'12' is not valid; press Enter"
+check_eq "the file keeps the value until corrected" 12 "$(csv_field "$D/entries.csv" date "$NOW_DAY" back_pain)"
+tm_type 3
+check "a digit corrects it" wait_for 'Back pain \(average\) +3/10'
+check_eq "the corrected score is saved" 3 "$(csv_field "$D/entries.csv" date "$NOW_DAY" back_pain)"
+check_eq "the other invalid value is untouched" hot "$(csv_field "$D/entries.csv" date "$NOW_DAY" temperature_c)"
+tm_send q
+check "quits" wait_for '__EXITED__ 0'
 finish
