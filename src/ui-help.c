@@ -35,7 +35,7 @@ struct block {
 	int n;
 };
 
-static int page, npages = 1;
+static int page;
 
 /* Split @lines at empty lines into blocks appended to @b. */
 static void
@@ -110,24 +110,35 @@ collect(struct block *b, bool paged)
 	return nb;
 }
 
+/* Gather the blocks and lay them out for a body of @rows x @cols: the
+ * number of pages; *height and *colw receive the column size. */
+static int
+paginate(int rows, int cols, struct block *b, int *nb, int *height, int *colw)
+{
+	int pages;
+
+	*nb = collect(b, false);
+	*height = rows - NOTICE_ROWS;
+	*colw = cols / 2 - 1;
+	pages = layout(NULL, b, *nb, *height, *colw, 0);
+	if (pages > 1) {
+		/* Room for the page number and the paging keys. */
+		(*height)--;
+		*nb = collect(b, true);
+		pages = layout(NULL, b, *nb, *height, *colw, 0);
+	}
+	return pages;
+}
+
 static void
 draw(struct ui *ui, WINDOW *win)
 {
 	struct block b[MAX_BLOCKS];
-	int nb = collect(b, false);
-	int height = getmaxy(win) - NOTICE_ROWS, colw = getmaxx(win) / 2 - 1;
-	int pages = layout(NULL, b, nb, height, colw, 0);
-
-	if (pages > 1) {
-		/* Room for the page number and the paging keys. */
-		height--;
-		nb = collect(b, true);
-		pages = layout(NULL, b, nb, height, colw, 0);
-	}
+	int nb, height, colw;
+	int pages = paginate(getmaxy(win), getmaxx(win), b, &nb, &height, &colw);
 
 	if (page >= pages)
 		page = pages - 1;
-	npages = pages;
 	wattron(win, ui_attr(ui, UI_TITLE));
 	ui_put(win, 0, 2, getmaxx(win) - 4, "mendlog is a diary and does not "
 	    "replace your clinician. If you are worried,");
@@ -173,8 +184,11 @@ enter(struct ui *ui)
 static const char *
 hints(struct ui *ui)
 {
-	(void)ui;
-	return npages > 1 ? "PgDn/PgUp page  Tab next screen  F1 Today  q quit" :
+	struct block b[MAX_BLOCKS];
+	int nb, height, colw;
+
+	return paginate(getmaxy(ui->body), getmaxx(ui->body), b, &nb, &height,
+	    &colw) > 1 ? "PgDn/PgUp page  Tab next screen  F1 Today  q quit" :
 	    "Tab next screen  F1 or 1 Today  q quit";
 }
 

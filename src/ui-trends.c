@@ -3,6 +3,9 @@
  * headache over the last 30 or 90 days, one series as a bar chart or all
  * three stacked, with procedure days marked on the axis.
  *
+ * The chart ends on ui->day (so History's selected day carries over);
+ * [ and ] move it by a whole period.
+ *
  * Glyphs are picked once from the locale (htop's way): Unicode eighth
  * blocks in UTF-8, plain ASCII otherwise.  Thirty buckets of two columns
  * each: one day per bucket over 30 days, three over 90 (their mean).
@@ -172,18 +175,24 @@ static void
 draw(struct ui *ui, WINDOW *win)
 {
 	ml_day today = ml_today();
+	/* The chart ends on the day the other screens show. */
+	ml_day end = ui->day < today ? ui->day : today;
 	int per = st.span / NBUCKETS;
-	ml_day start = today - NBUCKETS * per + 1;
-	char title[120];
+	ml_day start = end - NBUCKETS * per + 1;
+	char title[160], period[40], date[ML_DATE_LEN];
 	int answered = 0, top;
 
+	ml_date_format(end, date);
+	if (end == today)
+		snprintf(period, sizeof period, "last %d days", st.span);
+	else
+		snprintf(period, sizeof period, "%d days to %s", st.span, date);
 	if (st.which < NSERIES)
-		snprintf(title, sizeof title, "%s, last %d days%s",
-		    series[st.which].name, st.span,
-		    per > 1 ? " (mean of every 3 days)" : "");
+		snprintf(title, sizeof title, "%s, %s%s", series[st.which].name,
+		    period, per > 1 ? " (mean of every 3 days)" : "");
 	else
 		snprintf(title, sizeof title, "Back pain, leg pain and headache, "
-		    "last %d days%s", st.span, per > 1 ? " (3-day means)" : "");
+		    "%s%s", period, per > 1 ? " (3-day means)" : "");
 	wattron(win, ui_attr(ui, UI_TITLE));
 	ui_put(win, 0, 2, getmaxx(win) - 4, title);
 	wattroff(win, ui_attr(ui, UI_TITLE));
@@ -210,12 +219,31 @@ draw(struct ui *ui, WINDOW *win)
 	draw_below(ui, win);
 }
 
+/* Move the chart's last day by @days, never past today. */
+static void
+shift(struct ui *ui, int days)
+{
+	ml_day today = ml_today(), d = (ui->day < today ? ui->day : today) + days;
+
+	ui_set_day(ui, d < today ? d : today);
+}
+
 static enum ui_key_result
 key(struct ui *ui, wint_t ch, bool is_key)
 {
-	if (is_key)
-		return UI_KEY_UNHANDLED;
+	if (is_key) {
+		if (ch == KEY_PPAGE)
+			shift(ui, -st.span);
+		else if (ch == KEY_NPAGE)
+			shift(ui, st.span);
+		else
+			return UI_KEY_UNHANDLED;
+		return UI_KEY_HANDLED;
+	}
 	switch (ch) {
+	case L'[': shift(ui, -st.span); return UI_KEY_HANDLED;
+	case L']': shift(ui, st.span); return UI_KEY_HANDLED;
+	case L't': ui_set_day(ui, ml_today()); return UI_KEY_HANDLED;
 	case L'r': case L'd': st.span = st.span == 30 ? 90 : 30; break;
 	case L's': st.which = (st.which + 1) % (NSERIES + 1); break;
 	case L'b': st.which = 0; break;
@@ -232,7 +260,7 @@ static const char *
 hints(struct ui *ui)
 {
 	(void)ui;
-	return "r 30/90 days  s series  b l h a back/leg/head/all  ? help";
+	return "r 30/90 days  s series  b l h a  [ ] earlier/later  t today";
 }
 
 static const char *const help[] = {
@@ -240,6 +268,7 @@ static const char *const help[] = {
 	"  r  30 or 90 days",
 	"  s  next series",
 	"  b l h a  back, leg, headache, all",
+	"  [ ] PgUp PgDn t  earlier/later/now",
 	NULL,
 };
 

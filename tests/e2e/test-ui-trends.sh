@@ -31,6 +31,11 @@ check "r switches to 90 days" wait_for 'last 90 days'
 check "90 days starts 89 days back" wait_for '2026-08-24'
 tm_send h
 check "h shows headache" wait_for 'Headache, last 90 days'
+tm_send '['
+check "[ shows the 90 days before" wait_for 'Headache, 90 days to 2026-08-23'
+check "the period starts 179 days back" wait_for '2026-05-26'
+tm_send ']' ']'
+check "] comes back and stops at today" wait_for 'Headache, last 90 days'
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
 
