@@ -278,7 +278,7 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 			close_editor(ui);
 	} else if (r == UI_EDIT_DONE) {
 		char *typed = ui_edit_utf8(&st.ed);
-		char *t = normalise(0, typed);
+		char *t = normalise(0, typed);	/* trimmed like a number */
 		ml_day d;
 
 		if (cli_parse_day(t, &d)) {
@@ -389,7 +389,10 @@ key(struct ui *ui, wint_t ch, bool is_key)
 			toggle(ui);
 		return UI_KEY_HANDLED;
 	case A_CLEAR:
-		save(ui, ui->day, st.cur, "");
+		if (*value_of(ui, ui->day, st.cur) != '\0' &&
+		    save(ui, ui->day, st.cur, "") == 0)
+			ui_message(ui, "%s cleared; u brings it back",
+			    fields[st.cur].label);
 		return UI_KEY_HANDLED;
 	case A_ENTER:
 		if (kind == K_YESNO)

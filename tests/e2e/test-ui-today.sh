@@ -42,6 +42,7 @@ check "] stops at today" wait_for 'does not go past today'
 # Clearing, undo, cancel, invalid input.
 tm_send Home; tm_send x
 check "x clears back_pain" wait_for 'Back pain \(average\) +-$'
+check "clearing says how to undo" wait_for 'Back pain \(average\) cleared; u brings it back'
 check_eq "cleared in the file" "" "$(csv_field "$D/entries.csv" date "$NOW_DAY" back_pain)"
 tm_send u
 check "u undoes the clear" wait_for 'Back pain \(average\) +4/10'
