@@ -116,6 +116,12 @@ ui_switch_tab(struct ui *ui, int tab_key)
 			ui_switch(ui, screens[i]);
 }
 
+const struct ui_screen *
+ui_screen_at(size_t i)
+{
+	return i < ML_NELEM(screens) ? screens[i] : NULL;
+}
+
 void
 ui_set_day(struct ui *ui, ml_day day)
 {
@@ -270,6 +276,9 @@ layout(struct ui *ui)
 	if (!ui->top || !ui->tabs || !ui->body || !ui->notice || !ui->status)
 		fatal("cannot create windows");
 	keypad(ui->body, TRUE);
+	/* A new window forgets the input timeout: set it again, or a resize
+	 * would stop the wake-ups that notice other writers. */
+	wtimeout(ui->body, ui->cfg->refresh_seconds * 1000);
 	ui->dirty_body = ui->dirty_frame = true;
 }
 
@@ -279,12 +288,13 @@ draw_too_small(struct ui *ui)
 	char msg[80];
 
 	werase(stdscr);
-	snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)",
-	    MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
+	snprintf(msg, sizeof msg, "terminal too small (need %dx%d)", MIN_COLS,
+	    MIN_ROWS);
 	mvaddnstr(ui->rows / 2, 0, msg, ui->cols);
+	snprintf(msg, sizeof msg, "now %dx%d: enlarge it, or press q to quit",
+	    ui->cols, ui->rows);
 	if (ui->rows > 1)
-		mvaddnstr(ui->rows / 2 + 1, 0, "resize, or press q to quit",
-		    ui->cols);
+		mvaddnstr(ui->rows / 2 + 1, 0, msg, ui->cols);
 	wnoutrefresh(stdscr);
 }
 
@@ -541,7 +551,13 @@ start_curses(struct ui *ui)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* stdscr takes input while the terminal is too small. */
+	wtimeout(stdscr, ui->cfg->refresh_seconds * 1000);
+	/* Esc must feel quick, yet an arrow key split by a slow ssh link must
+	 * not read as Esc (which cancels an editor): 100 ms unless the user
+	 * set $ESCDELAY. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
 	ui->color = want_color(ui);
 	if (ui->color) {
 		start_color();
@@ -615,7 +631,6 @@ ui_main(struct cli_ctx *ctx)
 	EACH_SERVICE(svc)
 		if (svc->start != NULL)
 			svc->start(&ui);
-	wtimeout(ui.body, ui.cfg->refresh_seconds * 1000);
 	while (!ui.quit && !got_hup && !got_term && !got_int) {
 		wint_t ch;
 		int r;
