@@ -308,6 +308,9 @@ needs_quotes(const char *s, size_t len, char delim)
 {
 	if (len == 0)
 		return false;
+	/* Unquoted, a leading BOM would be taken for the file's own BOM. */
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		return true;
 	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
 		return true;
 	for (size_t i = 0; i < len; i++)
@@ -328,7 +331,9 @@ csvio_write_row(FILE *fp, const char *const *cells, size_t n,
 
 		if (i > 0 && putc(delim, fp) == EOF)
 			return -1;
-		if (needs_quotes(s, len, delim)) {
+		/* A lone empty cell would be a blank line, which the parser
+		 * skips: quote it so the row (or header) survives. */
+		if (needs_quotes(s, len, delim) || (n == 1 && len == 0)) {
 			if (csv_fwrite2(fp, s, len, '"') != 0)
 				return -1;
 		} else if (len > 0 && fwrite(s, 1, len, fp) != len) {
