@@ -100,6 +100,9 @@ $(B)/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
 	$(CC) $(CPPFLAGS_ML) -Itests/fuzz -O1 -g $(ASAN_FLAGS) $(WARN) -o $@ \
 	    $< tests/fuzz/replay.c $(ASAN_CORE_OBJ) $(CORE_LIBS)
 
+# Keep the objects between runs (they are only named in a pattern rule).
+.SECONDARY: $(FUZZ_CORE_OBJ)
+
 $(B)/fuzz $(B)/fuzz/obj:
 	mkdir -p $@
 

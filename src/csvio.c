@@ -392,6 +392,12 @@ keep_backup(const char *path, struct ml_error *err)
 	goto done;
 fail:
 	ml_error_set(err, bak, 0, NULL, "cannot keep backup: %s", strerror(errno));
+	if (out >= 0) {
+		/* A half-copied backup is worse than none: remove it. */
+		close(out);
+		out = -1;
+		unlink(bak);
+	}
 done:
 	if (in >= 0)
 		close(in);

@@ -144,11 +144,14 @@ ml_timestamp_format(time_t t, char *buf)
 	if (off < 0)
 		off = -off;
 	/* The ranges are those of struct tm; the modulos only tell the
-	 * compiler that every field has at most two (four) digits. */
-	snprintf(buf, ML_TIMESTAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-	    (tm.tm_year + 1900) % 10000, (tm.tm_mon % 12) + 1, tm.tm_mday % 32,
-	    tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61, sign,
-	    (off / 3600) % 100, ((off % 3600) / 60) % 60);
+	 * compiler that every field has at most two (four) digits; unsigned,
+	 * because at -O1 gcc cannot see that they are not negative. */
+	snprintf(buf, ML_TIMESTAMP_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02lu:%02lu",
+	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)(tm.tm_mon % 12) + 1,
+	    (unsigned)tm.tm_mday % 32, (unsigned)tm.tm_hour % 24,
+	    (unsigned)tm.tm_min % 60, (unsigned)tm.tm_sec % 61, sign,
+	    ((unsigned long)off / 3600) % 100,
+	    (((unsigned long)off % 3600) / 60) % 60);
 }
 
 bool
