@@ -168,6 +168,7 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
     const char *value, struct ml_error *err)
 {
 	char *base = (char *)cfg + o->offset;
+	char shown[256];
 	long n;
 	double d;
 	int b;
@@ -203,19 +204,20 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 		return 0;
 	}
 bad:
+	ml_printable(value, 40, shown, sizeof shown);
 	switch (o->type) {
 	case OPT_BOOL:
 		ml_error_set(err, NULL, 0, o->key,
-		    "invalid value '%.40s': expected yes or no", value);
+		    "invalid value '%s': expected yes or no", shown);
 		break;
 	case OPT_MINUTES:
-		ml_error_set(err, NULL, 0, o->key, "invalid value '%.40s': expected "
-		    "a duration from %gm to %gm, such as 30m or 2h", value,
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "a duration from %gm to %gm, such as 30m or 2h", shown,
 		    o->min, o->max);
 		break;
 	default:
 		ml_error_set(err, NULL, 0, o->key,
-		    "invalid value '%.40s': expected a %s from %g to %g", value,
+		    "invalid value '%s': expected a %s from %g to %g", shown,
 		    o->type == OPT_INT ? "whole number" : "number", o->min, o->max);
 		break;
 	}

@@ -423,8 +423,10 @@ store_check_value(enum ml_file file, const char *column, const char *value,
 		return -1;
 	}
 	if (!ml_value_check(sc->cols[c].type, value, &why)) {
-		ml_error_set(err, NULL, 0, column, "invalid value '%.40s': expected %s",
-		    value, why);
+		char shown[256];
+
+		ml_error_set(err, NULL, 0, column, "invalid value '%s': expected %s",
+		    ml_printable(value, 40, shown, sizeof shown), why);
 		return -1;
 	}
 	return 0;
@@ -579,9 +581,14 @@ store_validate(const struct ml_store *s, enum ml_file file,
 				ml_error_set(&e, path, row->line, sc->cols[c].name,
 				    "empty, but required");
 			} else if (!ml_value_check(sc->cols[c].type, v, &why)) {
+				char shown[256];
+
 				ml_error_set(&e, path, row->line, sc->cols[c].name,
-				    "invalid value '%.40s%s' (expected %s)", v,
-				    strlen(v) > 40 ? "..." : "", why);
+				    "invalid value '%s' (expected %s)%s",
+				    ml_printable(v, 40, shown, sizeof shown), why,
+				    strstr(v, "\xef\xbb\xbf") != NULL ?
+				    "; \\xEF\\xBB\\xBF is an invisible byte order "
+				    "mark, often left by pasting two files together" : "");
 			} else {
 				continue;
 			}
