@@ -137,8 +137,19 @@ faults: $(FAULT_BIN)
 stress: mendlog
 	@sh tests/stress.sh
 
-bench: mendlog
-	@sh tests/bench/bench.sh
+# Floor programs the benchmarks compare mendlog against.
+$(B)/bench/floor-csv: tests/bench/floor-csv.c | $(B)/bench
+	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lcsv
+
+$(B)/bench/floor-curses: tests/bench/floor-curses.c | $(B)/bench
+	$(CC) -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
+	    $(CURSES_LIBS)
+
+$(B)/bench:
+	mkdir -p $@
+
+bench: mendlog $(B)/bench/floor-csv $(B)/bench/floor-curses
+	@python3 tests/bench/bench.py
 
 # Install what is missing from Debian's packages: as root with apt-get,
 # otherwise print the exact command and stop.  Elsewhere, trust the build.

@@ -509,13 +509,20 @@ report_duplicate_keys(const struct ml_store *s, enum ml_file file,
 		return 0;
 	kr = xcalloc(t->nrows, sizeof *kr);
 	for (size_t r = 0; r < t->nrows; r++) {
-		char *k = xstrdup("");
+		char *k;
 
-		for (size_t i = 0; i < sc->nkey; i++) {
-			char *next = xasprintf("%s%s\x1f", k,
-			    store_get(s, file, r, sc->key[i]));
-			free(k);
-			k = next;
+		/* One key column (most files): compare the cells themselves;
+		 * a copy per row was a tenth of `check` on large files. */
+		if (sc->nkey == 1) {
+			k = (char *)store_get(s, file, r, sc->key[0]);
+		} else {
+			k = xstrdup("");
+			for (size_t i = 0; i < sc->nkey; i++) {
+				char *next = xasprintf("%s%s\x1f", k,
+				    store_get(s, file, r, sc->key[i]));
+				free(k);
+				k = next;
+			}
 		}
 		kr[n].key = k;
 		kr[n++].row = r;
@@ -532,8 +539,9 @@ report_duplicate_keys(const struct ml_store *s, enum ml_file file,
 		report(ctx, &e);
 		problems++;
 	}
-	for (size_t i = 0; i < n; i++)
-		free(kr[i].key);
+	if (sc->nkey > 1)
+		for (size_t i = 0; i < n; i++)
+			free(kr[i].key);
 	free(kr);
 	return problems;
 }

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""make bench: measure mendlog against floor programs, write bench/RESULTS.md.
+
+Every figure is the median of BENCH_RUNS (default 5) runs, and each is set
+beside its floor measured in the same run, so the ratios hold on a noisy
+machine.  One function per measurement; a measurement whose command has not
+landed yet (the screen, export, due) writes a "pending" row saying what it
+will measure, and starts measuring by itself once the command exists.
+
+Data (generated into build/bench/ by gen.py, never committed):
+  diary10/  a 10-year diary (3,650 entries, ~40,000 exercise_log rows, ...)
+  million/  entries.csv with 1,000,000 rows
+"""
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+B = os.path.join(TOP, "build", "bench")
+ML = os.path.join(TOP, "mendlog")
+FLOOR_CSV = os.path.join(B, "floor-csv")
+FLOOR_CURSES = os.path.join(B, "floor-curses")
+DIARY = os.path.join(B, "diary10")
+MILLION = os.path.join(B, "million")
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+ENV = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC", HOME=B,
+           MENDLOG_CONFIG="/dev/null")
+ENV.pop("MENDLOG_DIR", None)
+
+rows = []       # (measurement, mendlog, floor, ratio, target, verdict)
+notes = []
+
+
+def run_once(cmd, stdin=None):
+    """Wall seconds and max RSS (KiB) of one run; fails on a bad exit."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, env=ENV, stdin=stdin, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: {' '.join(cmd)} exited {code}: {err.strip()[:500]}")
+    return wall, ru.ru_maxrss
+
+
+def median_run(cmd):
+    """Median wall time and median max RSS over RUNS runs (after a warm-up
+    run, so every run reads from the page cache)."""
+    run_once(cmd)
+    walls, rss = [], []
+    for _ in range(RUNS):
+        w, r = run_once(cmd)
+        walls.append(w)
+        rss.append(r)
+    return statistics.median(walls), statistics.median(rss)
+
+
+def have_command(name):
+    """True when `mendlog NAME --help` works: the command has landed."""
+    r = subprocess.run([ML, name, "--help"], env=ENV, capture_output=True)
+    return r.returncode == 0
+
+
+def pending(what, why):
+    rows.append((what, "pending", "", "", "", why))
+
+
+def size_mb(paths):
+    return sum(os.path.getsize(p) for p in paths) / 1e6
+
+
+def csv_files(d):
+    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".csv"))
+
+
+# --- measurements: one function each ----------------------------------
+
+def bench_check_million():
+    """`mendlog check` on the 1,000,000-row entries.csv vs bare libcsv."""
+    files = csv_files(MILLION)
+    mb = size_mb(files)
+    ml_t, ml_rss = median_run([ML, "-d", MILLION, "check"])
+    fl_t, fl_rss = median_run([FLOOR_CSV] + files)
+    ratio = fl_t / ml_t         # throughput ratio = inverse time ratio
+    rows.append(("check, 1M-row entries.csv (%.0f MB): time" % mb,
+                 "%.2f s (%.0f MB/s)" % (ml_t, mb / ml_t),
+                 "%.2f s (%.0f MB/s)" % (fl_t, mb / fl_t),
+                 "%.2fx throughput" % ratio, ">= 0.5x",
+                 "met" if ratio >= 0.5 else "MISSED"))
+    rows.append(("check, 1M-row entries.csv: max RSS",
+                 "%.0f MiB" % (ml_rss / 1024), "%.0f MiB" % (fl_rss / 1024),
+                 "%.1fx" % (ml_rss / fl_rss), "(none; see note)", ""))
+    notes.append("check holds the whole table in memory (the store keeps "
+                 "every cell as its own string: about %.0f bytes per byte "
+                 "of file); the floor keeps nothing." % (ml_rss * 1024 / (mb * 1e6)))
+
+
+def bench_check_diary():
+    """`mendlog check` on the 10-year diary (all five files) vs libcsv."""
+    files = csv_files(DIARY)
+    ml_t, ml_rss = median_run([ML, "-d", DIARY, "check"])
+    fl_t, _ = median_run([FLOOR_CSV] + files)
+    rows.append(("check, 10-year diary (%.1f MB, 5 files)" % size_mb(files),
+                 "%.1f ms" % (ml_t * 1e3), "%.1f ms" % (fl_t * 1e3),
+                 "%.2fx time" % (ml_t / fl_t), "(info)", ""))
+
+
+def bench_floor_curses():
+    """The curses floor alone: start, draw one frame, quit (no tty: the
+    frame goes to a pipe).  The first-frame target adds a libcsv parse of
+    the diary to this."""
+    env_term = ENV.get("TERM")
+    ENV["TERM"] = "xterm-256color"
+    t, rss = median_run([FLOOR_CURSES, "-n"])
+    if env_term is None:
+        del ENV["TERM"]
+    else:
+        ENV["TERM"] = env_term
+    rows.append(("floor: minimal ncurses, one frame and quit", "",
+                 "%.1f ms, %.1f MiB" % (t * 1e3, rss / 1024), "", "(floor)", ""))
+
+
+def bench_first_frame():
+    """Launch to first full frame of the screen on the 10-year diary, and to
+    quit, vs floor-curses + a libcsv parse of the diary's files.  Needs the
+    screen (issue 3): start both in tmux at 80x24, poll capture-pane for the
+    frame's last line, send q, wait for exit."""
+    pending("first frame on the 10-year diary (<= 1.5x floor + parse)",
+            "screen not merged yet (issue 3)")
+    pending("peak RSS of the screen (<= 2x floor + diary size)",
+            "screen not merged yet (issue 3)")
+
+
+def bench_bytes_per_step():
+    """Bytes written to the terminal per day step (`]`) and per screen
+    switch, over 30 steps: run the screen under `script` or a pty, count
+    output bytes after the first frame.  Needs the screen (issue 3)."""
+    pending("bytes per day step / per screen switch (<= 200 per step)",
+            "screen not merged yet (issue 3)")
+
+
+def bench_export():
+    """`mendlog export` on the 1M-row file vs a bare libcsv parse."""
+    if not have_command("export"):
+        pending("export, 1M-row file (>= 0.5x libcsv)",
+                "`mendlog export` not merged yet")
+        return
+    files = csv_files(MILLION)
+    mb = size_mb(files)
+    ml_t, _ = median_run([ML, "-d", MILLION, "export"])
+    fl_t, _ = median_run([FLOOR_CSV] + files)
+    ratio = fl_t / ml_t
+    rows.append(("export, 1M-row file", "%.2f s" % ml_t, "%.2f s" % fl_t,
+                 "%.2fx throughput" % ratio, ">= 0.5x",
+                 "met" if ratio >= 0.5 else "MISSED"))
+
+
+def bench_due():
+    """`mendlog due` on the 10-year diary vs a libcsv parse of the files it
+    needs (exercises, exercise_log, entries, procedures)."""
+    if not have_command("due"):
+        pending("`mendlog due` on the 10-year diary (< 3x libcsv parse)",
+                "`mendlog due` not merged yet (issue 5)")
+        return
+    need = [os.path.join(DIARY, f) for f in ("exercises.csv",
+            "exercise_log.csv", "entries.csv", "procedures.csv")]
+    ml_t, _ = median_run([ML, "-d", DIARY, "due"])
+    fl_t, _ = median_run([FLOOR_CSV] + need)
+    ratio = ml_t / fl_t
+    rows.append(("`mendlog due`, 10-year diary", "%.1f ms" % (ml_t * 1e3),
+                 "%.1f ms" % (fl_t * 1e3), "%.2fx time" % ratio, "< 3x",
+                 "met" if ratio < 3 else "MISSED"))
+
+
+MEASUREMENTS = [bench_check_million, bench_check_diary, bench_floor_curses,
+                bench_first_frame, bench_bytes_per_step, bench_export, bench_due]
+
+
+# --- the report ---------------------------------------------------------
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = "%.1f GiB" % (int(line.split()[1]) / 1048576)
+    except OSError:
+        pass
+    return [("date", time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())),
+            ("uname", " ".join(platform.uname())),
+            ("CPU", "%s, %d cores" % (cpu, os.cpu_count() or 0)),
+            ("memory", mem),
+            ("runs", "median of %d (after one warm-up run)" % RUNS),
+            ("mendlog", subprocess.run([ML, "--version"], env=ENV,
+                                       capture_output=True, text=True).stdout.strip()),
+            ("commit", subprocess.run(["git", "-C", TOP, "describe", "--always",
+                                       "--dirty"], capture_output=True,
+                                      text=True).stdout.strip())]
+
+
+def generate():
+    gen = os.path.join(TOP, "tests", "bench", "gen.py")
+    if not os.path.exists(os.path.join(DIARY, "entries.csv")):
+        subprocess.run([sys.executable, gen, "diary", DIARY], check=True)
+    if not os.path.exists(os.path.join(MILLION, "entries.csv")):
+        subprocess.run([sys.executable, gen, "million", MILLION], check=True)
+
+
+def main():
+    for p in (ML, FLOOR_CSV, FLOOR_CURSES):
+        if not os.access(p, os.X_OK):
+            sys.exit(f"bench: {p} missing: run `make bench`")
+    generate()
+    for m in MEASUREMENTS:
+        print("bench:", m.__name__, flush=True)
+        m()
+    out = ["# mendlog benchmarks", "",
+           "Written by `make bench` (tests/bench/bench.py); rerun it to "
+           "refresh.  Floors are measured in the same run.", "",
+           "## Machine", ""]
+    out += ["- %s: %s" % kv for kv in machine()]
+    out += ["", "## Results", "",
+            "| measurement | mendlog | floor | ratio | target | verdict |",
+            "|---|---|---|---|---|---|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    if notes:
+        out += ["", "## Notes", ""] + ["- " + n for n in notes]
+    out.append("")
+    os.makedirs(os.path.join(TOP, "bench"), exist_ok=True)
+    path = os.path.join(TOP, "bench", "RESULTS.md")
+    with open(path, "w") as f:
+        f.write("\n".join(out))
+    print("\n".join(out))
+    print("bench: wrote", path)
+
+
+if __name__ == "__main__":
+    main()
