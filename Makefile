@@ -48,26 +48,41 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 ASAN_CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/asan/%.o)
 ASAN_UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/asan/%)
 
+# Short build lines; `make V=1` shows whole commands.
+ifeq ($(V),1)
+Q =
+E = @true
+else
+Q = @
+E = @echo
+endif
+
 all: mendlog
 
 mendlog: $(CORE_OBJ) $(UI_OBJ) $(B)/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS)
 
 $(B)/ui%.o: src/ui%.c $(HEADERS) | $(B)
-	$(CC) $(CPPFLAGS_ML) $(CURSES_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ML) $(CURSES_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/%.o: src/%.c $(HEADERS) | $(B)
-	$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/test-%: tests/unit/test-%.c $(CORE_OBJ) tests/unit/testutil.h | $(B)
-	$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
+	$(E) "  TEST    $@"
+	$(Q)$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
 	    $(CORE_OBJ) $(CORE_LIBS) $(CMOCKA_LIBS)
 
 $(B)/asan/%.o: src/%.c $(HEADERS) | $(B)/asan
-	$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) -c -o $@ $<
+	$(E) "  ASAN    $<"
+	$(Q)$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) -c -o $@ $<
 
 $(B)/asan/test-%: tests/unit/test-%.c $(ASAN_CORE_OBJ) tests/unit/testutil.h | $(B)/asan
-	$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) \
+	$(E) "  ASAN    $@"
+	$(Q)$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) \
 	    -o $@ $< $(ASAN_CORE_OBJ) $(CORE_LIBS) $(CMOCKA_LIBS)
 
 $(B) $(B)/asan:
@@ -185,6 +200,9 @@ uninstall:
 
 clean:
 	rm -rf $(B) mendlog
+
+# Keep sanitizer objects between runs (they are not intermediate files).
+.SECONDARY: $(ASAN_CORE_OBJ)
 
 .PHONY: all run deps check-deps unit asan-unit check install uninstall clean \
     fuzz fuzz-regress faults stress bench

@@ -83,5 +83,6 @@ void cli_ctx_free(struct cli_ctx *ctx);
 
 /* The commands, in cli.c's table. */
 extern const struct cli_command cmd_log, cmd_show, cmd_procedure, cmd_check;
+extern const struct cli_command cmd_export, cmd_report;
 
 #endif

@@ -76,6 +76,13 @@ typedef int (*csvio_writer)(FILE *fp, void *ctx, struct ml_error *err);
 int csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
     bool keep_backup, struct ml_error *err);
 
+/*
+ * Remove the temp file of a save in progress, if any.  Async-signal-safe:
+ * for signal handlers of command-line writers, so an interrupted save or
+ * export leaves neither a partial file nor a temp file behind.
+ */
+void csvio_abort_pending(void);
+
 /* Table helpers.  Strings passed in are copied. */
 void ml_table_init(struct ml_table *t);
 void ml_table_free(struct ml_table *t);
@@ -85,8 +92,9 @@ struct ml_row *ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells
 void ml_row_set(struct ml_row *row, size_t col, const char *value);
 /* Cell @col of @row, or "" when the row is shorter. */
 const char *ml_row_get(const struct ml_row *row, size_t col);
-/* Append a column named @name to the header; rows as long as the old header
- * are padded so they stay aligned.  Returns the new column's index. */
+/* Append a column named @name after the widest row (never over a value
+ * that has no column name) and pad every shorter row with empty cells.
+ * Returns the new column's index. */
 size_t ml_table_add_col(struct ml_table *t, const char *name);
 /* Remove every row. */
 void ml_table_clear_rows(struct ml_table *t);

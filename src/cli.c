@@ -2,12 +2,14 @@
  * cli.c - global options, the command table and shared command plumbing.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "csvio.h"
 #include "date.h"
 
 /* Every subcommand.  A new command is one line here and one cmd-*.c. */
@@ -16,6 +18,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_show,
 	&cmd_procedure,
 	&cmd_check,
+	&cmd_export,
+	&cmd_report,
 };
 
 static const char global_usage[] =
@@ -241,10 +245,29 @@ cli_parse_global(struct cli_ctx *ctx, int argc, char **argv,
 	return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
 }
 
+/* A command killed mid-save leaves the old file (the rename is atomic);
+ * this also removes the temp file, then dies of the same signal. */
+static void
+on_fatal_signal(int sig)
+{
+	csvio_abort_pending();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int
 cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
     char **argv)
 {
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
 	optind = 1;
 	return cmd->run(ctx, argc, argv);
 }

@@ -10,12 +10,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
+
+/* The temp file of the save in progress, for csvio_abort_pending(). */
+static char pending_tmp[4096];
+static volatile sig_atomic_t pending_set;
 
 struct parse_state {
 	struct ml_table *t;
@@ -104,15 +109,26 @@ ml_row_get(const struct ml_row *row, size_t col)
 size_t
 ml_table_add_col(struct ml_table *t, const char *name)
 {
-	size_t old = t->ncols;
+	size_t width = t->ncols;
 
-	t->header = xreallocarray(t->header, old + 1, sizeof *t->header);
-	t->header[old] = xstrdup(name);
-	t->ncols = old + 1;
+	/*
+	 * A row longer than the header holds values under no column name.
+	 * The new column goes after the widest row so it can never land on
+	 * (and later overwrite) such a value; the gap gets empty names.
+	 */
 	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].ncells == old)
-			ml_row_set(&t->rows[i], old, "");
-	return old;
+		if (t->rows[i].ncells > width)
+			width = t->rows[i].ncells;
+	t->header = xreallocarray(t->header, width + 1, sizeof *t->header);
+	for (size_t i = t->ncols; i < width; i++)
+		t->header[i] = xstrdup("");
+	t->header[width] = xstrdup(name);
+	t->ncols = width + 1;
+	/* Rows were either complete or short; pad so they line up. */
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].ncells < t->ncols)
+			ml_row_set(&t->rows[i], width, "");
+	return width;
 }
 
 static void
@@ -433,12 +449,17 @@ csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
 	int fd, saved;
 
 	err->msg[0] = '\0';
+	pending_set = 0;
 	fd = mkstemp(tmp);	/* O_CREAT | O_EXCL, mode 0600 */
 	if (fd < 0) {
 		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
 		    strerror(errno));
 		free(tmp);
 		return -1;
+	}
+	if (strlen(tmp) < sizeof pending_tmp) {
+		memcpy(pending_tmp, tmp, strlen(tmp) + 1);
+		pending_set = 1;
 	}
 	if (fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL)
 		goto fail;
@@ -457,6 +478,7 @@ csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
 		goto fail_kept;
 	if (rename(tmp, path) != 0)
 		goto fail;
+	pending_set = 0;
 	if (fsync_dir_of(path) != 0) {
 		/* The new file is in place; only durability is in doubt. */
 		ml_error_set(err, path, 0, NULL, "fsync of directory: %s",
@@ -472,6 +494,7 @@ fail:
 		ml_error_set(err, path, 0, NULL, "cannot save: %s",
 		    strerror(saved ? saved : EIO));
 fail_kept:
+	pending_set = 0;
 	if (fp != NULL)
 		fclose(fp);
 	else if (fd >= 0)
@@ -479,4 +502,13 @@ fail_kept:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+void
+csvio_abort_pending(void)
+{
+	if (pending_set) {
+		pending_set = 0;
+		unlink(pending_tmp);
+	}
 }

@@ -143,15 +143,13 @@ ml_timestamp_format(time_t t, char *buf)
 	sign = off < 0 ? '-' : '+';
 	if (off < 0)
 		off = -off;
-	/* The ranges are those of struct tm; the modulos only tell the
-	 * compiler that every field has at most two (four) digits; unsigned,
-	 * because at -O1 gcc cannot see that they are not negative. */
-	snprintf(buf, ML_TIMESTAMP_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02lu:%02lu",
-	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)(tm.tm_mon % 12) + 1,
-	    (unsigned)tm.tm_mday % 32, (unsigned)tm.tm_hour % 24,
-	    (unsigned)tm.tm_min % 60, (unsigned)tm.tm_sec % 61, sign,
-	    ((unsigned long)off / 3600) % 100,
-	    (((unsigned long)off % 3600) / 60) % 60);
+	/* The ranges are those of struct tm; unsigned modulos only tell the
+	 * compiler that every field has at most two (four) digits. */
+	snprintf(buf, ML_TIMESTAMP_LEN, "%04u-%02u-%02uT%02u:%02u:%02u%c%02u:%02u",
+	    (unsigned)(tm.tm_year + 1900) % 10000u, (unsigned)(tm.tm_mon + 1) % 100u,
+	    (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u,
+	    (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u, sign,
+	    (unsigned)(off / 3600) % 100u, (unsigned)((off % 3600) / 60) % 100u);
 }
 
 bool

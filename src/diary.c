@@ -217,10 +217,16 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 	}
 	v = xstrdup(eq + 1);
 	if (sc->cols[c].type == ML_T_YESNO) {
+		const char *norm = NULL;
+
 		if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "y") == 0)
-			snprintf(v, strlen(v) + 1, "yes");
+			norm = "yes";
 		else if (strcasecmp(v, "no") == 0 || strcasecmp(v, "n") == 0)
-			snprintf(v, strlen(v) + 1, "no");
+			norm = "no";
+		if (norm != NULL) {
+			free(v);
+			v = xstrdup(norm);
+		}
 	}
 	if (!ml_value_check(sc->cols[c].type, v, &why)) {
 		ml_error_set(err, NULL, 0, f, "invalid value '%s': expected %s%s",

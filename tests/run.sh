@@ -108,9 +108,7 @@ for t in tests/e2e/test-*.sh; do
 done
 
 if [ -z "$pattern" ] || [ "$pattern" = man ]; then
-	if [ ! -f man/mendlog.1 ] && [ ! -f man/mendlog.5 ]; then
-		echo "man: skipped (no man pages in this tree yet)"
-	elif mandoc -Tlint -W warning man/mendlog.1 man/mendlog.5 >"$log" 2>&1; then
+	if mandoc -Tlint -W warning man/mendlog.1 man/mendlog.5 >"$log" 2>&1; then
 		pass=$((pass + 1))
 		echo "man: mandoc -Tlint clean"
 	else

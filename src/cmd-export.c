@@ -1,0 +1,162 @@
+/*
+ * cmd-export.c - `mendlog export`: the diary as one CSV for a clinician.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvio.h"
+#include "export.h"
+
+static int run_export(struct cli_ctx *, int, char **);
+
+const struct cli_command cmd_export = {
+	"export", "one CSV for the physiotherapist (spreadsheet-safe)",
+	"usage: mendlog export [--from D] [--to D] [-o FILE]\n"
+	"                      [--kind daily|exercises|alerts] [--excel] [--semicolon]\n"
+	"\n"
+	"Write the diary as one CSV to standard output or FILE.\n"
+	"  --kind daily      one row per calendar day, empty days included (default)\n"
+	"  --kind exercises  one row per exercise slot that was due\n"
+	"  --kind alerts     the alert log\n"
+	"  --from, --to D    the range (default: first recorded day to today)\n"
+	"  -o FILE           write FILE atomically (never a diary file)\n"
+	"  --excel           UTF-8 byte order mark and CRLF line ends for Excel\n"
+	"  --semicolon       ';' separators and decimal commas\n"
+	"Cells that a spreadsheet could run as a formula get a leading '.\n",
+	run_export,
+};
+
+struct export_job {
+	const struct ml_store *s;
+	const struct ml_config *cfg;
+	struct export_opts opts;
+};
+
+static int
+write_job(FILE *fp, void *ctx, struct ml_error *err)
+{
+	struct export_job *job = ctx;
+
+	(void)err;
+	return export_write(fp, job->s, job->cfg, &job->opts);
+}
+
+/* True when @target names one of the diary's own files (or their backups
+ * or the lock): an export must never replace the records it reads. */
+static bool
+is_diary_file(const struct ml_store *s, const char *target)
+{
+	char *copy1 = xstrdup(target), *copy2 = xstrdup(target);
+	char dir[PATH_MAX], data[PATH_MAX];
+	const char *base = basename(copy2);
+	bool hit = false;
+
+	if (realpath(dirname(copy1), dir) != NULL &&
+	    realpath(s->dir, data) != NULL && strcmp(dir, data) == 0) {
+		if (strcmp(base, ".lock") == 0)
+			hit = true;
+		for (int f = 0; f < ML_NFILES && !hit; f++) {
+			const char *name = ml_schema((enum ml_file)f)->filename;
+			size_t n = strlen(name);
+
+			if (strncmp(base, name, n) == 0 && (base[n] == '\0' ||
+			    strcmp(base + n, ".bak") == 0))
+				hit = true;
+		}
+	}
+	free(copy1);
+	free(copy2);
+	return hit;
+}
+
+static int
+run_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "excel", no_argument, NULL, 'x' },
+		{ "semicolon", no_argument, NULL, 's' },
+		CLI_COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct export_job job;
+	struct ml_error err;
+	const char *out = NULL;
+	bool have_from = false, have_to = false;
+	ml_day from = 0, to = 0, dfrom, dto;
+	int c, rc;
+
+	memset(&job, 0, sizeof job);
+	job.opts.kind = EXPORT_DAILY;
+	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT "o:", opts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'F':
+		case 'T':
+			if (!cli_parse_day(optarg, c == 'F' ? &from : &to))
+				return cli_usage_error(&cmd_export, "--%s: invalid "
+				    "date '%s'", c == 'F' ? "from" : "to", optarg);
+			*(c == 'F' ? &have_from : &have_to) = true;
+			break;
+		case 'o': out = optarg; break;
+		case 'x': job.opts.excel = true; break;
+		case 's': job.opts.semicolon = true; break;
+		case 'k':
+			if (strcmp(optarg, "daily") == 0)
+				job.opts.kind = EXPORT_DAILY;
+			else if (strcmp(optarg, "exercises") == 0)
+				job.opts.kind = EXPORT_EXERCISES;
+			else if (strcmp(optarg, "alerts") == 0)
+				job.opts.kind = EXPORT_ALERTS;
+			else
+				return cli_usage_error(&cmd_export, "--kind: expected "
+				    "daily, exercises or alerts, not '%s'", optarg);
+			break;
+		default:
+			if ((rc = cli_common_option(ctx, &cmd_export, c, optarg)) != -2)
+				return rc == -1 ? ML_EXIT_USAGE : rc;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(&cmd_export, "unexpected argument '%s'",
+		    argv[optind]);
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	for (int f = 0; f < ML_NFILES; f++)
+		if (cli_load(ctx, (enum ml_file)f) != 0)
+			return ML_EXIT_FAIL;
+	export_default_range(&ctx->store, &dfrom, &dto);
+	job.opts.from = have_from ? from : dfrom;
+	job.opts.to = have_to ? to : dto;
+	job.opts.now = ml_now();
+	if (job.opts.from > job.opts.to)
+		return cli_usage_error(&cmd_export, "--from is after --to");
+	job.s = &ctx->store;
+	job.cfg = &ctx->cfg;
+	if (out == NULL || strcmp(out, "-") == 0) {
+		if (export_write(stdout, job.s, job.cfg, &job.opts) != 0 ||
+		    fflush(stdout) != 0) {
+			cli_errorf("standard output: %s", strerror(errno));
+			return ML_EXIT_FAIL;
+		}
+		return ML_EXIT_OK;
+	}
+	if (is_diary_file(&ctx->store, out)) {
+		cli_errorf("%s: refusing to overwrite the diary's own file; "
+		    "export somewhere else", out);
+		return ML_EXIT_FAIL;
+	}
+	if (csvio_save_atomic(out, write_job, &job, false, &err) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
+	return ML_EXIT_OK;
+}

@@ -1,0 +1,278 @@
+/*
+ * export.c - daily, exercise and alert exports for spreadsheets, R and
+ * pandas.
+ *
+ * Rows are streamed: the daily export walks the calendar and looks each
+ * day up in the (date-sorted, as mendlog writes it) entries table with a
+ * moving cursor, so a long diary costs one pass.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "diary.h"
+#include "export.h"
+
+const char *
+export_cell(const char *value, enum export_cell type, bool semicolon,
+    char *buf, size_t size, char **owned)
+{
+	double d;
+	bool number = false;
+	size_t len = strlen(value);
+
+	*owned = NULL;
+	switch (type) {
+	case CELL_INTEGER:
+	case CELL_DECIMAL:
+	case CELL_UNKNOWN:
+		number = ml_parse_decimal(value, -1e300, 1e300, &d);
+		if (type == CELL_INTEGER && strchr(value, '.') != NULL)
+			number = false;
+		break;
+	case CELL_TEXT:
+		break;
+	}
+	if (!number && len > 0 && strchr("=+-@\t\r", value[0]) != NULL) {
+		char *out = len + 2 <= size ? buf : (*owned = xmalloc(len + 2));
+
+		out[0] = '\'';
+		memcpy(out + 1, value, len + 1);
+		return out;
+	}
+	if (number && semicolon && type != CELL_INTEGER &&
+	    strchr(value, '.') != NULL) {
+		char *out = len + 1 <= size ? buf : (*owned = xmalloc(len + 1));
+
+		memcpy(out, value, len + 1);
+		*strchr(out, '.') = ',';
+		return out;
+	}
+	return value;
+}
+
+static enum export_cell
+cell_of_type(enum ml_type t)
+{
+	switch (t) {
+	case ML_T_SCORE: case ML_T_MINUTES: case ML_T_COUNT:
+		return CELL_INTEGER;
+	case ML_T_TEMP: case ML_T_HOURS:
+		return CELL_DECIMAL;
+	default:
+		return CELL_TEXT;
+	}
+}
+
+/* A row being written: cells plus their types. */
+struct out_row {
+	const char **cells;
+	enum export_cell *types;
+	size_t n, cap;
+};
+
+static void
+row_add(struct out_row *r, const char *cell, enum export_cell type)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
+		r->types = xreallocarray(r->types, r->cap, sizeof *r->types);
+	}
+	r->cells[r->n] = cell;
+	r->types[r->n++] = type;
+}
+
+static int
+row_write(FILE *fp, struct out_row *r, const struct export_opts *o)
+{
+	struct csv_style style = { o->semicolon ? ';' : ',', o->excel, false };
+	char (*bufs)[64] = xcalloc(r->n ? r->n : 1, sizeof *bufs);
+	char **owned = xcalloc(r->n ? r->n : 1, sizeof *owned);
+	const char **safe = xcalloc(r->n ? r->n : 1, sizeof *safe);
+	int rc;
+
+	for (size_t i = 0; i < r->n; i++)
+		safe[i] = export_cell(r->cells[i], r->types[i], o->semicolon,
+		    bufs[i], sizeof bufs[i], &owned[i]);
+	rc = csvio_write_row(fp, safe, r->n, &style);
+	for (size_t i = 0; i < r->n; i++)
+		free(owned[i]);
+	free(owned);
+	free(bufs);
+	free(safe);
+	r->n = 0;
+	return rc;
+}
+
+static bool
+earliest(const struct ml_store *s, enum ml_file f, size_t col, ml_day *min)
+{
+	bool any = false;
+
+	for (size_t r = 0; r < store_nrows(s, f); r++) {
+		ml_day d;
+
+		if (ml_date_parse(store_get(s, f, r, col), &d) && d < *min) {
+			*min = d;
+			any = true;
+		}
+	}
+	return any;
+}
+
+void
+export_default_range(const struct ml_store *s, ml_day *from, ml_day *to)
+{
+	ml_day min;
+
+	*to = ml_today();
+	min = *to;
+	earliest(s, ML_ENTRIES, EC_DATE, &min);
+	earliest(s, ML_PROCEDURES, PC_DATE, &min);
+	earliest(s, ML_EXERCISE_LOG, LC_DATE, &min);
+	earliest(s, ML_ALERTS, AC_DATE, &min);
+	*from = min;
+}
+
+/* Rule ids raised on @date, joined by ';'.  Caller frees. */
+static char *
+alerts_of_day(const struct ml_store *s, const char *date)
+{
+	char *out = xstrdup("");
+
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+		const char *rule = store_get(s, ML_ALERTS, r, AC_RULE);
+		char *next;
+
+		if (strcmp(store_get(s, ML_ALERTS, r, AC_DATE), date) != 0 ||
+		    *rule == '\0')
+			continue;
+		next = xasprintf("%s%s%s", out, *out ? ";" : "", rule);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static int
+write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    const struct export_opts *o)
+{
+	const struct ml_table *t = store_table(s, ML_ENTRIES);
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+	struct out_row row = { 0 };
+	size_t *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof *cols);
+	enum export_cell *types = xcalloc(t->ncols ? t->ncols : 1, sizeof *types);
+	size_t ncols = 0;
+	int date_col = -1, rc = 0;
+	size_t cursor = 0;
+
+	(void)cfg;
+	/* The file's own column order, without date and updated_at. */
+	for (size_t i = 0; i < t->ncols; i++) {
+		int c = ml_schema_col(sc, t->header[i]);
+
+		if (c == EC_DATE && date_col < 0)
+			date_col = (int)i;
+		if (c == EC_DATE || c == EC_UPDATED_AT)
+			continue;
+		cols[ncols] = i;
+		types[ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
+		    CELL_UNKNOWN;
+	}
+	row_add(&row, "date", CELL_TEXT);
+	row_add(&row, "day_after_procedure", CELL_TEXT);
+	row_add(&row, "procedure", CELL_TEXT);
+	for (size_t i = 0; i < ncols; i++)
+		row_add(&row, t->header[cols[i]], CELL_TEXT);
+	row_add(&row, "alerts", CELL_TEXT);
+	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = row_write(fp, &row, o);
+	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
+		char date[ML_DATE_LEN], nday[16] = "";
+		struct ml_procedure p;
+		const struct ml_row *er = NULL;
+		char *alerts;
+
+		ml_date_format(day, date);
+		/* Entries are date-sorted: advance the cursor, but fall back
+		 * to a full search for a hand-edited, unsorted file. */
+		while (date_col >= 0 && cursor < t->nrows &&
+		    strcmp(ml_row_get(&t->rows[cursor], (size_t)date_col), date) < 0)
+			cursor++;
+		if (date_col >= 0 && cursor < t->nrows &&
+		    strcmp(ml_row_get(&t->rows[cursor], (size_t)date_col), date) == 0)
+			er = &t->rows[cursor];
+		else {
+			long r = diary_find(s, day);
+
+			er = r >= 0 ? &t->rows[r] : NULL;
+		}
+		row_add(&row, date, CELL_TEXT);
+		if (diary_procedure_for(s, day, &p)) {
+			snprintf(nday, sizeof nday, "%d", (int)(day - p.date));
+			row_add(&row, nday, CELL_INTEGER);
+			row_add(&row, p.kind, CELL_TEXT);
+		} else {
+			row_add(&row, "", CELL_INTEGER);
+			row_add(&row, "", CELL_TEXT);
+		}
+		for (size_t i = 0; i < ncols; i++)
+			row_add(&row, er ? ml_row_get(er, cols[i]) : "", types[i]);
+		alerts = alerts_of_day(s, date);
+		row_add(&row, alerts, CELL_TEXT);
+		rc = row_write(fp, &row, o);
+		free(alerts);
+	}
+	free(row.cells);
+	free(row.types);
+	free(cols);
+	free(types);
+	return rc;
+}
+
+static int
+write_alerts(FILE *fp, const struct ml_store *s, const struct export_opts *o)
+{
+	const struct ml_table *t = store_table(s, ML_ALERTS);
+	struct out_row row = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < t->ncols; i++)
+		row_add(&row, t->header[i], CELL_TEXT);
+	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = row_write(fp, &row, o);
+	for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
+		ml_day d;
+
+		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
+		    d < o->from || d > o->to)
+			continue;
+		for (size_t i = 0; i < t->ncols; i++)
+			row_add(&row, ml_row_get(&t->rows[r], i), CELL_TEXT);
+		rc = row_write(fp, &row, o);
+	}
+	free(row.cells);
+	free(row.types);
+	return rc;
+}
+
+int
+export_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    const struct export_opts *o)
+{
+	switch (o->kind) {
+	case EXPORT_DAILY:
+		return write_daily(fp, s, cfg, o);
+	case EXPORT_ALERTS:
+		return write_alerts(fp, s, o);
+	case EXPORT_EXERCISES:
+		break;
+	}
+	return -1;
+}

@@ -1,0 +1,273 @@
+/*
+ * report.c - a plain-text summary a clinician can read in a minute:
+ * procedure and day count, a week-by-week table, a chart of daily back
+ * pain, the alerts and the last notes.  At most 80 columns, no control
+ * characters, so it can be piped into lp or mail.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "report.h"
+
+#define CHART_WIDTH 70
+
+/* Sum and count of one score over days, for a mean. */
+struct acc {
+	double sum;
+	int n;
+};
+
+static void
+acc_add(struct acc *a, int v)
+{
+	if (v >= 0) {
+		a->sum += v;
+		a->n++;
+	}
+}
+
+static double
+acc_mean(const struct acc *a)
+{
+	return a->n > 0 ? a->sum / a->n : NAN;
+}
+
+static int
+alerts_on(const struct ml_store *s, ml_day day)
+{
+	char date[ML_DATE_LEN];
+	int n = 0;
+
+	ml_date_format(day, date);
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++)
+		if (strcmp(store_get(s, ML_ALERTS, r, AC_DATE), date) == 0)
+			n++;
+	return n;
+}
+
+size_t
+report_weeks(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct report_week **out)
+{
+	size_t n = to >= from ? (size_t)((to - from) / 7 + 1) : 0;
+	struct report_week *w = xcalloc(n ? n : 1, sizeof *w);
+
+	(void)cfg;
+	(void)now;
+	for (size_t i = 0; i < n; i++) {
+		struct acc back = { 0, 0 }, leg = { 0, 0 }, head = { 0, 0 };
+
+		w[i].start = from + (ml_day)(i * 7);
+		w[i].end = w[i].start + 6 > to ? to : w[i].start + 6;
+		w[i].back_worst = -1;
+		for (ml_day d = w[i].start; d <= w[i].end; d++) {
+			long r = diary_find(s, d);
+			int b = diary_score(s, r, EC_BACK_PAIN);
+			int worst = diary_score(s, r, EC_BACK_PAIN_WORST);
+			int l = diary_score(s, r, EC_LEG_PAIN);
+			int h = diary_score(s, r, EC_HEADACHE);
+
+			if (worst < 0)
+				worst = b;
+			acc_add(&back, b);
+			acc_add(&leg, l);
+			acc_add(&head, h);
+			if (worst > w[i].back_worst)
+				w[i].back_worst = worst;
+			if (b >= 0 || l >= 0 || h >= 0)
+				w[i].days_logged++;
+			w[i].alerts += alerts_on(s, d);
+		}
+		w[i].back_mean = acc_mean(&back);
+		w[i].leg_mean = acc_mean(&leg);
+		w[i].headache_mean = acc_mean(&head);
+		w[i].adherence_pct = NAN;
+	}
+	*out = w;
+	return n;
+}
+
+/* One format for the header and the rows keeps the columns aligned. */
+#define WEEK_FMT "%4s  %-10s  %5s %5s %5s %5s  %5s  %8s  %6s"
+
+const char *
+report_week_header(void)
+{
+	static char header[96];
+
+	if (header[0] == '\0')
+		snprintf(header, sizeof header, WEEK_FMT, "week", "from", "back",
+		    "worst", "leg", "head", "days", "exercise", "alerts");
+	return header;
+}
+
+static void
+fmt_mean(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.1f", v);
+}
+
+void
+report_week_line(const struct report_week *w, int number, char *buf,
+    size_t size)
+{
+	char date[ML_DATE_LEN], back[16], worst[16], leg[16], head[16], adh[16];
+	char num[16], days[32], alerts[16];
+
+	ml_date_format(w->start, date);
+	fmt_mean(w->back_mean, back, sizeof back);
+	fmt_mean(w->leg_mean, leg, sizeof leg);
+	fmt_mean(w->headache_mean, head, sizeof head);
+	if (w->back_worst >= 0)
+		snprintf(worst, sizeof worst, "%d", w->back_worst);
+	else
+		snprintf(worst, sizeof worst, "-");
+	if (isnan(w->adherence_pct))
+		snprintf(adh, sizeof adh, "-");
+	else
+		snprintf(adh, sizeof adh, "%.0f%%", w->adherence_pct);
+	snprintf(num, sizeof num, "%d", number);
+	snprintf(days, sizeof days, "%d/%d", w->days_logged,
+	    (int)(w->end - w->start + 1));
+	snprintf(alerts, sizeof alerts, "%d", w->alerts);
+	snprintf(buf, size, WEEK_FMT, num, date, back, worst, leg, head, days,
+	    adh, alerts);
+}
+
+/* Five rows of bars, two score points per row; one column per day, or per
+ * group of days (their mean) when the range is wider than the chart. */
+static int
+write_chart(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
+{
+	int days = to - from + 1;
+	int per = (days + CHART_WIDTH - 1) / CHART_WIDTH;
+	int cols = (days + per - 1) / per;
+	double v[CHART_WIDTH];
+
+	for (int c = 0; c < cols; c++) {
+		struct acc a = { 0, 0 };
+
+		for (int k = 0; k < per; k++) {
+			ml_day d = from + c * per + k;
+
+			if (d <= to)
+				acc_add(&a, diary_score(s, diary_find(s, d),
+				    EC_BACK_PAIN));
+		}
+		v[c] = acc_mean(&a);
+	}
+	fprintf(fp, "Daily back pain (0-10%s; '.' = not logged)\n",
+	    per > 1 ? ", mean per column" : "");
+	for (int level = 10; level >= 2; level -= 2) {
+		char bar[CHART_WIDTH + 1];
+		int len = 0;
+
+		/* A column reaches this row when its score rounds up to it. */
+		for (int c = 0; c < cols; c++) {
+			bar[c] = !isnan(v[c]) && v[c] >= level - 1 ? '#' : ' ';
+			if (bar[c] == '#')
+				len = c + 1;
+		}
+		bar[len] = '\0';
+		fprintf(fp, "%3d |%s\n", level, bar);
+	}
+	fprintf(fp, "  0 +");
+	for (int c = 0; c < cols; c++)
+		fputc(isnan(v[c]) ? '.' : '-', fp);
+	fputc('\n', fp);
+	if (per > 1)
+		fprintf(fp, "     one column = %d days\n", per);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* The first line of a note, control characters shown as spaces. */
+static void
+note_line(const char *note, char *buf, size_t size)
+{
+	size_t i = 0;
+
+	for (; note[i] && note[i] != '\n' && note[i] != '\r' && i + 1 < size; i++)
+		buf[i] = (unsigned char)note[i] < 0x20 ? ' ' : note[i];
+	buf[i] = '\0';
+	/* Cut at a character boundary. */
+	while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80 && i + 1 >= size)
+		buf[--i] = '\0';
+}
+
+int
+report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now)
+{
+	struct report_week *weeks;
+	struct ml_procedure p;
+	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
+	size_t nweeks, shown = 0;
+	int notes = 0;
+
+	ml_date_format(from, dfrom);
+	ml_date_format(to, dto);
+	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
+	if (diary_procedure_for(s, to, &p)) {
+		char pd[ML_DATE_LEN];
+
+		ml_date_format(p.date, pd);
+		fprintf(fp, "Procedure: %s on %s%s%.40s; %s is day %d.\n",
+		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
+		    p.description, dto, (int)(to - p.date));
+	} else {
+		fprintf(fp, "Procedure: none recorded.\n");
+	}
+	fprintf(fp, "Patient diary; not a clinical record.\n\n");
+
+	nweeks = report_weeks(s, cfg, from, to, now, &weeks);
+	fprintf(fp, "%s\n", report_week_header());
+	for (size_t i = 0; i < nweeks; i++) {
+		report_week_line(&weeks[i], (int)i + 1, line, sizeof line);
+		fprintf(fp, "%s\n", line);
+	}
+	free(weeks);
+	fprintf(fp, "back, leg, head: mean score 0-10; worst: worst back pain; "
+	    "days: days logged;\nexercise: adherence to the plan.\n\n");
+	if (write_chart(fp, s, from, to) != 0)
+		return -1;
+
+	fprintf(fp, "\nAlerts\n");
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+		const char *ack = store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT);
+		ml_day d;
+
+		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
+		    d < from || d > to)
+			continue;
+		fprintf(fp, "  %s  %-9.9s  %-24.24s %s\n",
+		    store_get(s, ML_ALERTS, r, AC_DATE),
+		    store_get(s, ML_ALERTS, r, AC_SEVERITY),
+		    store_get(s, ML_ALERTS, r, AC_RULE),
+		    *ack ? "acknowledged" : "NOT acknowledged");
+		shown++;
+	}
+	if (shown == 0)
+		fprintf(fp, "  none\n");
+
+	fprintf(fp, "\nLast notes\n");
+	for (ml_day d = to; d >= from && notes < 5; d--) {
+		const char *note = diary_text(s, diary_find(s, d), EC_NOTES);
+		char date[ML_DATE_LEN], text[67];
+
+		if (*note == '\0')
+			continue;
+		ml_date_format(d, date);
+		note_line(note, text, sizeof text);
+		fprintf(fp, "  %s  %s%s\n", date, text,
+		    strlen(note) > strlen(text) ? "..." : "");
+		notes++;
+	}
+	if (notes == 0)
+		fprintf(fp, "  none\n");
+	return ferror(fp) ? -1 : 0;
+}

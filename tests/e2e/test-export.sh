@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# mendlog export read back with an independent CSV reader (Python's csv):
+# one row per day, gaps present, every value equal to the source, tricky
+# text intact but for the neutralising quote, --excel, --semicolon, -o.
+. "$(dirname "$0")/lib.sh"
+export MENDLOG_NOW=2026-11-25T20:00:00+00:00
+
+"$ML" -d "$D" procedure add --date 2026-11-18 --kind lumbar_puncture
+"$ML" -d "$D" log --date 2026-11-18 back_pain=6 back_pain_worst=8 temperature_c=37.9 sleep_hours=6.5
+"$ML" -d "$D" log --date 2026-11-20 back_pain=4 leg_pain=2 headache=3 headache_upright=yes \
+    'notes==SUM(A1:A9) said "the nurse", then
+@home; +1 -2 — Müdigkeit' medication=-paracetamol therapies=$'\tice' mood=7
+# a column added in a spreadsheet, and an invalid value kept in the file
+python3 - "$D/entries.csv" <<'PY'
+import csv, sys
+p = sys.argv[1]
+rows = list(csv.reader(open(p, newline='')))
+rows[0].insert(2, 'weight_kg')
+for r in rows[1:]:
+    r.insert(2, '-1.5' if r[0] == '2026-11-20' else '=1+1')
+open(p, 'w', newline='').write(''.join(','.join('"%s"' % c.replace('"', '""') for c in r) + '\n' for r in rows))
+PY
+"$ML" -d "$D" log --date 2026-11-23 activity_min=30
+
+"$ML" -d "$D" export --from 2026-11-17 --to 2026-11-24 >"$T/out.csv"
+check_eq "export exits 0" 0 $?
+python3 - "$D/entries.csv" "$T/out.csv" >"$T/verify" 2>&1 <<'PY'
+import csv, sys, datetime
+src = {r['date']: r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
+out = list(csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')))
+problems = []
+def expect(cond, what):
+    if not cond: problems.append(what)
+expect(len(out) == 8, 'rows %d != 8 days' % len(out))
+days = [(datetime.date(2026, 11, 17) + datetime.timedelta(d)).isoformat() for d in range(8)]
+expect([r['date'] for r in out] == days, 'dates not one per calendar day')
+hdr = list(out[0].keys())
+srccols = [c for c in csv.reader(open(sys.argv[1], newline='')).__next__() if c not in ('date', 'updated_at')]
+expect(hdr[:3] == ['date', 'day_after_procedure', 'procedure'], 'first columns %r' % hdr[:3])
+expect(hdr[3:3 + len(srccols)] == srccols, 'entries columns not in file order')
+expect('updated_at' not in hdr, 'updated_at exported')
+def unneutral(v):
+    return v[1:] if v[:1] == "'" and v[1:2] in ('=', '+', '-', '@', '\t', '\r') else v
+for r in out:
+    s = src.get(r['date'])
+    if r['date'] == '2026-11-17':
+        expect(r['day_after_procedure'] == '' and r['procedure'] == '', 'day before procedure')
+    else:
+        n = (datetime.date.fromisoformat(r['date']) - datetime.date(2026, 11, 18)).days
+        expect(r['day_after_procedure'] == str(n), 'day number on %s' % r['date'])
+        expect(r['procedure'] == 'lumbar_puncture', 'procedure on %s' % r['date'])
+    for c in srccols:
+        want = s.get(c, '') if s else ''
+        got = r[c]
+        if got != want:
+            expect(unneutral(got) == want and want[:1] in '=+-@\t\r' and want, '%s %s: %r != %r' % (r['date'], c, got, want))
+    if s is None:
+        expect(all(r[c] == '' for c in srccols), 'gap day %s not empty' % r['date'])
+# neutralised cells, and valid numbers untouched
+d20 = next(r for r in out if r['date'] == '2026-11-20')
+expect(d20['notes'].startswith("'=SUM(A1:A9)"), 'formula note not neutralised: %r' % d20['notes'][:20])
+expect(d20['medication'] == "'-paracetamol", 'leading - not neutralised')
+expect(d20['therapies'] == "'\tice", 'leading tab not neutralised')
+expect(d20['weight_kg'] == '-1.5', 'a valid negative number was altered')
+d18 = next(r for r in out if r['date'] == '2026-11-18')
+expect(d18['weight_kg'] == "'=1+1", 'formula in unknown column not neutralised')
+expect(d18['temperature_c'] == '37.9', 'decimal changed')
+print(len(problems))
+for p in problems: print(p)
+PY
+check_eq "daily export read back equals the source" 0 "$(head -n 1 "$T/verify")"
+tail -n +2 "$T/verify"
+
+# --excel: BOM and CRLF; --semicolon: ';' and decimal commas
+"$ML" -d "$D" export --from 2026-11-18 --to 2026-11-20 --excel >"$T/excel.csv"
+check_eq "--excel starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$T/excel.csv" | od -An -tx1 | tr -d ' \n')"
+check_eq "--excel uses CRLF on every line end" 0 "$(python3 -c "
+import sys; b = open('$T/excel.csv', 'rb').read()
+import csv, io
+print(b.count(b'\n') - b.count(b'\r\n') - sum(f.count('\n') - f.count('\r\n') for r in csv.reader(io.StringIO(b.decode('utf-8-sig'), newline='')) for f in r))")"
+"$ML" -d "$D" export --from 2026-11-18 --to 2026-11-20 --semicolon >"$T/semi.csv"
+check_eq "--semicolon reads back with ';' and decimal commas" "37,9|6,5|6|-1,5" "$(python3 -c "
+import csv
+rows = {r['date']: r for r in csv.DictReader(open('$T/semi.csv', newline=''), delimiter=';')}
+print('|'.join([rows['2026-11-18']['temperature_c'], rows['2026-11-18']['sleep_hours'], rows['2026-11-18']['back_pain'], rows['2026-11-20']['weight_kg']]))")"
+
+# default range: first recorded day through today
+n=$("$ML" -d "$D" export | python3 -c "import csv,sys; print(sum(1 for _ in csv.DictReader(sys.stdin)))")
+check_eq "default range is the first recorded day to today" 8 "$n"
+
+# -o: atomic, 0600, never a diary file
+"$ML" -d "$D" export -o "$T/file.csv" --from 2026-11-18 --to 2026-11-18
+check_eq "-o writes the file" 2 "$(wc -l <"$T/file.csv")"
+before=$(sha256sum "$D/entries.csv")
+err=$("$ML" -d "$D" export -o "$D/entries.csv" 2>&1); rc=$?
+check_eq "export onto entries.csv is refused" 1 $rc
+check "and says why" grep -q "refusing to overwrite the diary's own file" <<<"$err"
+(cd "$D" && "$ML" -d . export -o entries.csv.bak 2>/dev/null)
+check_eq "export onto a backup via a relative path is refused" 1 $?
+check_eq "entries.csv untouched" "$before" "$(sha256sum "$D/entries.csv")"
+"$ML" -d "$D" export --kind weekly 2>/dev/null; check_eq "bad --kind exits 2" 2 $?
+"$ML" -d "$D" export --from 2026-11-20 --to 2026-11-19 2>/dev/null; check_eq "--from after --to exits 2" 2 $?
+
+# an interrupted export leaves no partial file and no temp file
+"$ML" -d "$D" export --from 1900-01-01 --to 9999-12-31 -o "$T/huge.csv" &
+pid=$!
+for _ in $(seq 100); do ls "$T"/huge.csv.tmp.* >/dev/null 2>&1 && break; sleep 0.01; done
+kill -INT $pid; wait $pid; rc=$?
+check "interrupted export died of the signal" test $rc -ne 0
+check "no partial export" test ! -e "$T/huge.csv"
+check_eq "no temp file left" 0 "$(ls "$T" | grep -c 'huge.csv.tmp')"
+
+finish

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The screen frame in a real terminal (tmux, 80x24): first-run notice, the
+# tab line, `q` quits, the too-small message and its recovery.
+. "$(dirname "$0")/lib.sh"
+
+tm_start -- "$ML" -d "$D"
+check "tab line at 80x24" wait_for '1 Today +2 History +3 Alerts +4 Exercises +5 Trends +\? Help'
+check "first run says it does not replace a clinician" wait_for 'does not replace your clinician'
+check "top line shows the date" wait_for "mendlog +[A-Z][a-z]{2} $(date +%F) \(today\)"
+tm resize-window -t main -x 50 -y 15
+check "too small: a clear message" wait_for 'terminal too small \(need 80x24'
+tm resize-window -t main -x 80 -y 24
+check "recovers on resize" wait_for '1 Today +2 History'
+tm_send q
+check "q quits with status 0" wait_for '__EXITED__ 0'
+finish

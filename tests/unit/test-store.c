@@ -1,0 +1,343 @@
+/*
+ * test-store.c - the store's promises: unknown columns kept in place,
+ * invalid values kept and reported, unparseable files never written,
+ * changes from another process merged, permissions, locking.
+ */
+#include "testutil.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+
+#include "diary.h"
+#include "store.h"
+
+struct fixture {
+	char *dir;
+	struct ml_store s;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	struct ml_error err;
+
+	f->dir = tu_tempdir();
+	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(&f->s);
+	tu_rmrf(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static char *
+entries_path(struct fixture *f)
+{
+	return xasprintf("%s/entries.csv", f->dir);
+}
+
+static void
+set_one(struct ml_store *s, const char *date, const char *col, const char *val)
+{
+	struct ml_set set = { col, val };
+	struct ml_error err;
+	ml_day day;
+
+	assert_true(ml_date_parse(date, &day));
+	if (diary_set(s, day, &set, 1, &err) != 0)
+		fail_msg("diary_set: %s", err.msg);
+}
+
+static void
+test_unknown_columns_kept_in_place(void **state)
+{
+	struct fixture *f = *state;
+	char *path = entries_path(f);
+	char *after;
+
+	tu_write_str(path, "date,weight_kg,back_pain,notes,updated_at\n"
+	    "2026-11-01,80.5,3,hello,\n");
+	set_one(&f->s, "2026-11-01", "back_pain", "4");
+	set_one(&f->s, "2026-11-02", "notes", "new day");
+	after = tu_read(path, NULL);
+	/* The user's column stays second, its value untouched. */
+	assert_non_null(strstr(after, "date,weight_kg,back_pain,notes,updated_at"));
+	assert_non_null(strstr(after, "\n2026-11-01,80.5,4,hello,20"));
+	assert_non_null(strstr(after, "\n2026-11-02,,,new day,20"));
+	free(after);
+	free(path);
+}
+
+struct problems {
+	int n;
+	struct ml_error last[8];
+};
+
+static void
+collect(void *ctx, const struct ml_error *e)
+{
+	struct problems *p = ctx;
+
+	if (p->n < 8)
+		p->last[p->n] = *e;
+	p->n++;
+}
+
+static void
+test_invalid_values_kept_and_reported(void **state)
+{
+	struct fixture *f = *state;
+	char *path = entries_path(f);
+	struct problems p = { 0 };
+	struct ml_error err;
+	char *after;
+
+	tu_write_str(path, "date,back_pain,leg_pain,temperature_c\n"
+	    "2026-11-01,7/10,2,38,5\n");
+	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
+	assert_int_equal(store_validate(&f->s, ML_ENTRIES, collect, &p), 2);
+	/* "7/10" is invalid; "38,5" became two fields: a ragged row. */
+	assert_int_equal(p.last[0].line, 2);
+	assert_non_null(strstr(p.last[0].msg, "5 fields"));
+	assert_string_equal(p.last[1].field, "back_pain");
+	assert_non_null(strstr(p.last[1].msg, "7/10"));
+	assert_true(store_value_invalid(&f->s, ML_ENTRIES, 0, EC_BACK_PAIN));
+	assert_int_equal(diary_score(&f->s, 0, EC_BACK_PAIN), -1);
+	/* Saving another field keeps the invalid value as written, and the
+	 * new updated_at column goes after the stray fifth value. */
+	set_one(&f->s, "2026-11-01", "leg_pain", "5");
+	after = tu_read(path, NULL);
+	assert_non_null(strstr(after, "date,back_pain,leg_pain,temperature_c,,updated_at\n"));
+	assert_non_null(strstr(after, "\n2026-11-01,7/10,5,38,5,20"));
+	free(after);
+	free(path);
+}
+
+static void
+test_unparseable_file_never_written(void **state)
+{
+	struct fixture *f = *state;
+	char *path = entries_path(f);
+	const char *bad = "date,notes\n2026-11-01,\"unterminated\n";
+	struct ml_set set = { "notes", "x" };
+	struct ml_error err;
+	char *after;
+	size_t len;
+
+	tu_write(path, bad, strlen(bad));
+	assert_int_equal(diary_set(&f->s, 20000, &set, 1, &err), -1);
+	assert_string_equal(err.file, path);
+	assert_int_equal(err.line, 2);
+	after = tu_read(path, &len);
+	assert_int_equal(len, strlen(bad));
+	assert_memory_equal(after, bad, len);
+	free(after);
+	assert_int_equal(tu_count_entries(f->dir, ".tmp."), 0);
+	assert_int_equal(tu_count_entries(f->dir, ".bak"), 0);
+	free(path);
+}
+
+static void
+test_two_processes_merge(void **state)
+{
+	struct fixture *f = *state;
+	struct ml_store other;
+	struct ml_error err;
+	char *path = entries_path(f), *after;
+
+	assert_int_equal(store_open(&other, f->dir, &err), 0);
+	set_one(&f->s, "2026-11-01", "back_pain", "2");
+	assert_int_equal(store_load(&other, ML_ENTRIES, NULL, &err), 0);
+	/* Both now hold the file; each changes a different field and day. */
+	set_one(&other, "2026-11-01", "mood", "7");
+	set_one(&f->s, "2026-11-01", "leg_pain", "1");
+	set_one(&other, "2026-11-02", "back_pain", "5");
+	set_one(&f->s, "2026-11-03", "back_pain", "6");
+	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_ENTRIES), 3);
+	assert_int_equal(diary_score(&f->s, 0, EC_BACK_PAIN), 2);
+	assert_int_equal(diary_score(&f->s, 0, EC_MOOD), 7);
+	assert_int_equal(diary_score(&f->s, 0, EC_LEG_PAIN), 1);
+	assert_int_equal(diary_score(&f->s, 1, EC_BACK_PAIN), 5);
+	assert_int_equal(diary_score(&f->s, 2, EC_BACK_PAIN), 6);
+	after = tu_read(path, NULL);
+	/* Rows stay in date order. */
+	assert_true(strstr(after, "2026-11-01") < strstr(after, "2026-11-02"));
+	assert_true(strstr(after, "2026-11-02") < strstr(after, "2026-11-03"));
+	free(after);
+	store_close(&other);
+	free(path);
+}
+
+static void
+test_permissions_under_umask_000(void **state)
+{
+	struct fixture *f = *state;
+	char *sub = xasprintf("%s/a/b/data", f->dir);
+	char *file = xasprintf("%s/entries.csv", sub);
+	struct ml_store s2;
+	struct ml_error err;
+	struct stat st;
+	mode_t old = umask(0);
+
+	assert_int_equal(store_open(&s2, sub, &err), 0);
+	set_one(&s2, "2026-11-01", "back_pain", "1");
+	set_one(&s2, "2026-11-01", "back_pain", "2");
+	assert_int_equal(stat(sub, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(file);
+	file = xasprintf("%s/entries.csv.bak", sub);
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(file);
+	file = xasprintf("%s/.lock", sub);
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	umask(old);
+	store_close(&s2);
+	free(file);
+	free(sub);
+}
+
+static void
+test_existing_loose_directory_tightened(void **state)
+{
+	struct fixture *f = *state;
+	char *sub = xasprintf("%s/loose", f->dir);
+	struct ml_store s2;
+	struct ml_error err;
+	struct stat st;
+
+	assert_int_equal(mkdir(sub, 0755), 0);
+	assert_int_equal(chmod(sub, 0755), 0);
+	assert_int_equal(store_open(&s2, sub, &err), 0);
+	assert_int_equal(stat(sub, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	store_close(&s2);
+	free(sub);
+}
+
+static void
+test_not_a_directory(void **state)
+{
+	struct fixture *f = *state;
+	char *file = xasprintf("%s/plainfile", f->dir);
+	struct ml_store s2;
+	struct ml_error err;
+
+	tu_write_str(file, "x");
+	assert_int_equal(store_open(&s2, file, &err), -1);
+	assert_non_null(strstr(err.msg, "not a directory"));
+	free(file);
+}
+
+static void
+test_lock_timeout(void **state)
+{
+	struct fixture *f = *state;
+	char *lock = xasprintf("%s/.lock", f->dir);
+	struct ml_set set = { "mood", "3" };
+	struct ml_error err;
+	int fd;
+
+	fd = open(lock, O_RDWR | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	/* flock locks belong to the open file description: a second open()
+	 * in this process contends like another process would. */
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	f->s.lock_timeout_ms = 50;
+	assert_int_equal(diary_set(&f->s, 20000, &set, 1, &err), -1);
+	assert_non_null(strstr(err.msg, "locked"));
+	flock(fd, LOCK_UN);
+	assert_int_equal(diary_set(&f->s, 20000, &set, 1, &err), 0);
+	close(fd);
+	free(lock);
+}
+
+static void
+test_stale_temp_removed_and_backup_kept(void **state)
+{
+	struct fixture *f = *state;
+	char *stale = xasprintf("%s/entries.csv.tmp.AbC123", f->dir);
+	char *bak = xasprintf("%s/entries.csv.bak", f->dir);
+	char *s;
+
+	tu_write_str(stale, "half");
+	set_one(&f->s, "2026-11-01", "mood", "3");
+	assert_int_equal(tu_count_entries(f->dir, ".tmp."), 0);
+	set_one(&f->s, "2026-11-01", "mood", "4");
+	s = tu_read(bak, NULL);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "2026-11-01,,,,,,,,,,,,,,,,,3,"));
+	free(s);
+	free(bak);
+	free(stale);
+}
+
+static void
+test_upsert_rejects_bad_values_before_writing(void **state)
+{
+	struct fixture *f = *state;
+	struct ml_set sets[] = { { "mood", "5" }, { "back_pain", "11" } };
+	struct ml_error err;
+	char *path = entries_path(f);
+	const char *key[] = { "2026-11-01" };
+
+	assert_int_equal(store_upsert(&f->s, ML_ENTRIES, key, sets, 2, &err), -1);
+	assert_string_equal(err.field, "back_pain");
+	assert_null(tu_read(path, NULL));	/* nothing was written */
+	free(path);
+}
+
+static void
+test_duplicate_keys_and_missing_required_column(void **state)
+{
+	struct fixture *f = *state;
+	char *path = entries_path(f);
+	struct problems p = { 0 };
+	struct ml_error err;
+
+	tu_write_str(path, "back_pain,notes\n3,a\n");
+	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
+	assert_int_equal(store_validate(&f->s, ML_ENTRIES, collect, &p), 1);
+	assert_string_equal(p.last[0].field, "date");
+	tu_write_str(path, "date\n2026-11-01\n2026-11-02\n2026-11-01\n");
+	p.n = 0;
+	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
+	assert_int_equal(store_validate(&f->s, ML_ENTRIES, collect, &p), 1);
+	assert_int_equal(p.last[0].line, 4);
+	assert_non_null(strstr(p.last[0].msg, "line 2"));
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_unknown_columns_kept_in_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_values_kept_and_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unparseable_file_never_written, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_processes_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_permissions_under_umask_000, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_existing_loose_directory_tightened, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_timeout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stale_temp_removed_and_backup_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upsert_rejects_bad_values_before_writing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_keys_and_missing_required_column, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
