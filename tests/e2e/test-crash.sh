@@ -82,6 +82,15 @@ writer_log() {
 	pid=$!
 }
 
+# writer_screen DATE TOKEN: the screen variant, once the Today screen can
+# save (issue 3).  Start `mendlog` in tmux on DATE, type TOKEN into notes,
+# press the save key, and set pid to the mendlog process (tm list-panes
+# -F '#{pane_pid}'), so the kill lands in the screen's save.
+writer_screen() {
+	echo "writer_screen: not wired yet (needs the screen's save key)" >&2
+	exit 1
+}
+
 # How long one save takes here, in microseconds (median of 5).
 save_us=$(for i in 1 2 3 4 5; do
 	s=$(date +%s%N)
