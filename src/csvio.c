@@ -41,6 +41,7 @@ struct parse_state {
 	long line;		/* line the next record starts on */
 	long row_line;		/* line the current record started on */
 	long pending_nl;	/* newlines inside the current record's fields */
+	long header_line;	/* line the header started on */
 	bool cr_pending;	/* last line end was a CR: maybe CRLF */
 	bool have_header;
 };
@@ -236,6 +237,7 @@ row_cb(int c, void *ctx)
 	if (ps->ncells > 0) {
 		if (!ps->have_header) {
 			t->header = ps->cells;	/* the header is never packed */
+			ps->header_line = ps->row_line;
 			t->ncols = ps->ncells;
 			ps->have_header = true;
 			ps->cells = NULL;
@@ -280,6 +282,55 @@ line_at(const char *buf, size_t pos)
 	return line;
 }
 
+/* Compare header slots by name, then by position. */
+static int
+slot_cmp(const void *a, const void *b)
+{
+	char **x = *(char **const *)a;
+	char **y = *(char **const *)b;
+	int c = strcmp(*x, *y);
+
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/*
+ * Two columns with the same name would make every value ambiguous.  Find
+ * the first column (*i) whose name repeats and its first repeat (*j),
+ * empty names aside.  Sorting keeps a 100,000-column header (a spreadsheet
+ * accident) from taking minutes.
+ */
+static bool
+first_duplicate(const struct ml_table *t, size_t *i, size_t *j)
+{
+	char ***slots;
+	bool found = false;
+
+	if (t->ncols < 2)
+		return false;
+	slots = xcalloc(t->ncols, sizeof *slots);
+	for (size_t k = 0; k < t->ncols; k++)
+		slots[k] = &t->header[k];
+	qsort(slots, t->ncols, sizeof *slots, slot_cmp);
+	for (size_t k = 1; k < t->ncols; k++) {
+		const char *name = *slots[k];
+		size_t a, b;
+
+		/* Only the first two of each run of equal names matter. */
+		if (*name == '\0' || strcmp(*slots[k - 1], name) != 0 ||
+		    (k >= 2 && strcmp(*slots[k - 2], name) == 0))
+			continue;
+		a = (size_t)(slots[k - 1] - t->header);
+		b = (size_t)(slots[k] - t->header);
+		if (!found || a < *i) {
+			*i = a;
+			*j = b;
+			found = true;
+		}
+	}
+	free(slots);
+	return found;
+}
+
 static int
 never_space(unsigned char c)
 {
@@ -294,7 +345,7 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 	struct csv_parser p;
 	struct parse_state ps;
 	const char *nul;
-	size_t done, skip = 0;
+	size_t done, skip = 0, dup_i = 0, dup_j = 0;
 	int rc = -1;
 
 	ml_table_init(out);
@@ -326,17 +377,11 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 		    NULL, "unterminated quoted field (a \" is never closed)");
 		goto out;
 	}
-	/* Two columns with the same name would make every value ambiguous. */
-	for (size_t i = 0; i < out->ncols; i++) {
-		if (out->header[i][0] == '\0')
-			continue;
-		for (size_t j = i + 1; j < out->ncols; j++)
-			if (strcmp(out->header[i], out->header[j]) == 0) {
-				ml_error_set(err, filename, 1, out->header[i],
-				    "duplicate column name (columns %zu and %zu)",
-				    i + 1, j + 1);
-				goto out;
-			}
+	if (first_duplicate(out, &dup_i, &dup_j)) {
+		ml_error_set(err, filename, ps.header_line, out->header[dup_i],
+		    "duplicate column name (columns %zu and %zu)", dup_i + 1,
+		    dup_j + 1);
+		goto out;
 	}
 	rc = 0;
 out:
