@@ -189,8 +189,28 @@ def bench_due():
                  "met" if ratio < 3 else "MISSED"))
 
 
+def bench_baseline():
+    """With BENCH_BASELINE=/path/to/another/mendlog (e.g. a build of an
+    older commit): the same check and export runs with that binary, so a
+    change's effect is measured in the same run."""
+    base = os.environ.get("BENCH_BASELINE")
+    if not base:
+        return
+    for what, args in (("check, 1M-row file", ["-d", MILLION, "check"]),
+                       ("check, 10-year diary", ["-d", DIARY, "check"]),
+                       ("export, 1M-row file", ["-d", MILLION, "export"])):
+        new_t, new_rss = median_run([ML] + args)
+        old_t, old_rss = median_run([base] + args)
+        rows.append(("baseline: %s" % what,
+                     "%.1f ms, %.0f MiB" % (new_t * 1e3, new_rss / 1024),
+                     "baseline %.1f ms, %.0f MiB" % (old_t * 1e3, old_rss / 1024),
+                     "%.2fx faster" % (old_t / new_t), "(info)", ""))
+    notes.append("baseline rows compare with %s" % base)
+
+
 MEASUREMENTS = [bench_check_million, bench_check_diary, bench_floor_curses,
-                bench_first_frame, bench_bytes_per_step, bench_export, bench_due]
+                bench_first_frame, bench_bytes_per_step, bench_export, bench_due,
+                bench_baseline]
 
 
 # --- the report ---------------------------------------------------------
