@@ -303,12 +303,24 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 {
 	struct ml_store_file *sf = &s->files[file];
 	struct ml_tx tx = { s, file, sf, ml_schema(file) };
+	struct stat lst;
 	int lockfd, rc;
 
 	if ((lockfd = lock_dir(s, err)) < 0)
 		return -1;
 	remove_stale_temps(s, file);
 	if (store_load(s, file, NULL, err) != 0) {
+		close(lockfd);
+		return -1;
+	}
+	/* A save replaces the file: through a symbolic link (into a sync
+	 * folder, say) it would silently cut the link and leave the target
+	 * behind.  Say so instead. */
+	if (lstat(s->paths[file], &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		ml_error_set(err, s->paths[file], 0, NULL,
+		    "is a symbolic link; mendlog saves by replacing the file, "
+		    "which would cut the link: keep the file itself in the data "
+		    "directory (or link the directory instead)");
 		close(lockfd);
 		return -1;
 	}

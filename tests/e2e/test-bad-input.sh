@@ -179,6 +179,17 @@ refused "dangling symlink" \
 check_eq "dangling symlink: link untouched" "$T/gone.csv" "$(readlink "$E")"
 check "dangling symlink: target not created" test ! -e "$T/gone.csv"
 
+# --- a symbolic link to a good file (a sync folder) ------------------------
+fresh
+mkdir -p "$T/sync"
+mv "$E" "$T/sync/entries.csv"
+ln -s "$T/sync/entries.csv" "$E"
+run "$ML" -d "$D" check
+check_eq "symlink to a good file: check reads through it" 0 "$status"
+refused "symlink to a good file" \
+    "mendlog: $E: is a symbolic link; mendlog saves by replacing the file, which would cut the link: keep the file itself in the data directory (or link the directory instead)"
+check "symlink to a good file: still a link" test -L "$E"
+
 # --- root-only cases: another user, an unreadable file, a full disk --------
 if [ "$(id -u)" -ne 0 ]; then
 	skip "unreadable file, data directory of another user, full disk: need root"
