@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "export.h"
 #include "date.h"
 
 /* Every subcommand.  A new command is one line here and one cmd-*.c. */
@@ -20,6 +21,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_check,
 	&cmd_export,
 	&cmd_report,
+	&cmd_plan,
+	&cmd_done,
+	&cmd_due,
 };
 
 static const char global_usage[] =
@@ -204,6 +208,40 @@ cli_load(struct cli_ctx *ctx, enum ml_file file)
 }
 
 int
+cli_range_option(const struct cli_command *cmd, struct cli_range *r, int c,
+    const char *arg)
+{
+	if (c != 'F' && c != 'T')
+		return -1;
+	if (!cli_parse_day(arg, c == 'F' ? &r->from : &r->to))
+		return cli_usage_error(cmd, "--%s: invalid date '%s': expected "
+		    "YYYY-MM-DD", c == 'F' ? "from" : "to", arg);
+	*(c == 'F' ? &r->have_from : &r->have_to) = true;
+	return -2;
+}
+
+int
+cli_range_resolve(struct cli_ctx *ctx, const struct cli_command *cmd,
+    struct cli_range *r)
+{
+	ml_day from, to;
+
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	for (int f = 0; f < ML_NFILES; f++)
+		if (cli_load(ctx, (enum ml_file)f) != 0)
+			return ML_EXIT_FAIL;
+	export_default_range(&ctx->store, &from, &to);
+	if (!r->have_from)
+		r->from = from;
+	if (!r->have_to)
+		r->to = to;
+	if (r->from > r->to)
+		return cli_usage_error(cmd, "--from is after --to");
+	return -1;
+}
+
+int
 cli_parse_global(struct cli_ctx *ctx, int argc, char **argv,
     const struct cli_command **cmd, int *first)
 {
@@ -268,7 +306,9 @@ cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
-	optind = 1;
+	/* 0, not 1: glibc then forgets the '+' (stop at the first operand)
+	 * of the global scan, so options may follow a command's operands. */
+	optind = 0;
 	return cmd->run(ctx, argc, argv);
 }
 

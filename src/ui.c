@@ -25,6 +25,7 @@
 
 extern const struct ui_screen ui_today, ui_history, ui_alerts, ui_exercises,
     ui_trends, ui_help;
+extern const struct ui_service ui_reminders;
 
 /* Tab order.  A screen is one line here and one ui-*.c file. */
 static const struct ui_screen *const screens[] = {
@@ -33,6 +34,7 @@ static const struct ui_screen *const screens[] = {
 
 /* Services that run beside every screen (alerts, reminders). */
 static const struct ui_service *const services[] = {
+	&ui_reminders,
 	NULL,
 };
 

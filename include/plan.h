@@ -1,0 +1,212 @@
+/*
+ * plan.h - the exercise plan: schedules, today's slots, their status,
+ * logging a slot, adherence, and importing a physiotherapist's CSV.
+ *
+ * Core code: no curses.  Everything reads the store's loaded tables; the
+ * caller loads ML_EXERCISES and ML_EXERCISE_LOG (and nothing is cached
+ * here, so a reload is seen at the next call).
+ *
+ * Schedules are evaluated in local wall-clock time: a slot is a calendar
+ * day plus minutes after local midnight, turned into an instant only with
+ * ml_local_time(), so month ends, 29 February and daylight-saving changes
+ * need no special cases.  A slot in a spring-forward gap falls at the next
+ * valid time.
+ *
+ * Rows that cannot be used (invalid id, days, times or dates, a repeated
+ * id) give no slots; `mendlog check` reports them.  Empty `days` means
+ * daily, empty `active` means yes, an empty `times` gives no slots.
+ * Adherence is measured against the current plan: pausing an exercise
+ * takes its slots out of every period, and logs for slots the plan no
+ * longer has are not counted.
+ */
+#ifndef ML_PLAN_H
+#define ML_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "config.h"
+#include "date.h"
+#include "store.h"
+
+/* The most slots one exercise may have in a day. */
+#define PLAN_MAX_TIMES 24
+
+/* A parsed `days` + `times` + dates + `active`. */
+struct plan_schedule {
+	enum { PLAN_DAILY, PLAN_WEEKDAYS, PLAN_EVERY } kind;
+	unsigned weekdays;		/* bit 0 = Monday ... bit 6 = Sunday */
+	int every;			/* N of "every N days" */
+	bool has_start, has_end;
+	ml_day start, end;		/* inclusive */
+	bool active;
+	int times[PLAN_MAX_TIMES];	/* minutes after midnight, ascending */
+	size_t ntimes;
+};
+
+/*
+ * Parse the schedule columns of an exercise (empty strings allowed as
+ * above).  Returns 0, or -1 with @err naming the column at fault.
+ */
+int plan_schedule_parse(const char *days, const char *times,
+    const char *start_date, const char *end_date, const char *active,
+    struct plan_schedule *out, struct ml_error *err);
+/* True when the schedule has slots on @day (active, in range, right day).
+ * "every N days" counts from start_date (from 1970-01-01 without one). */
+bool plan_occurs(const struct plan_schedule *sc, ml_day day);
+/* The schedule of exercises row @row; false when the row is unusable. */
+bool plan_row_schedule(const struct ml_store *s, size_t row,
+    struct plan_schedule *out);
+/* The same, saying why a row is unusable: -1 with @err (field and reason;
+ * no file or line). */
+int plan_row_check(const struct ml_store *s, size_t row,
+    struct plan_schedule *out, struct ml_error *err);
+
+enum plan_status {
+	PLAN_LATER,	/* its time has not come */
+	PLAN_DUE,	/* from its time ... */
+	PLAN_OVERDUE,	/* ... and overdue_after later, to the end of its day */
+	PLAN_DONE,	/* settled by a log row */
+	PLAN_PARTIAL,
+	PLAN_SKIPPED,
+	PLAN_MISSED	/* its day ended with no log */
+};
+
+/* "later", "due", "overdue", "done", "partial", "skipped", "missed". */
+const char *plan_status_name(enum plan_status st);
+/* True for DONE, PARTIAL and SKIPPED. */
+bool plan_status_settled(enum plan_status st);
+
+struct plan_slot {
+	ml_day day;
+	int minutes;		/* local time after midnight */
+	size_t exercise_row;	/* row in the exercises table */
+	long log_row;		/* row in exercise_log settling it, or -1 */
+	enum plan_status status;
+};
+
+/* When the slot falls (ml_local_time of its day and minutes). */
+time_t plan_slot_time(const struct plan_slot *slot);
+/* The exercise id of @slot; owned by the store, valid until reload. */
+const char *plan_slot_id(const struct ml_store *s, const struct plan_slot *slot);
+
+/* Status at @now of a slot (day, minutes) with log status @logged
+ * ("" or invalid = not logged). */
+enum plan_status plan_status_at(const struct ml_config *cfg, ml_day day,
+    int minutes, const char *logged, time_t now);
+
+/*
+ * Every slot of @day, sorted by time then by plan order, with its status
+ * at @now.  Returns the count; *out is a new array (NULL when 0).  Caller
+ * frees *out.
+ */
+size_t plan_slots(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day day, time_t now, struct plan_slot **out);
+
+/*
+ * Every slot of the days @from..@to, day by day, each day as plan_slots()
+ * gives it (for exports: a LATER slot's time has not come).  Returns the
+ * count; caller frees *out.
+ */
+size_t plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_slot **out);
+
+/*
+ * What a reminder shows at @now: the number of today's slots that are due
+ * or overdue, the first of them in *first (may be NULL), and in *newest
+ * (may be NULL) the latest time among them, so a caller can ring once per
+ * newly due slot.  0 when nothing is due.
+ */
+size_t plan_due_now(const struct ml_store *s, const struct ml_config *cfg,
+    time_t now, struct plan_slot *first, time_t *newest);
+
+/* Row of the log for (day, minutes, exercise id), or -1. */
+long plan_log_find(const struct ml_store *s, ml_day day, int minutes,
+    const char *exercise_id);
+
+/* Adherence over a period.  pct is NAN when nothing was due. */
+struct plan_adherence {
+	int due;		/* slots whose time has come, or that were logged */
+	int done, partial, skipped;
+	double pct;		/* 100 * (done + 0.5 * partial) / due */
+};
+
+/*
+ * Adherence of exercise @exercise_id (NULL = all) over the days @from..@to
+ * inclusive, at @now.  A slot counts as due once its time has come (a past
+ * slot with no log is missed) or once it is logged, even early.
+ */
+void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
+    const char *exercise_id, ml_day from, ml_day to, time_t now,
+    struct plan_adherence *out);
+/* The usual periods: the last @days days up to and including today(@now). */
+void plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
+    const char *exercise_id, int days, time_t now, struct plan_adherence *out);
+
+/* A log for a slot.  Empty strings / -1 leave a field empty. */
+struct plan_log {
+	ml_day day;
+	int minutes;
+	const char *exercise_id;
+	const char *status;	/* done, partial or skipped */
+	long sets_done;		/* -1 = not given */
+	int pain_during;	/* 0-10, -1 = not given */
+	const char *note;	/* NULL or "" = none */
+};
+
+/*
+ * Record (or replace) the log of one slot, keyed date+slot+exercise_id,
+ * stamping logged_at with ml_now(), in one store transaction.  Values are
+ * checked before anything is written.
+ */
+int plan_log_write(struct ml_store *s, const struct plan_log *log,
+    struct ml_error *err);
+
+/*
+ * The slot of exercise @id on @day that "done" means by default: the
+ * latest unsettled slot whose time has come, else the next unsettled one.
+ * Returns 0 with *minutes set, or -1 with @err (no such exercise, no slot
+ * that day, all logged).  Needs exercises and the log loaded.
+ */
+int plan_default_slot(const struct ml_store *s, const struct ml_config *cfg,
+    const char *id, ml_day day, time_t now, int *minutes,
+    struct ml_error *err);
+
+/* Row of exercise @id (first one), or -1. */
+long plan_find(const struct ml_store *s, const char *id);
+
+/* Format "2 x 10, hold 5 s" (parts left out when empty) into @buf. */
+void plan_dose(const struct ml_store *s, size_t row, char *buf, size_t size);
+
+/* --- import (plan-import.c) ------------------------------------------ */
+
+struct plan_import_result {
+	size_t rows;		/* rows in the file */
+	size_t added, updated;	/* what the store now holds from it */
+	size_t removed;		/* rows dropped by --replace */
+};
+
+/*
+ * Derive an id from a name: lower-case ASCII letters and digits, any
+ * other run becomes one '_', trimmed, at most 64 bytes.  Writes "" when
+ * nothing is left.  @size must be at least 65.
+ */
+void plan_slug(const char *name, char *buf, size_t size);
+
+/*
+ * Import the plan in CSV file @path (the exercises columns in any order,
+ * header matched without case or surrounding spaces; `id` may be missing
+ * or empty and is then derived from `name`; other columns are kept).
+ * Every problem is passed to @report as FILE:LINE: column: problem, and
+ * when there is any, nothing is written and -1 returned with @err holding
+ * a summary.  Otherwise, in one transaction on exercises.csv, exercises
+ * are updated by id and new ones added; with @replace the file's rows are
+ * replaced by the import's.  @res may be NULL.
+ */
+int plan_import(struct ml_store *s, const char *path, bool replace,
+    ml_problem_fn report, void *ctx, struct plan_import_result *res,
+    struct ml_error *err);
+
+#endif

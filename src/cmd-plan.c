@@ -1,0 +1,159 @@
+/*
+ * cmd-plan.c - `mendlog plan import FILE [--replace]` and `mendlog plan list`.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "plan.h"
+
+static int run_plan(struct cli_ctx *, int, char **);
+
+const struct cli_command cmd_plan = {
+	"plan", "import or list the exercise plan",
+	"usage: mendlog plan import FILE [--replace]\n"
+	"       mendlog plan list\n"
+	"\n"
+	"import  check a plan CSV from your physiotherapist (the columns of\n"
+	"        exercises.csv, see mendlog(5); id may be left out and is then\n"
+	"        made from the name; other columns are kept) and, if every row\n"
+	"        is right, update exercises by id and add new ones.  Problems\n"
+	"        are printed as FILE:LINE: column: problem and nothing is\n"
+	"        imported.\n"
+	"          --replace  the file becomes the whole plan\n"
+	"list    the plan, with each exercise's schedule and adherence over\n"
+	"        the last 7 and 30 days.\n",
+	run_plan,
+};
+
+static void
+print_problem(void *ctx, const struct ml_error *e)
+{
+	char buf[2048];
+
+	(void)ctx;
+	ml_error_format(e, buf, sizeof buf);
+	fprintf(stderr, "mendlog: %s\n", buf);
+}
+
+static int
+plan_import_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "replace", no_argument, NULL, 'r' },
+		CLI_COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct plan_import_result res;
+	struct ml_error err;
+	bool replace = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
+		if (c == 'r') {
+			replace = true;
+			continue;
+		}
+		if ((rc = cli_common_option(ctx, &cmd_plan, c, optarg)) != -2)
+			return rc == -1 ? ML_EXIT_USAGE : rc;
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(&cmd_plan, "plan import: expected one FILE");
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	if (plan_import(&ctx->store, argv[optind], replace, print_problem, NULL,
+	    &res, &err) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
+	printf("%zu exercise%s imported: %zu new, %zu updated", res.rows,
+	    res.rows == 1 ? "" : "s", res.added, res.updated);
+	if (replace)
+		printf(", %zu removed", res.removed);
+	printf(".\n");
+	return ML_EXIT_OK;
+}
+
+static void
+format_pct(const struct plan_adherence *a, char *buf, size_t size)
+{
+	if (isnan(a->pct))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.0f%%", a->pct);
+}
+
+static int
+plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_LONG, { NULL, 0, NULL, 0 } };
+	struct ml_store *s = &ctx->store;
+	time_t now = ml_now();
+	size_t n;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
+		if ((rc = cli_common_option(ctx, &cmd_plan, c, optarg)) != -2)
+			return rc == -1 ? ML_EXIT_USAGE : rc;
+	if (optind < argc)
+		return cli_usage_error(&cmd_plan, "unexpected argument '%s'",
+		    argv[optind]);
+	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_EXERCISES) != 0 ||
+	    cli_load(ctx, ML_EXERCISE_LOG) != 0)
+		return ML_EXIT_FAIL;
+	n = store_nrows(s, ML_EXERCISES);
+	if (n == 0) {
+		printf("No exercises in the plan.  Import one with "
+		    "'mendlog plan import FILE'.\n");
+		return ML_EXIT_OK;
+	}
+	printf("%-16s %-26s %-14s %-12s %5s %5s\n", "ID", "NAME", "DAYS",
+	    "TIMES", "7D", "30D");
+	for (size_t r = 0; r < n; r++) {
+		const char *id = store_get(s, ML_EXERCISES, r, XC_ID);
+		const char *days = store_get(s, ML_EXERCISES, r, XC_DAYS);
+		struct plan_schedule sc;
+		struct plan_adherence a7, a30;
+		struct ml_error why;
+		char p7[8], p30[8], dose[64];
+		bool ok = plan_row_check(s, r, &sc, &why) == 0;
+
+		plan_adherence_last(s, &ctx->cfg, id, 7, now, &a7);
+		plan_adherence_last(s, &ctx->cfg, id, 30, now, &a30);
+		format_pct(&a7, p7, sizeof p7);
+		format_pct(&a30, p30, sizeof p30);
+		printf("%-16s %-26.26s %-14s %-12s %5s %5s", id,
+		    store_get(s, ML_EXERCISES, r, XC_NAME), *days ? days : "daily",
+		    store_get(s, ML_EXERCISES, r, XC_TIMES), p7, p30);
+		if (!ok)
+			printf("  (not scheduled: %s: %s)", why.field, why.msg);
+		else if (!sc.active)
+			printf("  (paused)");
+		else if (sc.ntimes == 0)
+			printf("  (no times: never due)");
+		plan_dose(s, r, dose, sizeof dose);
+		if (*dose)
+			printf("\n%-16s %s", "", dose);
+		putchar('\n');
+	}
+	return ML_EXIT_OK;
+}
+
+static int
+run_plan(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		fputs(cmd_plan.usage, stdout);
+		return ML_EXIT_OK;
+	}
+	if (argc < 2)
+		return cli_usage_error(&cmd_plan, "expected import or list");
+	if (strcmp(argv[1], "import") == 0)
+		return plan_import_cmd(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return plan_list_cmd(ctx, argc - 1, argv + 1);
+	return cli_usage_error(&cmd_plan, "unknown subcommand '%s'", argv[1]);
+}
