@@ -4,8 +4,9 @@
 Every figure is the median of BENCH_RUNS (default 5) runs, and each is set
 beside its floor measured in the same run, so the ratios hold on a noisy
 machine.  One function per measurement; a measurement whose command has not
-landed yet (the screen, export, due) writes a "pending" row saying what it
-will measure, and starts measuring by itself once the command exists.
+landed yet writes a "pending" row saying what it will measure, and starts
+measuring by itself once the command exists.  The screen is driven on a
+real 80x24 pty (no polling); rows say so while it is still the placeholder.
 
 Data (generated into build/bench/ by gen.py, never committed):
   diary10/  a 10-year diary (3,650 entries, ~40,000 exercise_log rows, ...)
@@ -140,23 +141,122 @@ def bench_floor_curses():
                  "%.1f ms, %.1f MiB" % (t * 1e3, rss / 1024), "", "(floor)", ""))
 
 
+def pty_run(cmd, steps=(), quiet=0.15):
+    """Run @cmd on a fresh 80x24 pty (TERM=xterm-256color).  Returns the
+    time from launch to the last byte of the first frame (the output then
+    stays quiet for @quiet seconds), the bytes of that frame, the bytes
+    written after each key of @steps, the time from 'q' to exit, and the
+    max RSS in KiB.  No polling: the output is read as it comes."""
+    import pty, select, struct, fcntl, termios
+    rss_file = os.path.join(B, "rss-pty.txt")
+    env = dict(ENV, TERM="xterm-256color")
+    t0 = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execve("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o",
+                                    rss_file] + cmd, env)
+
+    def drain(limit=5.0):
+        """Bytes until @quiet seconds of silence; time of the last byte."""
+        got, last = 0, None
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            r, _, _ = select.select([fd], [], [], quiet)
+            if not r:
+                if got:
+                    break
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += len(chunk)
+            last = time.perf_counter()
+            drain.text += chunk
+        return got, last
+
+    drain.text = b""
+    frame_bytes, last = drain()
+    first = (last or time.perf_counter()) - t0
+    step_bytes = []
+    for key in steps:
+        os.write(fd, key)
+        step_bytes.append(drain(2.0)[0])
+    tq = time.perf_counter()
+    os.write(fd, b"q")
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+    os.waitpid(pid, 0)
+    quit_t = time.perf_counter() - tq
+    os.close(fd)
+    with open(rss_file) as f:
+        rss = int(f.read().split()[-1])
+    return first, frame_bytes, step_bytes, quit_t, rss, drain.text
+
+
+def screen_cmd():
+    return [ML, "-d", DIARY]
+
+
 def bench_first_frame():
-    """Launch to first full frame of the screen on the 10-year diary, and to
-    quit, vs floor-curses + a libcsv parse of the diary's files.  Needs the
-    screen (issue 3): start both in tmux at 80x24, poll capture-pane for the
-    frame's last line, send q, wait for exit."""
-    pending("first frame on the 10-year diary (<= 1.5x floor + parse)",
-            "screen not merged yet (issue 3)")
-    pending("peak RSS of the screen (<= 2x floor + diary size)",
-            "screen not merged yet (issue 3)")
+    """Launch to first full frame of the screen on the 10-year diary, and
+    'q' to exit, vs floor-curses + a libcsv parse of all the diary's files;
+    peak RSS vs the floor's plus the diary's size.  Measured on whatever
+    screen is built (flagged while it is still the placeholder)."""
+    runs = [pty_run(screen_cmd()) for _ in range(RUNS)]
+    floor = [pty_run([FLOOR_CURSES]) for _ in range(RUNS)]
+    parse_t, _ = median_run([FLOOR_CSV] + csv_files(DIARY))
+    ml_first = statistics.median(r[0] for r in runs)
+    fl_first = statistics.median(r[0] for r in floor)
+    ml_quit = statistics.median(r[3] for r in runs)
+    fl_quit = statistics.median(r[3] for r in floor)
+    ml_rss = statistics.median(r[4] for r in runs)
+    fl_rss = statistics.median(r[4] for r in floor)
+    budget = 1.5 * (fl_first + parse_t)
+    placeholder = b"not built yet" in runs[0][5]
+    flag = " (placeholder screen)" if placeholder else ""
+    rows.append(("first frame, 10-year diary" + flag,
+                 "%.1f ms" % (ml_first * 1e3),
+                 "%.1f ms + parse %.1f ms" % (fl_first * 1e3, parse_t * 1e3),
+                 "%.2fx" % (ml_first / (fl_first + parse_t)),
+                 "<= 1.5x (%.1f ms)" % (budget * 1e3),
+                 ("met" if ml_first <= budget else "MISSED") + flag))
+    rows.append(("q to exit" + flag, "%.1f ms" % (ml_quit * 1e3),
+                 "%.1f ms" % (fl_quit * 1e3), "", "(info)", ""))
+    diary_kib = size_mb(csv_files(DIARY)) * 1e6 / 1024
+    mem_budget = 2 * (fl_rss + diary_kib)
+    rows.append(("peak RSS of the screen" + flag, "%.1f MiB" % (ml_rss / 1024),
+                 "%.1f MiB + diary %.1f MiB" % (fl_rss / 1024, diary_kib / 1024),
+                 "%.2fx" % (ml_rss / (fl_rss + diary_kib)),
+                 "<= 2x (%.1f MiB)" % (mem_budget / 1024),
+                 ("met" if ml_rss <= mem_budget else "MISSED") + flag))
 
 
 def bench_bytes_per_step():
     """Bytes written to the terminal per day step (`]`) and per screen
-    switch, over 30 steps: run the screen under `script` or a pty, count
-    output bytes after the first frame.  Needs the screen (issue 3)."""
-    pending("bytes per day step / per screen switch (<= 200 per step)",
-            "screen not merged yet (issue 3)")
+    switch (Tab), over 30 of each, after the first frame."""
+    r = pty_run(screen_cmd(), steps=[b"]"] * 30 + [b"\t"] * 30)
+    placeholder = b"not built yet" in r[5]
+    day, tab = r[2][:30], r[2][30:]
+    flag = " (placeholder screen)" if placeholder else ""
+    if sum(day) == 0:
+        pending("bytes per day step (<= 200)", "`]` draws nothing yet" + flag)
+    else:
+        med = statistics.median(day)
+        rows.append(("bytes per day step `]`" + flag, "%.0f B (median of 30)" % med,
+                     "", "", "<= 200 B", ("met" if med <= 200 else "MISSED") + flag))
+    rows.append(("bytes per screen switch (Tab)" + flag,
+                 "%.0f B (median of 30)" % statistics.median(tab), "", "",
+                 "(info)", ""))
+    rows.append(("bytes of the first frame" + flag, "%d B" % r[1], "", "",
+                 "(info)", ""))
 
 
 def bench_export():
