@@ -44,11 +44,20 @@ if command -v valgrind >/dev/null 2>&1; then
 		    layer "valgrind ${t##*/}" bash "$t"
 	done
 	runs=$(ls "$VG_DIR" | wc -l)
+	# A run a test kills on purpose (an interrupted export) dies with
+	# its memory in use: its leak report says nothing.  Set those apart.
+	killed=$(grep -l 'terminating with default action of signal' \
+	    "$VG_DIR"/vg.*.log 2>/dev/null | wc -l)
+	for f in $(grep -l 'terminating with default action of signal' \
+	    "$VG_DIR"/vg.*.log 2>/dev/null); do
+		grep -q 'Invalid\|uninitialised\|Mismatched' "$f" || rm -f "$f"
+	done
 	# -q keeps a log empty unless valgrind found something.
 	bad=$(find "$VG_DIR" -name 'vg.*.log' -size +0 | wc -l)
 	if [ "$runs" -gt 0 ] && [ "$bad" -eq 0 ]; then
 		pass=$((pass + 1))
-		echo "valgrind: $runs runs of mendlog, definitely lost: 0, no errors"
+		echo "valgrind: $runs runs of mendlog, definitely lost: 0, no errors" \
+		    "($killed killed by a signal on purpose: no leak check)"
 	else
 		fail=$((fail + 1))
 		echo "valgrind: $bad of $runs runs reported problems:"
