@@ -35,6 +35,8 @@ settled_size() {
 
 ui_start
 for i in $(seq 1 30); do tm_send '['; done
+# (The fixture raises alerts; their banner shortens the top line, but the
+# date and "day N after" stay in view.)
 check "30 days back" wait_for 'Thu 2026-10-22 - day 7 after epidural'
 check "the form shows that day's note" wait_for 'Notes +day 30: walked'
 : >"$out"
