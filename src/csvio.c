@@ -373,8 +373,13 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 		goto out;
 	}
 	if (csv_fini(&p, field_cb, row_cb, &ps) != 0) {
-		ml_error_set(err, filename, ps.row_line ? ps.row_line : ps.line,
-		    NULL, "unterminated quoted field (a \" is never closed)");
+		/* With no completed field in the open row, row_line is the last
+		 * row's; the open row starts where the last one ended. */
+		long line = ps.ncells > 0 ? ps.row_line :
+		    ps.line + (ps.cr_pending ? 1 : 0);
+
+		ml_error_set(err, filename, line, NULL,
+		    "unterminated quoted field (a \" is never closed)");
 		goto out;
 	}
 	if (first_duplicate(out, &dup_i, &dup_j)) {

@@ -134,6 +134,25 @@ test_unterminated_quote_is_error(void **state)
 	ml_table_free(&t);
 }
 
+/* The quote opens the first field of its row: no field of that row was
+ * ever completed, so the line must come from the row's own start. */
+static void
+test_unterminated_quote_at_row_start(void **state)
+{
+	struct ml_table t;
+	struct ml_error err;
+	const char *lf = "date,notes\n2026-11-01,ok\n\"2026-11-02,never closed\n";
+	const char *crlf = "a\r\n1\r\n\r\n\"x\r\n";
+
+	(void)state;
+	assert_int_equal(csvio_parse(lf, strlen(lf), "e.csv", &t, &err), -1);
+	assert_int_equal(err.line, 3);
+	ml_table_free(&t);
+	assert_int_equal(csvio_parse(crlf, strlen(crlf), "e.csv", &t, &err), -1);
+	assert_int_equal(err.line, 4);
+	ml_table_free(&t);
+}
+
 static void
 test_stray_quote_is_error(void **state)
 {
@@ -225,6 +244,7 @@ main(void)
 		cmocka_unit_test(test_empty_vs_missing),
 		cmocka_unit_test(test_bom_crlf_and_line_numbers),
 		cmocka_unit_test(test_unterminated_quote_is_error),
+		cmocka_unit_test(test_unterminated_quote_at_row_start),
 		cmocka_unit_test(test_stray_quote_is_error),
 		cmocka_unit_test(test_nul_and_duplicate_header_are_errors),
 		cmocka_unit_test(test_save_atomic_keeps_backup_and_mode),
