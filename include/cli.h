@@ -78,6 +78,28 @@ int cli_parse_global(struct cli_ctx *ctx, int argc, char **argv,
 int cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
     char **argv);
 
+/* --from / --to of the commands that read a period (export, report). */
+struct cli_range {
+	bool have_from, have_to;
+	ml_day from, to;
+};
+#define CLI_RANGE_LONG \
+	{ "from", required_argument, NULL, 'F' }, \
+	{ "to", required_argument, NULL, 'T' }
+
+/* Handle option @c if it is --from/--to: -2 when handled, -1 when not
+ * ours, or an exit status for a bad date. */
+int cli_range_option(const struct cli_command *cmd, struct cli_range *r,
+    int c, const char *arg);
+
+/*
+ * Open the store, load every file, and fill the range's missing ends with
+ * the default (the first recorded day through today).  Returns -1 to go
+ * on, or an exit status (load failure, --from after --to).
+ */
+int cli_range_resolve(struct cli_ctx *ctx, const struct cli_command *cmd,
+    struct cli_range *r);
+
 /* Free everything @ctx holds. */
 void cli_ctx_free(struct cli_ctx *ctx);
 

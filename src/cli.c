@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "csvio.h"
+#include "export.h"
 #include "date.h"
 
 /* Every subcommand.  A new command is one line here and one cmd-*.c. */
@@ -204,6 +205,40 @@ cli_load(struct cli_ctx *ctx, enum ml_file file)
 		return -1;
 	}
 	return 0;
+}
+
+int
+cli_range_option(const struct cli_command *cmd, struct cli_range *r, int c,
+    const char *arg)
+{
+	if (c != 'F' && c != 'T')
+		return -1;
+	if (!cli_parse_day(arg, c == 'F' ? &r->from : &r->to))
+		return cli_usage_error(cmd, "--%s: invalid date '%s': expected "
+		    "YYYY-MM-DD", c == 'F' ? "from" : "to", arg);
+	*(c == 'F' ? &r->have_from : &r->have_to) = true;
+	return -2;
+}
+
+int
+cli_range_resolve(struct cli_ctx *ctx, const struct cli_command *cmd,
+    struct cli_range *r)
+{
+	ml_day from, to;
+
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	for (int f = 0; f < ML_NFILES; f++)
+		if (cli_load(ctx, (enum ml_file)f) != 0)
+			return ML_EXIT_FAIL;
+	export_default_range(&ctx->store, &from, &to);
+	if (!r->have_from)
+		r->from = from;
+	if (!r->have_to)
+		r->to = to;
+	if (r->from > r->to)
+		return cli_usage_error(cmd, "--from is after --to");
+	return -1;
 }
 
 int

@@ -78,8 +78,7 @@ static int
 run_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
+		CLI_RANGE_LONG,
 		{ "output", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "excel", no_argument, NULL, 'x' },
@@ -89,23 +88,20 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct export_job job;
 	struct ml_error err;
+	struct cli_range range = { 0 };
 	const char *out = NULL;
-	bool have_from = false, have_to = false;
-	ml_day from = 0, to = 0, dfrom, dto;
 	int c, rc;
 
 	memset(&job, 0, sizeof job);
 	job.opts.kind = EXPORT_DAILY;
 	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT "o:", opts,
 	    NULL)) != -1) {
+		if ((rc = cli_range_option(&cmd_export, &range, c, optarg)) != -1) {
+			if (rc != -2)
+				return rc;
+			continue;
+		}
 		switch (c) {
-		case 'F':
-		case 'T':
-			if (!cli_parse_day(optarg, c == 'F' ? &from : &to))
-				return cli_usage_error(&cmd_export, "--%s: invalid "
-				    "date '%s'", c == 'F' ? "from" : "to", optarg);
-			*(c == 'F' ? &have_from : &have_to) = true;
-			break;
 		case 'o': out = optarg; break;
 		case 'x': job.opts.excel = true; break;
 		case 's': job.opts.semicolon = true; break;
@@ -128,17 +124,11 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(&cmd_export, "unexpected argument '%s'",
 		    argv[optind]);
-	if (cli_open_store(ctx) != 0)
-		return ML_EXIT_FAIL;
-	for (int f = 0; f < ML_NFILES; f++)
-		if (cli_load(ctx, (enum ml_file)f) != 0)
-			return ML_EXIT_FAIL;
-	export_default_range(&ctx->store, &dfrom, &dto);
-	job.opts.from = have_from ? from : dfrom;
-	job.opts.to = have_to ? to : dto;
+	if ((rc = cli_range_resolve(ctx, &cmd_export, &range)) != -1)
+		return rc;
+	job.opts.from = range.from;
+	job.opts.to = range.to;
 	job.opts.now = ml_now();
-	if (job.opts.from > job.opts.to)
-		return cli_usage_error(&cmd_export, "--from is after --to");
 	job.s = &ctx->store;
 	job.cfg = &ctx->cfg;
 	if (out == NULL || strcmp(out, "-") == 0) {

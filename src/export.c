@@ -6,12 +6,14 @@
  * day up in the (date-sorted, as mendlog writes it) entries table with a
  * moving cursor, so a long diary costs one pass.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvio.h"
 #include "diary.h"
 #include "export.h"
+#include "plan.h"
 
 const char *
 export_cell(const char *value, enum export_cell type, bool semicolon,
@@ -168,7 +170,6 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	int date_col = -1, rc = 0;
 	size_t cursor = 0;
 
-	(void)cfg;
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < t->ncols; i++) {
 		int c = ml_schema_col(sc, t->header[i]);
@@ -186,6 +187,9 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	row_add(&row, "procedure", CELL_TEXT);
 	for (size_t i = 0; i < ncols; i++)
 		row_add(&row, t->header[cols[i]], CELL_TEXT);
+	row_add(&row, "exercise_slots_due", CELL_TEXT);
+	row_add(&row, "exercise_slots_done", CELL_TEXT);
+	row_add(&row, "adherence_pct", CELL_TEXT);
 	row_add(&row, "alerts", CELL_TEXT);
 	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
 		rc = -1;
@@ -193,6 +197,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		rc = row_write(fp, &row, o);
 	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
 		char date[ML_DATE_LEN], nday[16] = "";
+		char due[16] = "", done[16] = "", pct[16] = "";
+		struct plan_adherence adh;
 		struct ml_procedure p;
 		const struct ml_row *er = NULL;
 		char *alerts;
@@ -222,6 +228,17 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		}
 		for (size_t i = 0; i < ncols; i++)
 			row_add(&row, er ? ml_row_get(er, cols[i]) : "", types[i]);
+		/* Slots whose time had come by o->now; empty without a plan. */
+		plan_adherence(s, cfg, NULL, day, day, o->now, &adh);
+		if (adh.due > 0 || store_nrows(s, ML_EXERCISES) > 0) {
+			snprintf(due, sizeof due, "%d", adh.due);
+			snprintf(done, sizeof done, "%d", adh.done);
+		}
+		if (!isnan(adh.pct))
+			snprintf(pct, sizeof pct, "%.1f", adh.pct);
+		row_add(&row, due, CELL_INTEGER);
+		row_add(&row, done, CELL_INTEGER);
+		row_add(&row, pct, CELL_DECIMAL);
 		alerts = alerts_of_day(s, date);
 		row_add(&row, alerts, CELL_TEXT);
 		rc = row_write(fp, &row, o);
@@ -262,6 +279,59 @@ write_alerts(FILE *fp, const struct ml_store *s, const struct export_opts *o)
 	return rc;
 }
 
+/* One row per slot whose time had come (or that was logged early). */
+static int
+write_exercises(FILE *fp, const struct ml_store *s,
+    const struct ml_config *cfg, const struct export_opts *o)
+{
+	static const char *const head[] = { "date", "slot", "exercise_id",
+	    "exercise_name", "status", "sets_done", "pain_during", "note" };
+	struct out_row row = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < ML_NELEM(head); i++)
+		row_add(&row, head[i], CELL_TEXT);
+	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = row_write(fp, &row, o);
+	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
+		struct plan_slot *slots;
+		size_t n = plan_slots(s, cfg, day, o->now, &slots);
+		char date[ML_DATE_LEN];
+
+		ml_date_format(day, date);
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			const struct plan_slot *sl = &slots[i];
+			char hhmm[8];
+			long lr = sl->log_row;
+
+			if (sl->status == PLAN_LATER)
+				continue;
+			snprintf(hhmm, sizeof hhmm, "%02u:%02u",
+			    (unsigned)(sl->minutes / 60) % 100u,
+			    (unsigned)(sl->minutes % 60));
+			row_add(&row, date, CELL_TEXT);
+			row_add(&row, hhmm, CELL_TEXT);
+			row_add(&row, plan_slot_id(s, sl), CELL_TEXT);
+			row_add(&row, store_get(s, ML_EXERCISES, sl->exercise_row,
+			    XC_NAME), CELL_TEXT);
+			row_add(&row, plan_status_name(sl->status), CELL_TEXT);
+			row_add(&row, lr < 0 ? "" : store_get(s, ML_EXERCISE_LOG,
+			    (size_t)lr, LC_SETS_DONE), CELL_INTEGER);
+			row_add(&row, lr < 0 ? "" : store_get(s, ML_EXERCISE_LOG,
+			    (size_t)lr, LC_PAIN_DURING), CELL_INTEGER);
+			row_add(&row, lr < 0 ? "" : store_get(s, ML_EXERCISE_LOG,
+			    (size_t)lr, LC_NOTE), CELL_TEXT);
+			rc = row_write(fp, &row, o);
+		}
+		free(slots);
+	}
+	free(row.cells);
+	free(row.types);
+	return rc;
+}
+
 int
 export_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     const struct export_opts *o)
@@ -272,7 +342,7 @@ export_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	case EXPORT_ALERTS:
 		return write_alerts(fp, s, o);
 	case EXPORT_EXERCISES:
-		break;
+		return write_exercises(fp, s, cfg, o);
 	}
 	return -1;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diary.h"
+#include "plan.h"
 #include "report.h"
 
 #define CHART_WIDTH 70
@@ -54,9 +55,8 @@ report_weeks(const struct ml_store *s, const struct ml_config *cfg,
 	size_t n = to >= from ? (size_t)((to - from) / 7 + 1) : 0;
 	struct report_week *w = xcalloc(n ? n : 1, sizeof *w);
 
-	(void)cfg;
-	(void)now;
 	for (size_t i = 0; i < n; i++) {
+		struct plan_adherence adh;
 		struct acc back = { 0, 0 }, leg = { 0, 0 }, head = { 0, 0 };
 
 		w[i].start = from + (ml_day)(i * 7);
@@ -83,7 +83,9 @@ report_weeks(const struct ml_store *s, const struct ml_config *cfg,
 		w[i].back_mean = acc_mean(&back);
 		w[i].leg_mean = acc_mean(&leg);
 		w[i].headache_mean = acc_mean(&head);
-		w[i].adherence_pct = NAN;
+		plan_adherence(s, cfg, NULL, w[i].start, w[i].end, now, &adh);
+		w[i].slots_due = adh.due;
+		w[i].adherence_pct = adh.pct;
 	}
 	*out = w;
 	return n;

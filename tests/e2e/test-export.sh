@@ -71,6 +71,25 @@ PY
 check_eq "daily export read back equals the source" 0 "$(head -n 1 "$T/verify")"
 tail -n +2 "$T/verify"
 
+# exercise columns: slots due and done per day, adherence, --kind exercises
+printf 'id,name,times,days,start_date\nwalk,Walking,10:00;18:00,daily,2026-11-19\n' >"$T/plan.csv"
+"$ML" -d "$D" plan import "$T/plan.csv" >/dev/null
+"$ML" -d "$D" done walk --date 2026-11-20 --slot 10:00 --pain 2 --sets 1 --note '+fine' >/dev/null
+"$ML" -d "$D" done walk --date 2026-11-20 --slot 18:00 --status partial >/dev/null
+"$ML" -d "$D" export --from 2026-11-18 --to 2026-11-21 >"$T/ex.csv"
+check_eq "slots due, done and adherence per day" \
+    "2026-11-18:0:0:|2026-11-19:2:0:0.0|2026-11-20:2:1:75.0|2026-11-21:2:0:0.0" \
+    "$(python3 -c "
+import csv
+print('|'.join(':'.join([r['date'], r['exercise_slots_due'], r['exercise_slots_done'], r['adherence_pct']])
+               for r in csv.DictReader(open('$T/ex.csv', newline=''))))")"
+"$ML" -d "$D" export --kind exercises --from 2026-11-19 --to 2026-11-20 >"$T/slots.csv"
+check_eq "--kind exercises: one row per due slot, missed ones included" \
+    "2026-11-19 10:00 walk Walking missed   |2026-11-19 18:00 walk Walking missed   |2026-11-20 10:00 walk Walking done 1 2 '+fine|2026-11-20 18:00 walk Walking partial   " \
+    "$(python3 -c "
+import csv
+print('|'.join(' '.join(r.values()) for r in csv.DictReader(open('$T/slots.csv', newline=''))))")"
+
 # --excel: BOM and CRLF; --semicolon: ';' and decimal commas
 "$ML" -d "$D" export --from 2026-11-18 --to 2026-11-20 --excel >"$T/excel.csv"
 check_eq "--excel starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$T/excel.csv" | od -An -tx1 | tr -d ' \n')"
