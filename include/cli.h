@@ -107,5 +107,10 @@ void cli_ctx_free(struct cli_ctx *ctx);
 extern const struct cli_command cmd_log, cmd_show, cmd_procedure, cmd_check;
 extern const struct cli_command cmd_export, cmd_report;
 extern const struct cli_command cmd_plan, cmd_done, cmd_due;
+extern const struct cli_command cmd_alerts, cmd_ack;
+
+struct alerts_raised;
+/* Print alerts just raised to stderr: tier, rule, day, advice, message. */
+void cli_print_raised(const struct alerts_raised *r);
 
 #endif

@@ -50,6 +50,12 @@ struct ui_screen {
 	void (*flush)(struct ui *ui);
 	/* Position the terminal cursor, or hide it (return false). */
 	bool (*cursor)(struct ui *ui, int *y, int *x);
+	/*
+	 * This screen's keys for the Help screen, or NULL: lines of at most
+	 * 38 columns, NULL-terminated; the first is the title, and an empty
+	 * line starts a new block (blocks are kept whole in one column).
+	 */
+	const char *const *help;
 };
 
 struct ui_service {
@@ -116,6 +122,8 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 void ui_switch(struct ui *ui, const struct ui_screen *screen);
 /* Switch to the screen with tab key @tab_key ('1'..'5', '?'). */
 void ui_switch_tab(struct ui *ui, int tab_key);
+/* The @i-th screen in tab order, or NULL past the last. */
+const struct ui_screen *ui_screen_at(size_t i);
 /* Show @day on day-based screens. */
 void ui_set_day(struct ui *ui, ml_day day);
 

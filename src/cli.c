@@ -19,6 +19,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_show,
 	&cmd_procedure,
 	&cmd_check,
+	&cmd_alerts,
+	&cmd_ack,
 	&cmd_export,
 	&cmd_report,
 	&cmd_plan,

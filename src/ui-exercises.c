@@ -763,6 +763,18 @@ cursor(struct ui *ui, int *y, int *x)
 	return form_cursor(y, x);
 }
 
+/* For the Help screen (see struct ui_screen's help). */
+static const char *const help[] = {
+	"4 Exercises",
+	"  Up/Down j/k  select a slot",
+	"  d p s        done, partial, skipped;",
+	"               then pain 0-10 and Enter",
+	"  z            snooze the reminder",
+	"  P            the plan: a add, e edit,",
+	"               Space pause, Esc back",
+	NULL,
+};
+
 const struct ui_screen ui_exercises = {
 	.name = "Exercises",
 	.tab_key = '4',
@@ -774,6 +786,7 @@ const struct ui_screen ui_exercises = {
 	.hints = hints,
 	.flush = flush,
 	.cursor = cursor,
+	.help = help,
 };
 
 /* --- the reminders service -------------------------------------------- */

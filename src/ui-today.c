@@ -1,28 +1,579 @@
 /*
- * ui-today.c - the Today screen (placeholder until its issue lands).
+ * ui-today.c - the day form (screen 1): every field of entries.csv on one
+ * 80x24 screen, in the file's column order, each change saved at once.
+ *
+ * Keys (a contract other screens' tests rely on): the cursor starts on
+ * back_pain when the screen opens; j/k and Down/Up move; on a score digits
+ * set it (1 then 0 = 10) and +/- adjust; on yes/no Space toggles, y and n
+ * answer; x or Delete clears; Enter opens the inline editor on numbers and
+ * text, and Enter there saves.  [ ] PgUp PgDn change day, t is today, g
+ * asks for a date, u undoes the last change.
+ *
+ * Every change goes through ui_save_entry() (one store transaction setting
+ * only that field), so a `mendlog log` from another shell is never undone.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "ui-edit.h"
 #include "ui.h"
+
+enum kind { K_SCORE, K_YESNO, K_NUMBER, K_TEXT };
+
+struct field {
+	enum ml_entry_col col;
+	enum kind kind;
+	const char *label;
+	const char *unit;	/* shown after a number */
+};
+
+/* entries.csv column order, without date and updated_at. */
+static const struct field fields[] = {
+	{ EC_BACK_PAIN, K_SCORE, "Back pain (average)", "/10" },
+	{ EC_BACK_PAIN_WORST, K_SCORE, "Back pain (worst)", "/10" },
+	{ EC_LEG_PAIN, K_SCORE, "Leg pain", "/10" },
+	{ EC_HEADACHE, K_SCORE, "Headache", "/10" },
+	{ EC_HEADACHE_UPRIGHT, K_YESNO, "Headache worse upright", NULL },
+	{ EC_NUMBNESS, K_YESNO, "Numbness in legs or feet", NULL },
+	{ EC_TINGLING, K_YESNO, "Pins and needles", NULL },
+	{ EC_LEG_WEAKNESS, K_YESNO, "New leg weakness", NULL },
+	{ EC_BLADDER_BOWEL, K_YESNO, "Bladder or bowel trouble", NULL },
+	{ EC_SADDLE_NUMBNESS, K_YESNO, "Numbness between the legs", NULL },
+	{ EC_TEMPERATURE_C, K_NUMBER, "Highest temperature", " C" },
+	{ EC_SITE_PROBLEM, K_YESNO, "Wound/puncture site issue", NULL },
+	{ EC_SLEEP_HOURS, K_NUMBER, "Sleep last night", " hours" },
+	{ EC_MEDICATION, K_TEXT, "Medication", NULL },
+	{ EC_THERAPIES, K_TEXT, "Therapies", NULL },
+	{ EC_ACTIVITY_MIN, K_NUMBER, "Activity", " minutes" },
+	{ EC_MOOD, K_SCORE, "Mood", "/10" },
+	{ EC_NOTES, K_TEXT, "Notes", NULL },
+};
+#define NFIELDS ML_NELEM(fields)
+
+#define FIRST_ROW 1		/* body row of the first field */
+#define LABEL_X 2
+#define VALUE_X 30
+#define DOC_ROW (FIRST_ROW + (int)NFIELDS)	/* the last body row at 80x24 */
+#define TEXT_MAX 4000		/* characters in one field */
+
+enum mode { M_FORM, M_EDIT, M_GOTO };
+
+static struct {
+	size_t cur;		/* index into fields */
+	enum mode mode;
+	struct ui_edit ed;
+	ml_day ed_day;		/* the day the editor writes to */
+	size_t ed_field;
+	int pending;		/* last digit typed on this score, or -1 */
+	int cy, cx;		/* terminal cursor while editing */
+	bool complained;	/* the notice line holds our refusal */
+	/* One level of undo. */
+	bool undo_ok;
+	ml_day undo_day;
+	size_t undo_field;
+	char *undo_value;
+} st = { .pending = -1 };
+
+static const char *
+column_name(size_t f)
+{
+	return ml_schema(ML_ENTRIES)->cols[fields[f].col].name;
+}
+
+static const char *
+value_of(struct ui *ui, ml_day day, size_t f)
+{
+	return diary_text(ui->store, diary_find(ui->store, day), fields[f].col);
+}
+
+/* Save one field of @day; remember the old value for undo. */
+static int
+save(struct ui *ui, ml_day day, size_t f, const char *value)
+{
+	struct ml_set set = { column_name(f), value };
+	char *old = xstrdup(value_of(ui, day, f));
+
+	if (strcmp(old, value) == 0) {
+		free(old);
+		return 0;
+	}
+	if (ui_save_entry(ui, day, &set, 1) != 0) {
+		free(old);
+		return -1;
+	}
+	free(st.undo_value);
+	st.undo_value = old;
+	st.undo_day = day;
+	st.undo_field = f;
+	st.undo_ok = true;
+	return 0;
+}
+
+/* Normalise what was typed for field @f: trim numbers, accept a comma as
+ * the decimal point.  Returns a new string (caller frees). */
+static char *
+normalise(size_t f, const char *typed)
+{
+	char *v;
+	size_t n;
+
+	if (fields[f].kind == K_TEXT)
+		return xstrdup(typed);
+	while (*typed == ' ')
+		typed++;
+	v = xstrdup(typed);
+	n = strlen(v);
+	while (n > 0 && v[n - 1] == ' ')
+		v[--n] = '\0';
+	for (char *p = v; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	return v;
+}
+
+/* Try to save the editor's text; false (editor stays open) when invalid. */
+static bool
+commit_edit(struct ui *ui)
+{
+	char *typed = ui_edit_utf8(&st.ed);
+	char *v = normalise(st.ed_field, typed);
+	struct ml_error err;
+	bool ok = false;
+
+	if (store_check_value(ML_ENTRIES, column_name(st.ed_field), v, &err) != 0) {
+		ui_message(ui, "%s: %s", fields[st.ed_field].label, err.msg);
+		st.complained = true;
+		beep();
+	} else if (save(ui, st.ed_day, st.ed_field, v) == 0) {
+		ok = true;
+	}
+	free(typed);
+	free(v);
+	return ok;
+}
+
+static void
+close_editor(struct ui *ui)
+{
+	/* A refusal is stale once the editor closes. */
+	if (st.complained) {
+		ui->message[0] = '\0';
+		st.complained = false;
+	}
+	ui_edit_close(&st.ed);
+	st.mode = M_FORM;
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+}
+
+static void
+open_editor(struct ui *ui, const char *initial)
+{
+	st.mode = M_EDIT;
+	st.ed_day = ui->day;
+	st.ed_field = st.cur;
+	ui_edit_open(&st.ed, initial,
+	    fields[st.cur].kind == K_TEXT ? TEXT_MAX : 8);
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+}
+
+static void
+set_score(struct ui *ui, int v)
+{
+	char buf[8];
+
+	snprintf(buf, sizeof buf, "%d", v);
+	save(ui, ui->day, st.cur, buf);
+}
+
+/* +/-: step a number; an unanswered one starts from a usual value. */
+static void
+adjust(struct ui *ui, int dir)
+{
+	static const struct {
+		enum ml_entry_col col;
+		double step, start, min, max;
+		const char *fmt;
+	} steps[] = {
+		{ EC_TEMPERATURE_C, 0.1, 37.0, 30.0, 45.0, "%.1f" },
+		{ EC_SLEEP_HOURS, 0.5, 7.0, 0.0, 24.0, "%g" },
+		{ EC_ACTIVITY_MIN, 5.0, 0.0, 0.0, 1440.0, "%.0f" },
+	};
+	const char *cur = value_of(ui, ui->day, st.cur);
+	double step = 1.0, start = dir > 0 ? 1.0 : 0.0, min = 0.0, max = 10.0;
+	const char *fmt = "%.0f";
+	char buf[32];
+	double v;
+
+	for (size_t i = 0; i < ML_NELEM(steps); i++)
+		if (steps[i].col == fields[st.cur].col) {
+			step = steps[i].step;
+			start = steps[i].start;
+			min = steps[i].min;
+			max = steps[i].max;
+			fmt = steps[i].fmt;
+		}
+	if (*cur == '\0') {
+		v = start;
+	} else if (ml_parse_decimal(cur, min, max, &v)) {
+		v += step * dir;
+	} else {
+		ui_message(ui, "%s: '%s' is not valid; press Enter to correct it",
+		    fields[st.cur].label, cur);
+		return;
+	}
+	if (v < min - 1e-9 || v > max + 1e-9)
+		return;
+	snprintf(buf, sizeof buf, fmt, v);
+	save(ui, ui->day, st.cur, buf);
+}
+
+static void
+undo(struct ui *ui)
+{
+	char *v;
+
+	if (!st.undo_ok) {
+		ui_message(ui, "nothing to undo");
+		return;
+	}
+	v = st.undo_value;
+	st.undo_value = NULL;
+	st.undo_ok = false;
+	if (st.undo_day != ui->day)
+		ui_set_day(ui, st.undo_day);
+	st.cur = st.undo_field;
+	save(ui, st.undo_day, st.undo_field, v);
+	ui_message(ui, "undone: %s", fields[st.undo_field].label);
+	/* An undo is not itself undone by u. */
+	ML_FREE(&st.undo_value);
+	st.undo_ok = false;
+	free(v);
+	ui_dirty(ui);
+}
+
+static void
+goto_day(struct ui *ui, ml_day day)
+{
+	st.pending = -1;
+	if (day > ml_today()) {
+		ui_message(ui, "the diary does not go past today");
+		return;
+	}
+	ui_set_day(ui, day);
+}
+
+static enum ui_key_result
+editor_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	enum ui_edit_result r = ui_edit_key(&st.ed, ch, is_key);
+
+	if (r == UI_EDIT_CANCEL) {
+		close_editor(ui);
+	} else if (r == UI_EDIT_DONE && st.mode == M_EDIT) {
+		if (commit_edit(ui))
+			close_editor(ui);
+	} else if (r == UI_EDIT_DONE) {
+		char *typed = ui_edit_utf8(&st.ed);
+		char *t = normalise(0, typed);	/* trimmed like a number */
+		ml_day d;
+
+		if (cli_parse_day(t, &d)) {
+			close_editor(ui);
+			goto_day(ui, d);
+		} else {
+			ui_message(ui, "type a date as YYYY-MM-DD, today or yesterday");
+			st.complained = true;
+			beep();
+		}
+		free(typed);
+		free(t);
+	}
+	ui_dirty(ui);
+	/* Every key belongs to the editor: q and digits are text here. */
+	return UI_KEY_HANDLED;
+}
+
+/* What a key does on the form (digits are handled before the table). */
+enum action {
+	A_DOWN, A_UP, A_FIRST, A_LAST, A_INC, A_DEC, A_YES, A_NO, A_TOGGLE,
+	A_CLEAR, A_ENTER, A_PREV_DAY, A_NEXT_DAY, A_TODAY, A_GOTO, A_UNDO,
+};
+
+/* The form's keymap: a key not listed here goes to the frame (q, Tab,
+ * F1-F5, ?, Ctrl-L). */
+static const struct binding {
+	wint_t ch;
+	bool is_key;		/* a KEY_* code rather than a character */
+	enum action action;
+} bindings[] = {
+	{ L'j', false, A_DOWN }, { KEY_DOWN, true, A_DOWN },
+	{ L'k', false, A_UP }, { KEY_UP, true, A_UP },
+	{ KEY_HOME, true, A_FIRST }, { KEY_END, true, A_LAST },
+	{ L'+', false, A_INC }, { L'=', false, A_INC }, { L'-', false, A_DEC },
+	{ L'y', false, A_YES }, { L'n', false, A_NO }, { L' ', false, A_TOGGLE },
+	{ L'x', false, A_CLEAR }, { KEY_DC, true, A_CLEAR },
+	{ L'\r', false, A_ENTER }, { L'\n', false, A_ENTER },
+	{ KEY_ENTER, true, A_ENTER },
+	{ L'[', false, A_PREV_DAY }, { KEY_PPAGE, true, A_PREV_DAY },
+	{ L']', false, A_NEXT_DAY }, { KEY_NPAGE, true, A_NEXT_DAY },
+	{ L't', false, A_TODAY }, { L'g', false, A_GOTO }, { L'u', false, A_UNDO },
+};
+
+/* A digit: a score directly ("1" then "0" is ten), or the start of a
+ * typed number. */
+static void
+digit(struct ui *ui, int d, int pending)
+{
+	const struct field *fd = &fields[st.cur];
+
+	if (fd->kind == K_SCORE) {
+		if (pending >= 0 && pending * 10 + d <= 10) {
+			set_score(ui, pending * 10 + d);
+		} else {
+			set_score(ui, d);
+			st.pending = d;
+		}
+	} else if (fd->kind == K_NUMBER) {
+		char first[2] = { (char)('0' + d), '\0' };
+
+		open_editor(ui, first);
+	}
+}
+
+static void
+toggle(struct ui *ui)
+{
+	save(ui, ui->day, st.cur,
+	    ml_parse_yesno(value_of(ui, ui->day, st.cur)) == 1 ? "no" : "yes");
+}
+
+static enum ui_key_result
+key(struct ui *ui, wint_t ch, bool is_key)
+{
+	enum kind kind = fields[st.cur].kind;
+	int pending = st.pending;
+	size_t i;
+
+	if (st.mode != M_FORM)
+		return editor_key(ui, ch, is_key);
+	st.pending = -1;
+	if (!is_key && ch >= L'0' && ch <= L'9') {
+		digit(ui, (int)(ch - L'0'), pending);
+		return UI_KEY_HANDLED;
+	}
+	for (i = 0; i < ML_NELEM(bindings); i++)
+		if (bindings[i].ch == ch && bindings[i].is_key == is_key)
+			break;
+	if (i == ML_NELEM(bindings))
+		return UI_KEY_UNHANDLED;
+	switch (bindings[i].action) {
+	case A_DOWN: if (st.cur + 1 < NFIELDS) st.cur++; break;
+	case A_UP: if (st.cur > 0) st.cur--; break;
+	case A_FIRST: st.cur = 0; break;
+	case A_LAST: st.cur = NFIELDS - 1; break;
+	case A_INC: case A_DEC:
+		if (kind == K_SCORE || kind == K_NUMBER)
+			adjust(ui, bindings[i].action == A_INC ? 1 : -1);
+		return UI_KEY_HANDLED;
+	case A_YES: case A_NO:
+		if (kind == K_YESNO)
+			save(ui, ui->day, st.cur,
+			    bindings[i].action == A_YES ? "yes" : "no");
+		return UI_KEY_HANDLED;
+	case A_TOGGLE:
+		if (kind == K_YESNO)
+			toggle(ui);
+		return UI_KEY_HANDLED;
+	case A_CLEAR:
+		if (*value_of(ui, ui->day, st.cur) != '\0' &&
+		    save(ui, ui->day, st.cur, "") == 0)
+			ui_message(ui, "%s cleared; u brings it back",
+			    fields[st.cur].label);
+		return UI_KEY_HANDLED;
+	case A_ENTER:
+		if (kind == K_YESNO)
+			toggle(ui);
+		else
+			open_editor(ui, value_of(ui, ui->day, st.cur));
+		return UI_KEY_HANDLED;
+	case A_PREV_DAY: goto_day(ui, ui->day - 1); return UI_KEY_HANDLED;
+	case A_NEXT_DAY: goto_day(ui, ui->day + 1); return UI_KEY_HANDLED;
+	case A_TODAY: goto_day(ui, ml_today()); return UI_KEY_HANDLED;
+	case A_UNDO: undo(ui); return UI_KEY_HANDLED;
+	case A_GOTO:
+		st.mode = M_GOTO;
+		ui_edit_open(&st.ed, "", 16);
+		break;
+	}
+	/* The cursor moved or a prompt opened: the key hints follow. */
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+	return UI_KEY_HANDLED;
+}
+
+static void
+format_value(const struct field *fd, const char *v, char *buf, size_t size)
+{
+	if (*v == '\0')
+		snprintf(buf, size, "-");
+	else if (fd->unit != NULL)
+		snprintf(buf, size, "%s%s", v, fd->unit);
+	else
+		snprintf(buf, size, "%s", v);
+}
 
 static void
 draw(struct ui *ui, WINDOW *win)
 {
-	(void)ui;
-	mvwaddstr(win, 1, 2, "The Today screen is not built yet.");
-	mvwaddstr(win, 3, 2, "Use the command line for now: see mendlog --help.");
-	mvwaddstr(win, 4, 2, "Press q to quit.");
+	long row = diary_find(ui->store, ui->day);
+	int width = getmaxx(win) - VALUE_X - 1;
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+
+	for (size_t f = 0; f < NFIELDS; f++) {
+		int y = FIRST_ROW + (int)f;
+		const char *v = diary_text(ui->store, row, fields[f].col);
+		bool invalid = row >= 0 && store_value_invalid(ui->store,
+		    ML_ENTRIES, (size_t)row, fields[f].col);
+		char buf[TEXT_MAX + 16];
+		attr_t a = f == st.cur ? ui_attr(ui, UI_SELECTED) : A_NORMAL;
+
+		wattron(win, a);
+		mvwhline(win, y, LABEL_X - 1, ' ', VALUE_X - LABEL_X);
+		ui_put(win, y, LABEL_X, VALUE_X - LABEL_X - 2, fields[f].label);
+		wattroff(win, a);
+		if (st.mode == M_EDIT && f == st.cur) {
+			ui_edit_draw(&st.ed, win, y, VALUE_X, width, &st.cx);
+			st.cy = y;
+			continue;
+		}
+		format_value(&fields[f], v, buf, sizeof buf);
+		a = *v == '\0' ? ui_attr(ui, UI_DIM) :
+		    invalid ? ui_attr(ui, UI_INVALID) : A_NORMAL;
+		wattron(win, a);
+		ui_put(win, y, VALUE_X, width, buf);
+		wattroff(win, a);
+	}
+	if (st.mode == M_GOTO) {
+		static const char prompt[] = "Go to day (YYYY-MM-DD, today, yesterday): ";
+		int px = LABEL_X + (int)sizeof prompt - 1;
+
+		ui_put(win, DOC_ROW, LABEL_X, px, prompt);
+		ui_edit_draw(&st.ed, win, DOC_ROW, px, 18, &st.cx);
+		st.cy = DOC_ROW;
+	} else if (row >= 0 && store_value_invalid(ui->store, ML_ENTRIES,
+	    (size_t)row, fields[st.cur].col)) {
+		/* Written by hand elsewhere: say what is accepted; the value
+		 * stays in the file until the user corrects it. */
+		const struct ml_column *c = &sc->cols[fields[st.cur].col];
+		char why[200];
+
+		snprintf(why, sizeof why, "not valid here: expected %s",
+		    ml_type_describe(c->type));
+		wattron(win, ui_attr(ui, UI_INVALID));
+		ui_put(win, DOC_ROW, LABEL_X, getmaxx(win) - LABEL_X - 1, why);
+		wattroff(win, ui_attr(ui, UI_INVALID));
+	} else {
+		wattron(win, ui_attr(ui, UI_DIM));
+		ui_put(win, DOC_ROW, LABEL_X, getmaxx(win) - LABEL_X - 1,
+		    sc->cols[fields[st.cur].col].doc);
+		wattroff(win, ui_attr(ui, UI_DIM));
+	}
 }
 
 static const char *
 hints(struct ui *ui)
 {
 	(void)ui;
-	return "Tab next screen  ? help  q quit";
+	if (st.mode == M_GOTO)
+		return "Enter go  Esc cancel";
+	if (st.mode == M_EDIT)
+		return "Enter save  Esc cancel  Left/Right Home End  ^U clear";
+	switch (fields[st.cur].kind) {
+	case K_SCORE:
+		return "0-10 score  +/- adjust  x clear  [ ] day  g date  ? help";
+	case K_YESNO:
+		return "y/n/Space answer  x clear  [ ] day  t today  ? help";
+	default:
+		return "Enter edit  +/- adjust  x clear  [ ] day  g date  ? help";
+	}
 }
+
+static bool
+cursor(struct ui *ui, int *y, int *x)
+{
+	(void)ui;
+	if (st.mode == M_FORM)
+		return false;
+	*y = st.cy;
+	*x = st.cx;
+	return true;
+}
+
+static void
+enter(struct ui *ui)
+{
+	(void)ui;
+	st.cur = 0;		/* back_pain: a contract the tests rely on */
+	st.pending = -1;
+}
+
+static void
+leave(struct ui *ui)
+{
+	if (st.mode == M_EDIT)
+		commit_edit(ui);
+	ui_edit_close(&st.ed);
+	st.mode = M_FORM;
+}
+
+/* SIGHUP, SIGTERM, Ctrl-C: keep what is being typed. */
+static void
+flush(struct ui *ui)
+{
+	/* Text always saves; a half-typed invalid number cannot be stored. */
+	if (st.mode == M_EDIT)
+		(void)commit_edit(ui);
+	ui_edit_close(&st.ed);
+	st.mode = M_FORM;
+	ML_FREE(&st.undo_value);
+	st.undo_ok = false;
+}
+
+static const char *const help[] = {
+	"1 Today: the day form",
+	"  Up/Down j/k    move between fields",
+	"  0-9            score (1 then 0 = 10)",
+	"  + -            raise/lower the value",
+	"  Space y n      answer yes/no",
+	"  x Delete       clear the field",
+	"  Enter          type a number or text",
+	"  u              undo the last change",
+	"  [ ] PgUp PgDn  previous/next day",
+	"  t  today   g  go to a date",
+	"",
+	"Inline editor",
+	"  Left Right Home End  move",
+	"  Backspace Delete     delete",
+	"  Ctrl-U / Ctrl-K  clear to start/end",
+	"  Enter  save     Esc  cancel",
+	"  q and digits are text here",
+	NULL,
+};
 
 const struct ui_screen ui_today = {
 	.name = "Today",
 	.tab_key = '1',
 	.digits_are_input = true,
+	.enter = enter,
+	.leave = leave,
 	.draw = draw,
+	.key = key,
 	.hints = hints,
+	.flush = flush,
+	.cursor = cursor,
+	.help = help,
 };

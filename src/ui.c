@@ -32,10 +32,12 @@ static const struct ui_screen *const screens[] = {
 	&ui_today, &ui_history, &ui_alerts, &ui_exercises, &ui_trends, &ui_help,
 };
 
+extern const struct ui_service ui_alerts_service;
+
 /* Services that run beside every screen (alerts, reminders). */
 static const struct ui_service *const services[] = {
+	&ui_alerts_service,
 	&ui_reminders,
-	NULL,
 };
 
 static volatile sig_atomic_t got_hup, got_term, got_int;
@@ -112,6 +114,12 @@ ui_switch_tab(struct ui *ui, int tab_key)
 	for (size_t i = 0; i < ML_NELEM(screens); i++)
 		if (screens[i]->tab_key == tab_key)
 			ui_switch(ui, screens[i]);
+}
+
+const struct ui_screen *
+ui_screen_at(size_t i)
+{
+	return i < ML_NELEM(screens) ? screens[i] : NULL;
 }
 
 void
@@ -268,6 +276,9 @@ layout(struct ui *ui)
 	if (!ui->top || !ui->tabs || !ui->body || !ui->notice || !ui->status)
 		fatal("cannot create windows");
 	keypad(ui->body, TRUE);
+	/* A new window forgets the input timeout: set it again, or a resize
+	 * would stop the wake-ups that notice other writers. */
+	wtimeout(ui->body, ui->cfg->refresh_seconds * 1000);
 	ui->dirty_body = ui->dirty_frame = true;
 }
 
@@ -277,12 +288,13 @@ draw_too_small(struct ui *ui)
 	char msg[80];
 
 	werase(stdscr);
-	snprintf(msg, sizeof msg, "terminal too small (need %dx%d, have %dx%d)",
-	    MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
+	snprintf(msg, sizeof msg, "terminal too small (need %dx%d)", MIN_COLS,
+	    MIN_ROWS);
 	mvaddnstr(ui->rows / 2, 0, msg, ui->cols);
+	snprintf(msg, sizeof msg, "now %dx%d: enlarge it, or press q to quit",
+	    ui->cols, ui->rows);
 	if (ui->rows > 1)
-		mvaddnstr(ui->rows / 2 + 1, 0, "resize, or press q to quit",
-		    ui->cols);
+		mvaddnstr(ui->rows / 2 + 1, 0, msg, ui->cols);
 	wnoutrefresh(stdscr);
 }
 
@@ -298,21 +310,29 @@ draw_top(struct ui *ui)
 	ml_date_format(ui->day, date);
 	ml_date_to_ymd(ui->day, &y, &m, &d);
 	diary_day_label(ui->store, ui->day, label, sizeof label);
-	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
-	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
-	    label);
-	wattron(ui->top, ui_attr(ui, UI_TITLE));
-	ui_put(ui->top, 0, 0, ui->cols, left);
-	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	/* An alert banner wins over everything but the date and "day N
+	 * after ...": the program name goes first, then the end of the label
+	 * is cut, never the tier and rule. */
+	x = ui->cols;
 	if (ui->banner[0] != '\0') {
 		int w = ui_strwidth(ui->banner) + 2;
 
-		x = ui->cols - w;
-		if (x < ui_strwidth(left) + 1)
-			x = ui_strwidth(left) + 1;
+		x = w > ui->cols - 12 ? 12 : ui->cols - w;
+	}
+	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
+	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
+	    label);
+	if (ui_strwidth(left) > x - 1)
+		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
+		    date, ui->day == ml_today() ? " (today)" : "",
+		    *label ? " - " : "", label);
+	wattron(ui->top, ui_attr(ui, UI_TITLE));
+	ui_put(ui->top, 0, 0, x - 1, left);
+	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	if (ui->banner[0] != '\0') {
 		wattron(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 		mvwaddch(ui->top, 0, x, ' ');
-		ui_put(ui->top, 0, x + 1, ui->cols - x - 1, ui->banner);
+		ui_put(ui->top, 0, x + 1, ui->cols - x - 2, ui->banner);
 		waddch(ui->top, ' ');
 		wattroff(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 	}
@@ -536,7 +556,13 @@ start_curses(struct ui *ui)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* stdscr takes input while the terminal is too small. */
+	wtimeout(stdscr, ui->cfg->refresh_seconds * 1000);
+	/* Esc must feel quick, yet an arrow key split by a slow ssh link must
+	 * not read as Esc (which cancels an editor): 100 ms unless the user
+	 * set $ESCDELAY. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
 	ui->color = want_color(ui);
 	if (ui->color) {
 		start_color();
@@ -610,7 +636,6 @@ ui_main(struct cli_ctx *ctx)
 	EACH_SERVICE(svc)
 		if (svc->start != NULL)
 			svc->start(&ui);
-	wtimeout(ui.body, ui.cfg->refresh_seconds * 1000);
 	while (!ui.quit && !got_hup && !got_term && !got_int) {
 		wint_t ch;
 		int r;

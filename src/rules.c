@@ -1,0 +1,518 @@
+/*
+ * rules.c - the red-flag rules of issue 4, one function each, evaluated
+ * over the loaded entries and procedures.
+ *
+ * Reading of the table (see mendlog(5), ALERT RULES):
+ *  - Thresholds are inclusive; day 0 is the procedure day.
+ *  - A value that is empty or invalid is "not answered" and never fires.
+ *  - "Entered days" of a multi-day rule are days whose entry answers the
+ *    fields the rule reads (back_pain for worsening_pain and chronic_pain,
+ *    numbness or tingling for nerve_symptoms); other days are skipped, not
+ *    counted as symptom-free.
+ *  - severe_pain counts calendar days: a missing day breaks the run.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "rules.h"
+
+#define EMERGENCY_CALL \
+	" Call your local emergency number now, or go straight to the nearest " \
+	"emergency department. Do not wait to see if it passes."
+/* Issue 4: every fever and headache message carries this sentence. */
+#define MENINGITIS_SIGNS \
+	" With a stiff neck, a rash, confusion, drowsiness or a change in " \
+	"vision, call your local emergency number now."
+#define NERVE_EMERGENCY \
+	" If a leg becomes weak, or bladder or bowel control changes, call " \
+	"your local emergency number."
+
+static const char *const tier_names[ML_NTIERS] = {
+	"emergency", "urgent", "contact", "watch"
+};
+
+static const char *const tier_advice[ML_NTIERS] = {
+	"get emergency care now",
+	"contact your clinician or out-of-hours service today",
+	"tell your clinician or physiotherapist soon",
+	"keep an eye on it",
+};
+
+const char *const rules_ids[] = {
+	"leg_weakness", "bladder_bowel", "saddle_numbness", "fever",
+	"fever_back_pain", "site_problem", "severe_headache",
+	"post_puncture_headache", "injection_back_pain", "nerve_symptoms",
+	"worsening_pain", "severe_pain", "pain_beyond_window", "chronic_pain",
+	NULL
+};
+
+struct message {
+	const char *rule;
+	enum ml_tier tier;
+	const char *text;
+};
+
+static const struct message messages[] = {
+	{ "leg_weakness", ML_TIER_EMERGENCY,
+	    "New weakness in a leg or foot after a spinal procedure can mean "
+	    "pressure on the nerves in the spine, which needs checking at once."
+	    EMERGENCY_CALL },
+	{ "bladder_bowel", ML_TIER_EMERGENCY,
+	    "New trouble controlling or emptying your bladder or bowel can mean "
+	    "pressure on the nerves at the base of the spine, which needs "
+	    "checking at once." EMERGENCY_CALL },
+	{ "saddle_numbness", ML_TIER_EMERGENCY,
+	    "Numbness between the legs or around the bottom can mean pressure "
+	    "on the nerves at the base of the spine, which needs checking at "
+	    "once." EMERGENCY_CALL },
+	{ "fever", ML_TIER_URGENT,
+	    "A raised temperature after a procedure can be a sign of infection. "
+	    "Contact your clinician or out-of-hours service today and tell them "
+	    "about the procedure." MENINGITIS_SIGNS },
+	{ "fever_back_pain", ML_TIER_URGENT,
+	    "A raised temperature together with back pain or a problem at the "
+	    "procedure site can be a sign of an infection of the spine or its "
+	    "coverings, which needs prompt care. Contact your clinician or "
+	    "out-of-hours service today, as soon as you can." MENINGITIS_SIGNS },
+	{ "site_problem", ML_TIER_URGENT,
+	    "A wound or puncture site that is red, swollen, hot or leaking can "
+	    "be a sign of infection. Contact your clinician or out-of-hours "
+	    "service today." },
+	{ "severe_headache", ML_TIER_URGENT,
+	    "A severe headache after a procedure on the spine needs a "
+	    "clinician's advice. Contact your clinician or out-of-hours service "
+	    "today." MENINGITIS_SIGNS },
+	{ "post_puncture_headache", ML_TIER_URGENT,
+	    "A headache that is worse sitting or standing and eases lying down, "
+	    "in the days after a lumbar puncture or epidural, can mean spinal "
+	    "fluid is leaking from the puncture. It can be treated. Contact the "
+	    "team that did the procedure, or your out-of-hours service, today."
+	    MENINGITIS_SIGNS },
+	{ "post_puncture_headache", ML_TIER_CONTACT,
+	    "A headache in the days after a lumbar puncture or epidural is "
+	    "common and can be treated. Tell the team that did the procedure or "
+	    "your clinician soon, within a day or two, and say if it is worse "
+	    "sitting or standing." MENINGITIS_SIGNS },
+	{ "injection_back_pain", ML_TIER_URGENT,
+	    "Severe back pain in the week after a lumbar puncture or epidural "
+	    "is not expected and can mean bleeding or infection near the spine. "
+	    "Contact your clinician or out-of-hours service today."
+	    NERVE_EMERGENCY },
+	{ "nerve_symptoms", ML_TIER_CONTACT,
+	    "Numbness or tingling that goes on for days, or comes with strong "
+	    "leg pain, can mean a nerve is still irritated or pressed. Tell your "
+	    "clinician or physiotherapist soon, within a few days."
+	    NERVE_EMERGENCY },
+	{ "nerve_symptoms", ML_TIER_WATCH,
+	    "Numbness or tingling can come from irritated nerves and often "
+	    "settles as you recover. Keep noting it; tell your clinician if it "
+	    "spreads or gets worse." NERVE_EMERGENCY },
+	{ "worsening_pain", ML_TIER_CONTACT,
+	    "Your back pain over the last few days is clearly higher than "
+	    "before. Pain that keeps rising should be checked. Tell your "
+	    "clinician or physiotherapist soon, within a few days." },
+	{ "severe_pain", ML_TIER_CONTACT,
+	    "Your worst back pain has been very high on consecutive days. Tell "
+	    "your clinician or physiotherapist soon, within a day or two, so "
+	    "your pain relief and plan can be reviewed." },
+	{ "pain_beyond_window", ML_TIER_CONTACT,
+	    "Your back pain is lasting longer than usually expected after this "
+	    "procedure. This is not always a problem, but it should be checked. "
+	    "Tell your clinician or physiotherapist soon, within a week or so." },
+	{ "chronic_pain", ML_TIER_CONTACT,
+	    "You have had back pain on most of the days you logged, months "
+	    "after your procedure. Long-lasting pain deserves a review and a "
+	    "plan. Tell your clinician or physiotherapist soon." },
+};
+
+const char *
+rules_tier_name(enum ml_tier tier)
+{
+	return tier < ML_NTIERS ? tier_names[tier] : "?";
+}
+
+const char *
+rules_tier_advice(enum ml_tier tier)
+{
+	return tier < ML_NTIERS ? tier_advice[tier] : "?";
+}
+
+bool
+rules_tier_parse(const char *s, enum ml_tier *tier)
+{
+	for (int t = 0; t < ML_NTIERS; t++)
+		if (strcmp(s, tier_names[t]) == 0) {
+			*tier = (enum ml_tier)t;
+			return true;
+		}
+	return false;
+}
+
+const char *
+rules_message(const char *rule, enum ml_tier tier)
+{
+	for (size_t i = 0; i < ML_NELEM(messages); i++)
+		if (messages[i].tier == tier && strcmp(messages[i].rule, rule) == 0)
+			return messages[i].text;
+	return NULL;
+}
+
+/* The entered days, sorted, for the multi-day rules. */
+struct day_row {
+	ml_day day;
+	long row;
+};
+
+struct days {
+	struct day_row *v;
+	size_t n;
+};
+
+static int
+cmp_day_row(const void *a, const void *b)
+{
+	const struct day_row *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* Days with an entry on or before @upto, ascending.  Free with days_free. */
+static void
+days_build(const struct ml_store *s, ml_day upto, struct days *d)
+{
+	size_t n = store_nrows(s, ML_ENTRIES), k = 0;
+
+	d->v = xcalloc(n + 1, sizeof *d->v);
+	for (size_t r = 0; r < n; r++) {
+		ml_day day;
+
+		if (ml_date_parse(store_get(s, ML_ENTRIES, r, EC_DATE), &day) &&
+		    day <= upto) {
+			d->v[k].day = day;
+			d->v[k++].row = (long)r;
+		}
+	}
+	qsort(d->v, k, sizeof *d->v, cmp_day_row);
+	d->n = 0;
+	/* A duplicated date (a damaged file) counts once: its first row, as
+	 * diary_find() reads it. */
+	for (size_t i = 0; i < k; i++)
+		if (d->n == 0 || d->v[d->n - 1].day != d->v[i].day)
+			d->v[d->n++] = d->v[i];
+}
+
+static void
+days_free(struct days *d)
+{
+	free(d->v);
+}
+
+struct eval {
+	const struct ml_store *s;
+	const struct ml_config *cfg;
+	ml_day day;
+	long row;
+	struct days days;	/* entered days up to and including day */
+	struct ml_alert *out;
+	size_t n;
+};
+
+static void
+fire(struct eval *e, const char *rule, enum ml_tier tier)
+{
+	struct ml_alert *a;
+
+	/* Each rule fires at most once a day, so RULES_MAX is never passed. */
+	if (e->n >= RULES_MAX)
+		fatal("rules: more than %d alerts on one day", RULES_MAX);
+	a = &e->out[e->n++];
+	a->rule = rule;
+	a->tier = tier;
+	a->message = rules_message(rule, tier);
+	a->day = e->day;
+	a->scope_from = a->scope_to = e->day;
+	a->covered_by = NULL;
+}
+
+static bool
+yes(const struct eval *e, enum ml_entry_col col)
+{
+	return diary_yesno(e->s, e->row, col) == 1;
+}
+
+static int
+score(const struct eval *e, enum ml_entry_col col)
+{
+	return diary_score(e->s, e->row, col);
+}
+
+/* A lumbar puncture or either epidural whose day 0..@days contains the
+ * evaluated day (any such procedure, not only the newest). */
+static bool
+after_puncture(const struct eval *e, int days)
+{
+	size_t n = store_nrows(e->s, ML_PROCEDURES);
+
+	for (size_t r = 0; r < n; r++) {
+		const char *kind = store_get(e->s, ML_PROCEDURES, r, PC_KIND);
+		ml_day d;
+
+		if (strcmp(kind, "lumbar_puncture") != 0 &&
+		    strcmp(kind, "epidural_labour") != 0 &&
+		    strcmp(kind, "epidural_steroid") != 0)
+			continue;
+		if (!ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d))
+			continue;
+		if (e->day >= d && e->day - d <= days)
+			return true;
+	}
+	return false;
+}
+
+/* The newest procedure on or before the day, and the last day it is the
+ * newest (the day before the next procedure). */
+static bool
+current_procedure(const struct eval *e, struct ml_procedure *p, ml_day *until)
+{
+	size_t n = store_nrows(e->s, ML_PROCEDURES);
+
+	if (!diary_procedure_for(e->s, e->day, p))
+		return false;
+	*until = INT32_MAX;
+	for (size_t r = 0; r < n; r++) {
+		ml_day d;
+
+		if (ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d) &&
+		    ml_value_check(ML_T_PROC_KIND,
+		    store_get(e->s, ML_PROCEDURES, r, PC_KIND), NULL) &&
+		    d > p->date && d - 1 < *until)
+			*until = d - 1;
+	}
+	return true;
+}
+
+static int
+kind_index(const char *kind)
+{
+	for (int i = 0; ml_proc_kinds[i] != NULL; i++)
+		if (strcmp(kind, ml_proc_kinds[i]) == 0)
+			return i;
+	return ML_NPROC_KINDS - 1;
+}
+
+static void
+rule_emergencies(struct eval *e)
+{
+	if (yes(e, EC_LEG_WEAKNESS))
+		fire(e, "leg_weakness", ML_TIER_EMERGENCY);
+	if (yes(e, EC_BLADDER_BOWEL))
+		fire(e, "bladder_bowel", ML_TIER_EMERGENCY);
+	if (yes(e, EC_SADDLE_NUMBNESS))
+		fire(e, "saddle_numbness", ML_TIER_EMERGENCY);
+}
+
+static void
+rule_fever(struct eval *e)
+{
+	double t = diary_decimal(e->s, e->row, EC_TEMPERATURE_C);
+	int bp = score(e, EC_BACK_PAIN);
+
+	/* The value is stored with at most a few decimals: compare exactly. */
+	if (isnan(t) || t < e->cfg->fever_c)
+		return;
+	if ((bp >= 0 && bp >= e->cfg->fever_back_pain) || yes(e, EC_SITE_PROBLEM)) {
+		fire(e, "fever_back_pain", ML_TIER_URGENT);
+		return;
+	}
+	fire(e, "fever", ML_TIER_URGENT);
+	e->out[e->n - 1].covered_by = "fever_back_pain";
+}
+
+static void
+rule_site_and_headaches(struct eval *e)
+{
+	int h = score(e, EC_HEADACHE);
+
+	if (yes(e, EC_SITE_PROBLEM))
+		fire(e, "site_problem", ML_TIER_URGENT);
+	if (h >= 0 && h >= e->cfg->severe_headache)
+		fire(e, "severe_headache", ML_TIER_URGENT);
+	if (h >= 0 && h >= e->cfg->post_puncture_headache &&
+	    after_puncture(e, e->cfg->post_puncture_days))
+		fire(e, "post_puncture_headache", yes(e, EC_HEADACHE_UPRIGHT) ?
+		    ML_TIER_URGENT : ML_TIER_CONTACT);
+}
+
+static void
+rule_injection_back_pain(struct eval *e)
+{
+	int w = score(e, EC_BACK_PAIN_WORST);
+
+	if (w >= 0 && w >= e->cfg->injection_back_pain_worst &&
+	    after_puncture(e, e->cfg->injection_days))
+		fire(e, "injection_back_pain", ML_TIER_URGENT);
+}
+
+static void
+rule_nerve_symptoms(struct eval *e)
+{
+	int lp = score(e, EC_LEG_PAIN);
+	int run = 0;
+
+	if (!yes(e, EC_NUMBNESS) && !yes(e, EC_TINGLING))
+		return;
+	if (lp >= 0 && lp >= e->cfg->nerve_leg_pain) {
+		fire(e, "nerve_symptoms", ML_TIER_CONTACT);
+		return;
+	}
+	/* Walk back over the entered days that answer either question. */
+	for (size_t i = e->days.n;
+	    i-- > 0 && run < e->cfg->nerve_consecutive_days;) {
+		long r = e->days.v[i].row;
+		int n = diary_yesno(e->s, r, EC_NUMBNESS);
+		int t = diary_yesno(e->s, r, EC_TINGLING);
+
+		if (n < 0 && t < 0)
+			continue;
+		if (n != 1 && t != 1)
+			break;
+		run++;
+	}
+	fire(e, "nerve_symptoms", run >= e->cfg->nerve_consecutive_days ?
+	    ML_TIER_CONTACT : ML_TIER_WATCH);
+}
+
+static void
+rule_worsening_pain(struct eval *e)
+{
+	int nrecent = e->cfg->worsening_recent_days;
+	int nbase = e->cfg->worsening_baseline_days;
+	int recent = 0, base = 0;
+	long sum_recent = 0, sum_base = 0;
+
+	if (score(e, EC_BACK_PAIN) < 0)
+		return;
+	for (size_t i = e->days.n; i-- > 0 && base < nbase;) {
+		int v = diary_score(e->s, e->days.v[i].row, EC_BACK_PAIN);
+
+		if (v < 0)
+			continue;
+		if (recent < nrecent) {
+			recent++;
+			sum_recent += v;
+		} else {
+			base++;
+			sum_base += v;
+		}
+	}
+	if (recent < nrecent || base < e->cfg->worsening_min_baseline)
+		return;
+	/* mean_recent >= delta + mean_base, without dividing:
+	 * sum_recent * base >= delta * recent * base + sum_base * recent.
+	 * The small tolerance keeps a delta like 2.0 exact. */
+	if ((double)sum_recent * base + 1e-9 >=
+	    e->cfg->worsening_delta * recent * base + (double)sum_base * recent)
+		fire(e, "worsening_pain", ML_TIER_CONTACT);
+}
+
+static void
+rule_severe_pain(struct eval *e)
+{
+	int need = e->cfg->severe_pain_days;
+
+	/* Calendar days: each of the last @need days must reach the level. */
+	for (int k = 0; k < need; k++) {
+		long r = k == 0 ? e->row : diary_find(e->s, e->day - k);
+		int w = diary_score(e->s, r, EC_BACK_PAIN_WORST);
+
+		if (w < 0 || w < e->cfg->severe_pain_worst)
+			return;
+	}
+	fire(e, "severe_pain", ML_TIER_CONTACT);
+}
+
+static void
+rule_procedure_windows(struct eval *e)
+{
+	struct ml_procedure p;
+	ml_day until;
+	int bp = score(e, EC_BACK_PAIN);
+	int dayno;
+
+	if (bp < 0 || !current_procedure(e, &p, &until))
+		return;
+	dayno = (int)(e->day - p.date);
+	if (dayno > e->cfg->window_days[kind_index(p.kind)] &&
+	    bp >= e->cfg->beyond_window_pain) {
+		fire(e, "pain_beyond_window", ML_TIER_CONTACT);
+		e->out[e->n - 1].scope_from = p.date;
+		e->out[e->n - 1].scope_to = until;
+	}
+	if (dayno >= e->cfg->chronic_from_day) {
+		int seen = 0, painful = 0;
+
+		for (size_t i = e->days.n; i-- > 0 &&
+		    seen < e->cfg->chronic_of_days;) {
+			int v = diary_score(e->s, e->days.v[i].row, EC_BACK_PAIN);
+
+			if (v < 0)
+				continue;
+			seen++;
+			if (v >= e->cfg->chronic_pain)
+				painful++;
+		}
+		if (painful >= e->cfg->chronic_days) {
+			fire(e, "chronic_pain", ML_TIER_CONTACT);
+			e->out[e->n - 1].scope_from = p.date;
+			e->out[e->n - 1].scope_to = until;
+		}
+	}
+}
+
+static int
+cmp_alert(const void *a, const void *b)
+{
+	const struct ml_alert *x = a, *y = b;
+
+	return (int)x->tier - (int)y->tier;
+}
+
+size_t
+rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
+    struct ml_alert *out)
+{
+	struct eval e;
+
+	memset(&e, 0, sizeof e);
+	e.s = s;
+	e.cfg = cfg;
+	e.day = day;
+	e.out = out;
+	if ((e.row = diary_find(s, day)) < 0)
+		return 0;
+	days_build(s, day, &e.days);
+	rule_emergencies(&e);
+	rule_fever(&e);
+	rule_site_and_headaches(&e);
+	rule_injection_back_pain(&e);
+	rule_nerve_symptoms(&e);
+	rule_worsening_pain(&e);
+	rule_severe_pain(&e);
+	rule_procedure_windows(&e);
+	days_free(&e.days);
+	/* Insertion sort keeps table order within a tier (qsort is unstable). */
+	for (size_t i = 1; i < e.n; i++)
+		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0;
+		    j--) {
+			struct ml_alert t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return e.n;
+}
