@@ -124,9 +124,15 @@ run_done(struct cli_ctx *ctx, int argc, char **argv)
 		free(v);
 		if (!in_plan) {
 			ml_date_format(log.day, date);
+			const char *times = store_get(s, ML_EXERCISES, (size_t)row,
+			    XC_TIMES);
+
+			/* Echo the times only when they are what they should be. */
+			if (!ml_value_check(ML_T_TIMES, times, NULL))
+				times = "not valid, see mendlog check";
 			cli_errorf("'%s' has no %02d:%02d slot on %s (its times: %s)",
 			    log.exercise_id, log.minutes / 60, log.minutes % 60,
-			    date, store_get(s, ML_EXERCISES, (size_t)row, XC_TIMES));
+			    date, *times ? times : "none");
 			return ML_EXIT_FAIL;
 		}
 	}

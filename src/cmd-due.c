@@ -39,8 +39,11 @@ short_text(const char *s, char *buf, size_t max)
 {
 	size_t n = 0;
 
+	/* Files may hold anything (kept as written): no control characters
+	 * reach the terminal. */
 	for (; *s && n < max; s++)
-		buf[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
+		buf[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' :
+		    ((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s;
 	if (*s) {
 		/* Cut inside a character: drop the part of it already copied. */
 		if (((unsigned char)*s & 0xc0) == 0x80) {
@@ -137,10 +140,14 @@ run_due(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (nlines == 0 && !quiet) {
 		printf("Nothing due now.\n");
-		if (next >= 0)
+		if (next >= 0) {
+			char name[MSG_BYTES + 4];
+
+			short_text(store_get(s, ML_EXERCISES, v[next].exercise_row,
+			    XC_NAME), name, 40);
 			printf("Next: %02d:%02d %s\n", v[next].minutes / 60,
-			    v[next].minutes % 60, store_get(s, ML_EXERCISES,
-			    v[next].exercise_row, XC_NAME));
+			    v[next].minutes % 60, name);
+		}
 	}
 	/* Six lines at most: the last one says how many more there are. */
 	more += nlines > MAX_LINES ? nlines - (MAX_LINES - 1) : 0;

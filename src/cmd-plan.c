@@ -85,6 +85,31 @@ format_pct(const struct plan_adherence *a, char *buf, size_t size)
 		snprintf(buf, size, "%.0f%%", a->pct);
 }
 
+/* Print @s with control characters shown as '?': the file may hold
+ * anything, and none of it may drive the terminal. */
+static void
+put_safe(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+/* @s cut to at most @max bytes, never inside a UTF-8 character. */
+static const char *
+cut(const char *s, char *buf, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 static int
 plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -117,25 +142,33 @@ plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		struct plan_schedule sc;
 		struct plan_adherence a7, a30;
 		struct ml_error why;
-		char p7[8], p30[8], dose[64];
+		char p7[8], p30[8], dose[64], name[32], line[1024];
+		size_t len;
 		bool ok = plan_row_check(s, r, &sc, &why) == 0;
 
 		plan_adherence_last(s, &ctx->cfg, id, 7, now, &a7);
 		plan_adherence_last(s, &ctx->cfg, id, 30, now, &a30);
 		format_pct(&a7, p7, sizeof p7);
 		format_pct(&a30, p30, sizeof p30);
-		printf("%-16s %-26.26s %-14s %-12s %5s %5s", id,
-		    store_get(s, ML_EXERCISES, r, XC_NAME), *days ? days : "daily",
+		len = (size_t)snprintf(line, sizeof line, "%-16s %-26s %-14s %-12s "
+		    "%5s %5s", id, cut(store_get(s, ML_EXERCISES, r, XC_NAME),
+		    name, 26), *days ? days : "daily",
 		    store_get(s, ML_EXERCISES, r, XC_TIMES), p7, p30);
+		if (len >= sizeof line)
+			len = sizeof line - 1;
 		if (!ok)
-			printf("  (not scheduled: %s: %s)", why.field, why.msg);
+			snprintf(line + len, sizeof line - len, "  (not scheduled: %s: %s)",
+			    why.field, why.msg);
 		else if (!sc.active)
-			printf("  (paused)");
+			snprintf(line + len, sizeof line - len, "  (paused)");
 		else if (sc.ntimes == 0)
-			printf("  (no times: never due)");
+			snprintf(line + len, sizeof line - len, "  (no times: never due)");
+		put_safe(line);
 		plan_dose(s, r, dose, sizeof dose);
-		if (*dose)
-			printf("\n%-16s %s", "", dose);
+		if (*dose) {
+			printf("\n%-16s ", "");
+			put_safe(dose);
+		}
 		putchar('\n');
 	}
 	return ML_EXIT_OK;

@@ -312,6 +312,29 @@ test_latin1_file(void **state)
 	free(p);
 }
 
+static char last_msg[512];
+
+static void
+keep_msg(void *ctx, const struct ml_error *e)
+{
+	(void)ctx;
+	snprintf(last_msg, sizeof last_msg, "%s", e->msg);
+}
+
+static void
+test_bad_values_echoed_safely(void **state)
+{
+	struct fixture *f = *state;
+	/* An escape sequence and a Latin-1 byte in a days cell. */
+	char *p = plan_file(f, "esc.csv", "name,days\nWalk,\x1b[2J\xe9t\xc3\xa9\n");
+	struct ml_error err;
+
+	assert_int_equal(plan_import(&f->s, p, false, keep_msg, NULL, NULL, &err),
+	    -1);
+	assert_non_null(strstr(last_msg, "invalid value '?[2j?t\xc3\xa9'"));
+	free(p);
+}
+
 static void
 test_duplicate_ids(void **state)
 {
@@ -385,6 +408,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_replace, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_and_derived_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin1_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_values_echoed_safely, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
 		cmocka_unit_test(test_slug),
