@@ -266,25 +266,33 @@ lock_dir(struct ml_store *s, struct ml_error *err)
 	return fd;
 }
 
-/* Under the lock no save is in progress, so any temp file is a leftover
- * of a crash: remove it. */
+/*
+ * Under the directory lock no save of any diary file is in progress, so
+ * a temp file of one is a leftover of a crash (a `mendlog log` killed
+ * while its rules saved alerts.csv, say): remove them all.  Only the
+ * diary files' own temps: an export into this directory takes no lock.
+ */
 static void
-remove_stale_temps(const struct ml_store *s, enum ml_file file)
+remove_stale_temps(const struct ml_store *s)
 {
-	const char *name = ml_schema(file)->filename;
-	size_t len = strlen(name);
 	DIR *d = opendir(s->dir);
 	struct dirent *de;
 
 	if (d == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, name, len) == 0 &&
-		    strncmp(de->d_name + len, ".tmp.", 5) == 0) {
-			char *p = xasprintf("%s/%s", s->dir, de->d_name);
+		for (int f = 0; f < ML_NFILES; f++) {
+			const char *name = ml_schema((enum ml_file)f)->filename;
+			size_t len = strlen(name);
+			char *p;
 
+			if (strncmp(de->d_name, name, len) != 0 ||
+			    strncmp(de->d_name + len, ".tmp.", 5) != 0)
+				continue;
+			p = xasprintf("%s/%s", s->dir, de->d_name);
 			unlink(p);
 			free(p);
+			break;
 		}
 	}
 	closedir(d);
@@ -308,7 +316,7 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 
 	if ((lockfd = lock_dir(s, err)) < 0)
 		return -1;
-	remove_stale_temps(s, file);
+	remove_stale_temps(s);
 	if (store_load(s, file, NULL, err) != 0) {
 		close(lockfd);
 		return -1;

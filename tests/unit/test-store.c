@@ -275,8 +275,18 @@ test_stale_temp_removed_and_backup_kept(void **state)
 	char *s;
 
 	tu_write_str(stale, "half");
+	free(stale);
+	/* Another file's leftover goes too (a killed save of alerts.csv);
+	 * an export's temp in the directory is not the store's to remove. */
+	stale = xasprintf("%s/alerts.csv.tmp.Zz9", f->dir);
+	tu_write_str(stale, "half");
+	free(stale);
+	stale = xasprintf("%s/my-export.csv.tmp.Q1", f->dir);
+	tu_write_str(stale, "partial export");
 	set_one(&f->s, "2026-11-01", "mood", "3");
-	assert_int_equal(tu_count_entries(f->dir, ".tmp."), 0);
+	assert_int_equal(tu_count_entries(f->dir, ".tmp."), 1);
+	assert_int_equal(tu_count_entries(f->dir, "my-export.csv.tmp."), 1);
+	unlink(stale);
 	set_one(&f->s, "2026-11-01", "mood", "4");
 	s = tu_read(bak, NULL);
 	assert_non_null(s);
