@@ -5,6 +5,9 @@
 #   make check      unit tests, end-to-end tests, sanitizer run, man lint
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make uninstall, make clean
+#   make fuzz       FUZZ_SECONDS=60: each libFuzzer target (needs clang)
+#   make stress     long crash, concurrency and valgrind runs
+#   make bench      benchmarks into bench/RESULTS.md
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -85,6 +88,84 @@ $(B)/asan/test-%: tests/unit/test-%.c $(ASAN_CORE_OBJ) tests/unit/testutil.h | $
 $(B) $(B)/asan:
 	mkdir -p $@
 
+# --- fuzzing (tests/fuzz/) -------------------------------------------
+# libFuzzer targets are built with clang into build/fuzz/.  `make check`
+# replays each seed corpus once: through the libFuzzer binary when clang is
+# there, otherwise through tests/fuzz/replay.c linked with the ASan objects.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer
+# clang flags the intended "..." "..." continuation in schema.c's table.
+FUZZ_WARN     = $(WARN) -Wno-string-concatenation
+FUZZ_TARGETS  = $(patsubst tests/fuzz/fuzz-%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/fuzz/obj/%.o)
+HAVE_CLANG   := $(shell command -v $(FUZZ_CC) >/dev/null 2>&1 && echo yes)
+
+$(B)/fuzz/obj/%.o: src/%.c $(HEADERS) | $(B)/fuzz/obj
+	$(FUZZ_CC) $(CPPFLAGS_ML) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link,address,undefined $(FUZZ_WARN) -c -o $@ $<
+
+$(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_CORE_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS_ML) -Itests/fuzz $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer,address,undefined $(FUZZ_WARN) -o $@ $< \
+	    $(FUZZ_CORE_OBJ) $(CORE_LIBS)
+
+$(B)/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+    $(ASAN_CORE_OBJ) | $(B)/fuzz
+	$(CC) $(CPPFLAGS_ML) -Itests/fuzz -O1 -g $(ASAN_FLAGS) $(WARN) -o $@ \
+	    $< tests/fuzz/replay.c $(ASAN_CORE_OBJ) $(CORE_LIBS)
+
+# Keep the objects between runs (they are only named in a pattern rule).
+.SECONDARY: $(FUZZ_CORE_OBJ)
+
+$(B)/fuzz $(B)/fuzz/obj:
+	mkdir -p $@
+
+# What `make check` replays the seeds with.
+ifeq ($(HAVE_CLANG),yes)
+fuzz-regress: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
+else
+fuzz-regress: $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
+endif
+
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz-%)
+	@for t in $(FUZZ_TARGETS); do \
+	    sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; \
+	done
+
+# --- failing disk (tests/faults/) ---------------------------------------
+# Its own link line: the C library calls a save makes are wrapped so the
+# test can make each one fail in turn.
+FAULT_WRAP = write fsync fflush fclose fdopen fwrite rename link mkstemp fchmod
+$(B)/faults/test-%: tests/faults/test-%.c $(ASAN_CORE_OBJ) | $(B)/faults
+	$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) \
+	    -o $@ $< $(ASAN_CORE_OBJ) $(FAULT_WRAP:%=-Wl,--wrap=%) \
+	    $(CORE_LIBS) $(CMOCKA_LIBS)
+
+$(B)/faults:
+	mkdir -p $@
+
+FAULT_BIN = $(patsubst tests/faults/%.c,$(B)/faults/%,$(wildcard tests/faults/test-*.c))
+faults: $(FAULT_BIN)
+
+# --- long runs and benchmarks -----------------------------------------
+stress: mendlog
+	@sh tests/stress.sh
+
+# Floor programs the benchmarks compare mendlog against.
+$(B)/bench/floor-csv: tests/bench/floor-csv.c | $(B)/bench
+	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lcsv
+
+$(B)/bench/floor-curses: tests/bench/floor-curses.c | $(B)/bench
+	$(CC) -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
+	    $(CURSES_LIBS)
+
+$(B)/bench:
+	mkdir -p $@
+
+bench: mendlog $(B)/bench/floor-csv $(B)/bench/floor-curses
+	@python3 tests/bench/bench.py
+
 # Install what is missing from Debian's packages: as root with apt-get,
 # otherwise print the exact command and stop.  Elsewhere, trust the build.
 deps:
@@ -101,7 +182,7 @@ unit: $(UNIT_BIN)
 asan-unit: $(ASAN_UNIT_BIN)
 
 check: check-deps
-	@$(MAKE) --no-print-directory mendlog unit asan-unit
+	@$(MAKE) --no-print-directory mendlog unit asan-unit faults fuzz-regress
 	@sh tests/run.sh
 
 install: mendlog
@@ -123,4 +204,5 @@ clean:
 # Keep sanitizer objects between runs (they are not intermediate files).
 .SECONDARY: $(ASAN_CORE_OBJ)
 
-.PHONY: all run deps check-deps unit asan-unit check install uninstall clean
+.PHONY: all run deps check-deps unit asan-unit check install uninstall clean \
+    fuzz fuzz-regress faults stress bench

@@ -20,7 +20,11 @@ struct ml_row {
 	char **cells;		/* owned; ncells strings */
 	size_t ncells;
 	long line;		/* line the row starts on, 0 for new rows */
+	bool packed;		/* cells live in the table's arena (as read);
+				 * ml_row_set copies them out first */
 };
+
+struct ml_arena;
 
 struct ml_table {
 	char **header;		/* owned; ncols strings */
@@ -28,6 +32,7 @@ struct ml_table {
 	struct ml_row *rows;	/* owned */
 	size_t nrows;
 	size_t cap;
+	struct ml_arena *arena;	/* owned: the packed rows' cells */
 };
 
 /* How rows are written.  Zero-initialised = comma, LF, no BOM. */

@@ -57,6 +57,14 @@ void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn))
 /* Called by fatal() before exiting; NULL for none. */
 void ml_set_fatal_hook(void (*hook)(void));
 
+/*
+ * @v made safe to quote in a message, into @buf: at most @max characters;
+ * control bytes, invalid UTF-8 and byte order marks as \xHH (so a file
+ * cannot send escape sequences to the terminal, and what is wrong shows);
+ * "..." when cut.  Returns @buf.
+ */
+const char *ml_printable(const char *v, size_t max, char *buf, size_t size);
+
 /* Free *pp and set it to NULL. */
 #define ML_FREE(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
 

@@ -40,6 +40,15 @@ void report_week_line(const struct report_week *w, int number, char *buf,
 /* The table's header line. */
 const char *report_week_header(void);
 
+/*
+ * "Exercise adherence: last 7 days 80%, last 30 days 75%." (with the
+ * whole range when @from is before the last 30 days) into @buf, or a line
+ * saying there is no plan.  Needs the exercise files loaded.
+ */
+void report_adherence_line(const struct ml_store *s,
+    const struct ml_config *cfg, ml_day from, ml_day to, time_t now,
+    char *buf, size_t size);
+
 /* Write the whole report (at most 80 columns wide) to @fp; -1 on error. */
 int report_write(FILE *fp, const struct ml_store *s,
     const struct ml_config *cfg, ml_day from, ml_day to, time_t now);

@@ -168,6 +168,7 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
     const char *value, struct ml_error *err)
 {
 	char *base = (char *)cfg + o->offset;
+	char shown[256];
 	long n;
 	double d;
 	int b;
@@ -203,19 +204,20 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 		return 0;
 	}
 bad:
+	ml_printable(value, 40, shown, sizeof shown);
 	switch (o->type) {
 	case OPT_BOOL:
 		ml_error_set(err, NULL, 0, o->key,
-		    "invalid value '%.40s': expected yes or no", value);
+		    "invalid value '%s': expected yes or no", shown);
 		break;
 	case OPT_MINUTES:
-		ml_error_set(err, NULL, 0, o->key, "invalid value '%.40s': expected "
-		    "a duration from %gm to %gm, such as 30m or 2h", value,
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "a duration from %gm to %gm, such as 30m or 2h", shown,
 		    o->min, o->max);
 		break;
 	default:
 		ml_error_set(err, NULL, 0, o->key,
-		    "invalid value '%.40s': expected a %s from %g to %g", value,
+		    "invalid value '%s': expected a %s from %g to %g", shown,
 		    o->type == OPT_INT ? "whole number" : "number", o->min, o->max);
 		break;
 	}
@@ -256,25 +258,57 @@ struct parse_ctx {
 	const char *path;
 	FILE *fp;
 	long line;
-	bool mid_line;		/* the last read ended inside a line */
 	int errors;
 	struct ml_error first;
 	ml_config_report report;
 	void *rctx;
 };
 
+static void problem(struct parse_ctx *, enum ml_config_level,
+    struct ml_error *, long);
+
+/*
+ * Hand inih one whole line per call, so its line count is ours.  fgets()
+ * would split a line longer than inih's buffer and inih would parse the
+ * tail as a line of its own (a long comment could set a key); a NUL byte
+ * would hide the newline.  Such lines are errors, reported here.
+ */
 static char *
 counting_reader(char *str, int num, void *stream)
 {
 	struct parse_ctx *pc = stream;
-	char *r = fgets(str, num, pc->fp);
+	struct ml_error e;
+	size_t n = 0;
+	bool too_long = false, nul = false;
+	int c;
 
-	/* A line longer than inih's buffer arrives in pieces: count it once. */
-	if (r != NULL && !pc->mid_line)
-		pc->line++;
-	if (r != NULL)
-		pc->mid_line = strchr(str, '\n') == NULL;
-	return r;
+	while ((c = getc(pc->fp)) != EOF) {
+		if (c == '\0') {
+			nul = true;
+			c = ' ';
+		}
+		if (n + 2 < (size_t)num || c == '\n')
+			str[n++] = (char)c;
+		else
+			too_long = true;
+		if (c == '\n')
+			break;
+	}
+	if (n == 0 && c == EOF)
+		return NULL;
+	str[n] = '\0';
+	pc->line++;
+	c = str[strspn(str, " \t")];
+	if (c == '#' || c == ';')
+		too_long = false;	/* the rest of a long comment is dropped */
+	if (too_long || nul) {
+		ml_error_set(&e, NULL, 0, NULL, too_long ?
+		    "line longer than %d characters" : "NUL byte in line",
+		    num - 2);
+		problem(pc, ML_CONFIG_ERROR, &e, pc->line);
+		str[0] = '\0';		/* inih sees a blank line */
+	}
+	return str;
 }
 
 static void

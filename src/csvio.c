@@ -5,6 +5,12 @@
  * libcsv to report every unquoted line end (CSV_REPALL_NL) and adds the
  * newlines found inside quoted fields.  That keeps FILE:LINE right for
  * quoted multi-line notes, blank lines and CRLF files alike.
+ *
+ * Rows read from a file are "packed": their cells (and the cell arrays)
+ * sit in a few large arena blocks the table owns, not in one malloc each;
+ * on a large file the per-cell allocations and frees were a third of
+ * `mendlog check`.  A row is unpacked (copied to the heap) the first time
+ * ml_row_set changes it, so callers never see the difference.
  */
 #include <csv.h>
 #include <errno.h>
@@ -22,13 +28,20 @@
 static char pending_tmp[4096];
 static volatile sig_atomic_t pending_set;
 
+struct ml_arena {
+	struct ml_arena *next;
+	size_t used, size;
+	char data[];
+};
+
 struct parse_state {
 	struct ml_table *t;
-	char **cells;		/* the row being built */
+	char **cells;		/* the row being built (scratch) */
 	size_t ncells, cap;
 	long line;		/* line the next record starts on */
 	long row_line;		/* line the current record started on */
 	long pending_nl;	/* newlines inside the current record's fields */
+	long header_line;	/* line the header started on */
 	bool cr_pending;	/* last line end was a CR: maybe CRLF */
 	bool have_header;
 };
@@ -47,12 +60,62 @@ free_cells(char **cells, size_t n)
 	free(cells);
 }
 
+/* @size bytes from @t's arena, aligned for pointers. */
+static void *
+arena_alloc(struct ml_table *t, size_t size)
+{
+	struct ml_arena *a = t->arena;
+	size_t at = a ? (a->used + sizeof(void *) - 1) & ~(sizeof(void *) - 1) : 0;
+
+	if (a == NULL || at > a->size || size > a->size - at) {
+		size_t bsize = a ? a->size * 2 : 64 * 1024;
+
+		if (bsize > 16 * 1024 * 1024)
+			bsize = 16 * 1024 * 1024;
+		if (bsize < size)
+			bsize = size;
+		a = xmalloc(sizeof *a + bsize);
+		a->next = t->arena;
+		a->size = bsize;
+		t->arena = a;
+		at = 0;
+	}
+	a->used = at + size;
+	return a->data + at;
+}
+
+static void
+free_row(struct ml_row *row)
+{
+	if (!row->packed)
+		free_cells(row->cells, row->ncells);
+}
+
+/* Give @row cells of its own, so they can be changed and freed. */
+static void
+unpack_row(struct ml_row *row)
+{
+	char **cells = xcalloc(row->ncells ? row->ncells : 1, sizeof *cells);
+
+	for (size_t i = 0; i < row->ncells; i++)
+		cells[i] = xstrdup(row->cells[i]);
+	row->cells = cells;
+	row->packed = false;
+}
+
 void
 ml_table_clear_rows(struct ml_table *t)
 {
 	for (size_t i = 0; i < t->nrows; i++)
-		free_cells(t->rows[i].cells, t->rows[i].ncells);
+		free_row(&t->rows[i]);
 	t->nrows = 0;
+	/* No row is left to point into the arena. */
+	while (t->arena != NULL) {
+		struct ml_arena *next = t->arena->next;
+
+		free(t->arena);
+		t->arena = next;
+	}
 }
 
 void
@@ -84,12 +147,15 @@ ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells)
 	for (size_t i = 0; i < ncells; i++)
 		row->cells[i] = xstrdup("");
 	row->line = 0;
+	row->packed = false;
 	return row;
 }
 
 void
 ml_row_set(struct ml_row *row, size_t col, const char *value)
 {
+	if (row->packed)
+		unpack_row(row);
 	if (col >= row->ncells) {
 		row->cells = xreallocarray(row->cells, col + 1, sizeof *row->cells);
 		for (size_t i = row->ncells; i <= col; i++)
@@ -144,14 +210,22 @@ field_cb(void *data, size_t len, void *ctx)
 		}
 		ps->row_line = ps->line;
 	}
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '\n')
-			ps->pending_nl++;
+	for (const char *nl = memchr(s, '\n', len); nl != NULL;
+	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
+		ps->pending_nl++;
 	if (ps->ncells == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 32;
 		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
 	}
-	ps->cells[ps->ncells++] = xstrndup(s, len);
+	if (ps->have_header) {
+		char *cell = arena_alloc(ps->t, len + 1);
+
+		memcpy(cell, s, len);
+		cell[len] = '\0';
+		ps->cells[ps->ncells++] = cell;
+	} else {
+		ps->cells[ps->ncells++] = xstrndup(s, len);
+	}
 }
 
 static void
@@ -162,9 +236,12 @@ row_cb(int c, void *ctx)
 
 	if (ps->ncells > 0) {
 		if (!ps->have_header) {
-			t->header = ps->cells;
+			t->header = ps->cells;	/* the header is never packed */
+			ps->header_line = ps->row_line;
 			t->ncols = ps->ncells;
 			ps->have_header = true;
+			ps->cells = NULL;
+			ps->cap = 0;
 		} else {
 			struct ml_row *row;
 
@@ -174,12 +251,13 @@ row_cb(int c, void *ctx)
 				    sizeof *t->rows);
 			}
 			row = &t->rows[t->nrows++];
-			row->cells = ps->cells;
+			row->cells = arena_alloc(t, ps->ncells * sizeof *row->cells);
+			memcpy(row->cells, ps->cells, ps->ncells * sizeof *row->cells);
 			row->ncells = ps->ncells;
 			row->line = ps->row_line;
+			row->packed = true;
 		}
-		ps->cells = NULL;
-		ps->ncells = ps->cap = 0;
+		ps->ncells = 0;
 		ps->line += ps->pending_nl;
 		ps->pending_nl = 0;
 	}
@@ -204,6 +282,55 @@ line_at(const char *buf, size_t pos)
 	return line;
 }
 
+/* Compare header slots by name, then by position. */
+static int
+slot_cmp(const void *a, const void *b)
+{
+	char **x = *(char **const *)a;
+	char **y = *(char **const *)b;
+	int c = strcmp(*x, *y);
+
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/*
+ * Two columns with the same name would make every value ambiguous.  Find
+ * the first column (*i) whose name repeats and its first repeat (*j),
+ * empty names aside.  Sorting keeps a 100,000-column header (a spreadsheet
+ * accident) from taking minutes.
+ */
+static bool
+first_duplicate(const struct ml_table *t, size_t *i, size_t *j)
+{
+	char ***slots;
+	bool found = false;
+
+	if (t->ncols < 2)
+		return false;
+	slots = xcalloc(t->ncols, sizeof *slots);
+	for (size_t k = 0; k < t->ncols; k++)
+		slots[k] = &t->header[k];
+	qsort(slots, t->ncols, sizeof *slots, slot_cmp);
+	for (size_t k = 1; k < t->ncols; k++) {
+		const char *name = *slots[k];
+		size_t a, b;
+
+		/* Only the first two of each run of equal names matter. */
+		if (*name == '\0' || strcmp(*slots[k - 1], name) != 0 ||
+		    (k >= 2 && strcmp(*slots[k - 2], name) == 0))
+			continue;
+		a = (size_t)(slots[k - 1] - t->header);
+		b = (size_t)(slots[k] - t->header);
+		if (!found || a < *i) {
+			*i = a;
+			*j = b;
+			found = true;
+		}
+	}
+	free(slots);
+	return found;
+}
+
 static int
 never_space(unsigned char c)
 {
@@ -218,7 +345,7 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 	struct csv_parser p;
 	struct parse_state ps;
 	const char *nul;
-	size_t done, skip = 0;
+	size_t done, skip = 0, dup_i = 0, dup_j = 0;
 	int rc = -1;
 
 	ml_table_init(out);
@@ -250,21 +377,19 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 		    NULL, "unterminated quoted field (a \" is never closed)");
 		goto out;
 	}
-	/* Two columns with the same name would make every value ambiguous. */
-	for (size_t i = 0; i < out->ncols; i++) {
-		if (out->header[i][0] == '\0')
-			continue;
-		for (size_t j = i + 1; j < out->ncols; j++)
-			if (strcmp(out->header[i], out->header[j]) == 0) {
-				ml_error_set(err, filename, 1, out->header[i],
-				    "duplicate column name (columns %zu and %zu)",
-				    i + 1, j + 1);
-				goto out;
-			}
+	if (first_duplicate(out, &dup_i, &dup_j)) {
+		ml_error_set(err, filename, ps.header_line, out->header[dup_i],
+		    "duplicate column name (columns %zu and %zu)", dup_i + 1,
+		    dup_j + 1);
+		goto out;
 	}
 	rc = 0;
 out:
-	free_cells(ps.cells, ps.ncells);
+	/* A half-read row: its cells are in the arena once past the header. */
+	if (ps.have_header)
+		free(ps.cells);
+	else
+		free_cells(ps.cells, ps.ncells);
 	csv_free(&p);
 	return rc;
 }
@@ -324,6 +449,9 @@ needs_quotes(const char *s, size_t len, char delim)
 {
 	if (len == 0)
 		return false;
+	/* Unquoted, a leading BOM would be taken for the file's own BOM. */
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		return true;
 	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
 		return true;
 	for (size_t i = 0; i < len; i++)
@@ -344,7 +472,9 @@ csvio_write_row(FILE *fp, const char *const *cells, size_t n,
 
 		if (i > 0 && putc(delim, fp) == EOF)
 			return -1;
-		if (needs_quotes(s, len, delim)) {
+		/* A lone empty cell would be a blank line, which the parser
+		 * skips: quote it so the row (or header) survives. */
+		if (needs_quotes(s, len, delim) || (n == 1 && len == 0)) {
 			if (csv_fwrite2(fp, s, len, '"') != 0)
 				return -1;
 		} else if (len > 0 && fwrite(s, 1, len, fp) != len) {
@@ -403,6 +533,12 @@ keep_backup(const char *path, struct ml_error *err)
 	goto done;
 fail:
 	ml_error_set(err, bak, 0, NULL, "cannot keep backup: %s", strerror(errno));
+	if (out >= 0) {
+		/* A half-copied backup is worse than none: remove it. */
+		close(out);
+		out = -1;
+		unlink(bak);
+	}
 done:
 	if (in >= 0)
 		close(in);
@@ -435,20 +571,27 @@ csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
 {
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	FILE *fp = NULL;
+	sigset_t all, old;
 	int fd, saved;
 
 	err->msg[0] = '\0';
 	pending_set = 0;
+	/* A signal between creating the temp file and registering it would
+	 * leave it behind (make stress caught one under valgrind). */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	fd = mkstemp(tmp);	/* O_CREAT | O_EXCL, mode 0600 */
-	if (fd < 0) {
-		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (strlen(tmp) < sizeof pending_tmp) {
+	saved = errno;
+	if (fd >= 0 && strlen(tmp) < sizeof pending_tmp) {
 		memcpy(pending_tmp, tmp, strlen(tmp) + 1);
 		pending_set = 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0) {
+		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
+		    strerror(saved));
+		free(tmp);
+		return -1;
 	}
 	if (fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL)
 		goto fail;

@@ -195,13 +195,14 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 	const char *eq = strchr(arg, '=');
 	const char *why;
-	char *f, *v;
+	char *f, *v, shown[256];
 	int c;
 	long n;
 
 	if (eq == NULL || eq == arg) {
 		ml_error_set(err, NULL, 0, NULL,
-		    "'%.40s': expected FIELD=VALUE (FIELD= clears a field)", arg);
+		    "'%s': expected FIELD=VALUE (FIELD= clears a field)",
+		    ml_printable(arg, 40, shown, sizeof shown));
 		return -1;
 	}
 	f = xstrndup(arg, (size_t)(eq - arg));
@@ -228,8 +229,9 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 		}
 	}
 	if (!ml_value_check(sc->cols[c].type, v, &why)) {
-		ml_error_set(err, NULL, 0, f, "invalid value '%.40s': expected %s%s",
-		    v, why, " (or empty to clear)");
+		ml_error_set(err, NULL, 0, f, "invalid value '%s': expected %s%s",
+		    ml_printable(v, 40, shown, sizeof shown), why,
+		    " (or empty to clear)");
 		free(f);
 		free(v);
 		return -1;

@@ -15,6 +15,9 @@ main(int argc, char **argv)
 	int first, rc;
 
 	setlocale(LC_ALL, "");
+	/* Files use '.' decimals whatever the locale: with a de_DE or fr_FR
+	 * LC_NUMERIC, strtod and printf would refuse 36.8 and write 36,8. */
+	setlocale(LC_NUMERIC, "C");
 	rc = cli_parse_global(&ctx, argc, argv, &cmd, &first);
 	if (rc < 0) {
 		if (cmd != NULL)

@@ -141,6 +141,42 @@ report_week_line(const struct report_week *w, int number, char *buf,
 	    adh, alerts);
 }
 
+static void
+fmt_pct(const struct plan_adherence *a, char *buf, size_t size)
+{
+	if (isnan(a->pct))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.0f%%", a->pct);
+}
+
+void
+report_adherence_line(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, char *buf, size_t size)
+{
+	struct plan_adherence a7, a30, all;
+	char p7[32], p30[32], pall[32];
+
+	if (store_nrows(s, ML_EXERCISES) == 0) {
+		snprintf(buf, size, "Exercise adherence: no exercise plan.");
+		return;
+	}
+	/* The last 7 and 30 days up to @to, as the Exercises screen counts. */
+	plan_adherence(s, cfg, NULL, to - 6, to, now, &a7);
+	plan_adherence(s, cfg, NULL, to - 29, to, now, &a30);
+	fmt_pct(&a7, p7, sizeof p7);
+	fmt_pct(&a30, p30, sizeof p30);
+	if (from < to - 29) {
+		plan_adherence(s, cfg, NULL, from, to, now, &all);
+		fmt_pct(&all, pall, sizeof pall);
+		snprintf(buf, size, "Exercise adherence: last 7 days %s, last 30 "
+		    "days %s, whole period %s.", p7, p30, pall);
+	} else {
+		snprintf(buf, size, "Exercise adherence: last 7 days %s, last 30 "
+		    "days %s.", p7, p30);
+	}
+}
+
 /* Five rows of bars, two score points per row; one column per day, or per
  * group of days (their mean) when the range is wider than the chart. */
 static int
@@ -234,7 +270,9 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	}
 	free(weeks);
 	fprintf(fp, "back, leg, head: mean score 0-10; worst: worst back pain; "
-	    "days: days logged;\nexercise: adherence to the plan.\n\n");
+	    "days: days logged;\nexercise: adherence to the plan.\n");
+	report_adherence_line(s, cfg, from, to, now, line, sizeof line);
+	fprintf(fp, "%s\n\n", line);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;
 

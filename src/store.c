@@ -303,12 +303,24 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 {
 	struct ml_store_file *sf = &s->files[file];
 	struct ml_tx tx = { s, file, sf, ml_schema(file) };
+	struct stat lst;
 	int lockfd, rc;
 
 	if ((lockfd = lock_dir(s, err)) < 0)
 		return -1;
 	remove_stale_temps(s, file);
 	if (store_load(s, file, NULL, err) != 0) {
+		close(lockfd);
+		return -1;
+	}
+	/* A save replaces the file: through a symbolic link (into a sync
+	 * folder, say) it would silently cut the link and leave the target
+	 * behind.  Say so instead. */
+	if (lstat(s->paths[file], &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		ml_error_set(err, s->paths[file], 0, NULL,
+		    "is a symbolic link; mendlog saves by replacing the file, "
+		    "which would cut the link: keep the file itself in the data "
+		    "directory (or link the directory instead)");
 		close(lockfd);
 		return -1;
 	}
@@ -423,8 +435,10 @@ store_check_value(enum ml_file file, const char *column, const char *value,
 		return -1;
 	}
 	if (!ml_value_check(sc->cols[c].type, value, &why)) {
-		ml_error_set(err, NULL, 0, column, "invalid value '%.40s': expected %s",
-		    value, why);
+		char shown[256];
+
+		ml_error_set(err, NULL, 0, column, "invalid value '%s': expected %s",
+		    ml_printable(value, 40, shown, sizeof shown), why);
 		return -1;
 	}
 	return 0;
@@ -507,13 +521,29 @@ report_duplicate_keys(const struct ml_store *s, enum ml_file file,
 		return 0;
 	kr = xcalloc(t->nrows, sizeof *kr);
 	for (size_t r = 0; r < t->nrows; r++) {
-		char *k = xstrdup("");
+		char *k;
 
-		for (size_t i = 0; i < sc->nkey; i++) {
-			char *next = xasprintf("%s%s\x1f", k,
-			    store_get(s, file, r, sc->key[i]));
-			free(k);
-			k = next;
+		/* One key column (most files): compare the cells themselves;
+		 * a copy per row was a tenth of `check` on large files. */
+		if (sc->nkey == 1) {
+			k = (char *)store_get(s, file, r, sc->key[0]);
+		} else {
+			size_t len = 1;
+			char *p;
+
+			/* The key columns joined by \x1f, in one allocation. */
+			for (size_t i = 0; i < sc->nkey; i++)
+				len += strlen(store_get(s, file, r, sc->key[i])) + 1;
+			k = p = xmalloc(len);
+			for (size_t i = 0; i < sc->nkey; i++) {
+				const char *v = store_get(s, file, r, sc->key[i]);
+				size_t vlen = strlen(v);
+
+				memcpy(p, v, vlen);
+				p[vlen] = '\x1f';
+				p += vlen + 1;
+			}
+			*p = '\0';
 		}
 		kr[n].key = k;
 		kr[n++].row = r;
@@ -530,8 +560,9 @@ report_duplicate_keys(const struct ml_store *s, enum ml_file file,
 		report(ctx, &e);
 		problems++;
 	}
-	for (size_t i = 0; i < n; i++)
-		free(kr[i].key);
+	if (sc->nkey > 1)
+		for (size_t i = 0; i < n; i++)
+			free(kr[i].key);
 	free(kr);
 	return problems;
 }
@@ -579,9 +610,14 @@ store_validate(const struct ml_store *s, enum ml_file file,
 				ml_error_set(&e, path, row->line, sc->cols[c].name,
 				    "empty, but required");
 			} else if (!ml_value_check(sc->cols[c].type, v, &why)) {
+				char shown[256];
+
 				ml_error_set(&e, path, row->line, sc->cols[c].name,
-				    "invalid value '%.40s%s' (expected %s)", v,
-				    strlen(v) > 40 ? "..." : "", why);
+				    "invalid value '%s' (expected %s)%s",
+				    ml_printable(v, 40, shown, sizeof shown), why,
+				    strstr(v, "\xef\xbb\xbf") != NULL ?
+				    "; \\xEF\\xBB\\xBF is an invisible byte order "
+				    "mark, often left by pasting two files together" : "");
 			} else {
 				continue;
 			}

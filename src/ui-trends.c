@@ -10,15 +10,16 @@
  * blocks in UTF-8, plain ASCII otherwise.  Thirty buckets of two columns
  * each: one day per bucket over 30 days, three over 90 (their mean).
  *
- * Body rows 0-12 are the chart; rows TRENDS_FREE_ROW and below are left
- * for the weekly table and adherence line a later report module adds
- * (see draw_below()).
+ * Body rows 0-12 are the chart; rows TRENDS_FREE_ROW and below hold the
+ * report's weekly table and adherence line (see draw_below()).
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diary.h"
+#include "report.h"
 #include "ui.h"
 
 #define NBUCKETS 30
@@ -160,15 +161,40 @@ draw_axis(struct ui *ui, WINDOW *win, ml_day start, int per, int top)
 }
 
 /*
- * The place for the weekly table and the adherence line (a later issue,
- * shared code from the report module).  Rows TRENDS_FREE_ROW to the end
- * of @win are free.
+ * Below the chart: the report's weekly table for the four weeks ending on
+ * the chart's last day, and the adherence line (report.c, the same code
+ * as `mendlog report`).
  */
 static void
-draw_below(struct ui *ui, WINDOW *win)
+draw_below(struct ui *ui, WINDOW *win, ml_day end)
 {
-	(void)ui;
-	(void)win;
+	static const enum ml_file need[] = { ML_EXERCISES, ML_EXERCISE_LOG,
+	    ML_ALERTS };
+	int rows = getmaxy(win), width = getmaxx(win) - 2;
+	int nweeks = rows - TRENDS_FREE_ROW - 2;
+	struct report_week *weeks;
+	char line[160];
+	size_t n;
+
+	if (nweeks < 1)
+		return;
+	/* Already loaded files cost a stat; a broken one keeps its last good
+	 * copy and the status line of the Exercises screen says why. */
+	for (size_t i = 0; i < ML_NELEM(need); i++)
+		(void)store_load(ui->store, need[i], NULL, NULL);
+	n = report_weeks(ui->store, ui->cfg, end - 7 * nweeks + 1, end, ml_now(),
+	    &weeks);
+	wattron(win, ui_attr(ui, UI_DIM));
+	ui_put(win, TRENDS_FREE_ROW, 1, width, report_week_header());
+	wattroff(win, ui_attr(ui, UI_DIM));
+	for (size_t i = 0; i < n; i++) {
+		report_week_line(&weeks[i], (int)i + 1, line, sizeof line);
+		ui_put(win, TRENDS_FREE_ROW + 1 + (int)i, 1, width, line);
+	}
+	free(weeks);
+	report_adherence_line(ui->store, ui->cfg, end, end, ml_now(), line,
+	    sizeof line);
+	ui_put(win, TRENDS_FREE_ROW + 1 + (int)n, 2, width - 1, line);
 }
 
 static void
@@ -216,7 +242,7 @@ draw(struct ui *ui, WINDOW *win)
 	if (answered == 0)
 		ui_put(win, 4, CHART_X + 4, NBUCKETS * BUCKET_W - 4,
 		    "No scores in this period yet: fill in Today (1).");
-	draw_below(ui, win);
+	draw_below(ui, win, end);
 }
 
 /* Move the chart's last day by @days, never past today. */

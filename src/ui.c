@@ -310,17 +310,22 @@ draw_top(struct ui *ui)
 	ml_date_format(ui->day, date);
 	ml_date_to_ymd(ui->day, &y, &m, &d);
 	diary_day_label(ui->store, ui->day, label, sizeof label);
-	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
-	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
-	    label);
-	/* An alert banner wins over the day label: the label is cut, never
-	 * the tier and rule. */
+	/* An alert banner wins over everything but the date and "day N
+	 * after ...": the program name goes first, then the end of the label
+	 * is cut, never the tier and rule. */
 	x = ui->cols;
 	if (ui->banner[0] != '\0') {
 		int w = ui_strwidth(ui->banner) + 2;
 
 		x = w > ui->cols - 12 ? 12 : ui->cols - w;
 	}
+	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
+	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
+	    label);
+	if (ui_strwidth(left) > x - 1)
+		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
+		    date, ui->day == ml_today() ? " (today)" : "",
+		    *label ? " - " : "", label);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));

@@ -2,6 +2,8 @@
 # Run every test layer of mendlog and end with one line "N passed, N failed".
 #   unit:  build/test-*        (cmocka, one binary per core module)
 #   asan:  build/asan/test-*   (the same under AddressSanitizer + UBSan)
+#   faults: build/faults/test-* (cmocka, failing C library calls)
+#   fuzz:  each fuzz target over tests/fuzz/seeds-TARGET once
 #   e2e:   tests/e2e/test-*.sh (the real binary, CLI and tmux at 80x24)
 #   man:   mandoc -Tlint on man/*
 # Set TESTS=pattern to run only the matching unit binaries / e2e scripts.
@@ -49,6 +51,38 @@ for t in build/asan/test-*; do
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    run_cmocka "asan/${t##*/}" "$t"
+done
+
+# faults: cmocka tests whose C library calls are wrapped to fail on demand.
+for t in build/faults/test-*; do
+	[ -x "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    run_cmocka "faults/${t##*/}" "$t"
+done
+
+# fuzz: every fuzz target once over its seed corpus (crashes found by
+# fuzzing are kept there as regression inputs).  The libFuzzer binary when
+# clang built one, else the plain replay driver.
+for s in tests/fuzz/seeds-*; do
+	[ -d "$s" ] || continue
+	name=${s#tests/fuzz/seeds-}
+	case "fuzz-$name" in *"$pattern"*) ;; *) continue ;; esac
+	if command -v clang >/dev/null 2>&1 && [ -x "build/fuzz/fuzz-$name" ]; then
+		"build/fuzz/fuzz-$name" "$s"/* >"$log" 2>&1
+	else
+		"build/fuzz/replay-$name" "$s" >"$log" 2>&1
+	fi
+	if [ $? -eq 0 ]; then
+		pass=$((pass + 1))
+		echo "fuzz/$name: $(ls "$s" | wc -l) seeds replayed, 0 failed"
+	else
+		grep -E 'promise broken|ERROR|SUMMARY|Running:|replayed' "$log" | tail -n 20
+		fail=$((fail + 1))
+		note_fail "fuzz-$name"
+		echo "fuzz/$name: 0 passed, 1 failed"
+	fi
 done
 
 for t in tests/e2e/test-*.sh; do

@@ -132,7 +132,7 @@ tm_send F3
 check "empty by default" wait_for 'No alerts waiting'
 tm_send v
 check "v shows all four" wait_for 'All alerts \(4\)'
-check "with the times raised and acknowledged" wait_for ' 2  [0-9-]{10}  fever +[0-9]{2}-[0-9]{2} [0-9:]{5}  [0-9]{2}-[0-9]{2} [0-9:]{5}$'
+check "with the times raised and acknowledged" wait_for ' +[0-9]+  [0-9-]{10}  fever +[0-9]{2}-[0-9]{2} [0-9:]{5}  [0-9]{2}-[0-9]{2} [0-9:]{5}$'
 check "hints follow the view" wait_for 'v unacknowledged only'
 tm_send q
 check "q quits with status 0" wait_for '__EXITED__ 0'

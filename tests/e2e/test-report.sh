@@ -17,6 +17,7 @@ import sys; print(sum(1 for l in open('$T/report.txt', encoding='utf-8') if len(
 check "no control characters" python3 -c "
 import sys; t = open('$T/report.txt', encoding='utf-8').read()
 sys.exit(any(ord(c) < 32 and c != '\n' for c in t))"
+check "adherence line for the whole period" grep -q "^Exercise adherence: last 7 days 79%, last 30 days 80%, whole period 81%\.$" "$T/report.txt"
 check "chart compresses 90 days" grep -q 'one column = 2 days' "$T/report.txt"
 check "unacknowledged alert shown as such" grep -Eq '2026-09-10  urgent +fever +NOT acknowledged' "$T/report.txt"
 check "acknowledged alert shown as such" grep -Eq '2026-08-02  contact +severe_pain +acknowledged' "$T/report.txt"
