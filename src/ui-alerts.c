@@ -590,6 +590,17 @@ hints(struct ui *ui)
 	    "q quit";
 }
 
+/* For the Help screen (see struct ui_screen's help). */
+static const char *const help[] = {
+	"3 Alerts",
+	"  Up/Down j/k  select an alert",
+	"  a            acknowledge it",
+	"  v            all, or unacknowledged only",
+	"  A new emergency opens a dialog on",
+	"  any screen; only a closes it.",
+	NULL,
+};
+
 const struct ui_screen ui_alerts = {
 	.name = "Alerts",
 	.tab_key = '3',
@@ -598,4 +609,5 @@ const struct ui_screen ui_alerts = {
 	.draw = draw,
 	.key = key,
 	.hints = hints,
+	.help = help,
 };

@@ -15,9 +15,10 @@ for i in $(seq 1 40); do
 	    back_pain_worst=$(((i + 3) % 11)) leg_pain=$(((i * 7) % 11)) \
 	    headache=$(((i * 3) % 11)) numbness=$([ $((i % 2)) = 0 ] && echo yes || echo no) \
 	    sleep_hours=$((4 + i % 5)) mood=$(((i + 5) % 11)) \
-	    "notes=day $i: walked, some stiffness" >/dev/null
+	    "notes=day $i: walked, some stiffness" >/dev/null 2>>"$T/log.err" ||
+	    not_ok "log day $i: $(tail -n 3 "$T/log.err")"
 done
-$ML -d "$D" procedure add --date 2026-10-15 --kind epidural_steroid >/dev/null
+$ML -d "$D" procedure add --date 2026-10-15 --kind epidural_steroid >/dev/null 2>&1
 
 # Bytes the pane received since the pipe opened, once tmux has flushed.
 settled_size() {

@@ -29,6 +29,7 @@ check "the inline editor's keys" help_has 'Enter +save +Esc +cancel'
 check "History's keys" help_has '\[ \] PgUp PgDn +a month'
 check "Trends' keys" help_has 'r +30 or 90 days'
 check "Trends' period keys" help_has 'earlier/later/now'
+check "Alerts' keys" help_has 'a +acknowledge it'
 check "Exercises' keys" help_has 'd p s +done, partial, skipped'
 tm_send 2
 check "a digit switches screens outside the day form" wait_for 'Back +Leg +Head +Marks'

@@ -58,14 +58,12 @@ check "Esc cancels the editor" wait_for 'Highest temperature +38.2 C$'
 check_eq "file keeps 38.2" 38.2 "$(csv_field "$D/entries.csv" date "$NOW_DAY" temperature_c)"
 tm_send Delete
 check "Delete clears a number" wait_for 'Highest temperature +-$'
-tm_send k; tm_send Space
-# saddle_numbness = yes is an emergency: its dialog (issue 4) covers the
-# form until `a` acknowledges it.
-check "saddle numbness raises the emergency dialog" wait_for 'EMERGENCY: saddle_numbness \('
-tm_send a
-check "a closes it" wait_gone 'Press a to acknowledge'
-check "Space toggles no to yes" wait_for 'Numbness between the legs +yes'
-tm_send j +
+# (Pins and needles: a red-flag answer would open the alert dialog.)
+tm_send k k k k; tm_send Space
+check "Space toggles yes to no" wait_for 'Pins and needles +no'
+tm_send Space
+check "Space toggles no to yes" wait_for 'Pins and needles +yes'
+tm_send j j j j +
 check "+ on an empty temperature starts at 37.0" wait_for 'Highest temperature +37.0 C'
 tm_send + + -
 check "+ + - steps by 0.1" wait_for 'Highest temperature +37.1 C'
@@ -83,6 +81,20 @@ tm_send Enter
 wait_file_has "$D/entries.csv" 'word20 end é' 5
 check_eq "long note: kept whole in the file" "StartX of a long note, $(printf 'word%02d ' $(seq 1 20))end é" \
     "$(csv_field "$D/entries.csv" date "$NOW_DAY" notes)"
+
+# A red-flag answer: the alert dialog takes the keys until acknowledged,
+# and the form carries on after it.
+tm_send Home j j j j j j j j j
+check "cursor on saddle numbness" wait_for 'numbness between the legs or around the bottom'
+tm_type y
+check "a red-flag answer opens the emergency dialog" wait_for 'Press a to acknowledge'
+tm_type n
+tm_type a
+check "a closes the dialog" wait_gone 'Press a to acknowledge'
+check_eq "the dialog kept n from the form; the answer stays yes" yes \
+    "$(csv_field "$D/entries.csv" date "$NOW_DAY" saddle_numbness)"
+tm_type n
+check "the form answers keys again" wait_for 'Numbness between the legs +no'
 
 # Inside the editor q is text; outside it quits.
 tm_send End Enter; tm_send C-u; tm_type 'q'; tm_send Enter
