@@ -124,7 +124,7 @@ def bench_check_million():
                  "of memory per byte of file (page faults, cache misses).  "
                  "Reaching 0.5x needs a streaming check that validates rows "
                  "in the parser's callback and keeps only the keys.")
-    notes.append("The placeholder screen's frame loads every file before the "
+    notes.append("The screen loads every file before its "
                  "first frame (exercise_log.csv is 2.5 MB of the 3.1 MB); "
                  "the screen should read only what its first screen needs.")
 
