@@ -58,6 +58,31 @@ int csvio_parse(const char *buf, size_t len, const char *filename,
  */
 int csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err);
 
+/*
+ * Called with one record: @cells (@ncells NUL-terminated strings) are
+ * valid only during the call; @line is the line the record starts on.
+ */
+typedef void (*csvio_row_fn)(void *ctx, const char *const *cells,
+    size_t ncells, long line);
+
+/*
+ * Parse @path as csvio_read_file does (same rules, same errors and lines)
+ * but keep nothing: call @header (may be NULL) with the header and @row
+ * with each data row, reading the file a chunk at a time.  Rows seen
+ * before an error were already passed on: callers that must not act on a
+ * broken file hold their results until this returns 0.  Returns 1 for a
+ * missing file, 0 when parsed, -1 with @err on error.
+ */
+int csvio_stream_file(const char *path, csvio_row_fn header, csvio_row_fn row,
+    void *ctx, struct ml_error *err);
+
+/*
+ * Append a data row holding copies of @cells, packed into @t's arena
+ * like rows read from a file; @line is its line in the file.
+ */
+void ml_table_append_packed(struct ml_table *t, const char *const *cells,
+    size_t ncells, long line);
+
 /* Write one row of @n cells, quoting as RFC 4180 needs.  -1 on I/O error. */
 int csvio_write_row(FILE *fp, const char *const *cells, size_t n,
     const struct csv_style *style);

@@ -18,7 +18,7 @@ typedef int32_t ml_day;
 #define ML_TIMESTAMP_LEN 32	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL, padded */
 
 /* Strict YYYY-MM-DD, years 1900-9999, a real calendar day.  */
-bool ml_date_parse(const char *s, ml_day *out);
+bool ml_date_parse(const char *s, ml_day *out);	/* @out may be NULL */
 /* Write YYYY-MM-DD into @buf (at least ML_DATE_LEN bytes). */
 void ml_date_format(ml_day day, char *buf);
 ml_day ml_date_from_ymd(int year, int month, int mday);
@@ -43,10 +43,10 @@ void ml_timestamp_format(time_t t, char *buf);
  * Parse an ISO 8601 timestamp as written by ml_timestamp_format (the offset
  * may be "Z", "+HH:MM", "+HHMM"; without one it is local time).
  */
-bool ml_timestamp_parse(const char *s, time_t *out);
+bool ml_timestamp_parse(const char *s, time_t *out);	/* @out may be NULL */
 
 /* Parse "HH:MM" (00:00-23:59) into minutes after midnight. */
-bool ml_hhmm_parse(const char *s, int *minutes);
+bool ml_hhmm_parse(const char *s, int *minutes);	/* may be NULL */
 
 /*
  * The time_t of local wall-clock @minutes after midnight on @day.  On a

@@ -71,7 +71,8 @@ bool ml_value_check(enum ml_type type, const char *value, const char **why);
 /* A short description of what @type accepts, e.g. "an integer 0-10". */
 const char *ml_type_describe(enum ml_type type);
 
-/* Parse helpers; false when @s is empty or invalid. */
+/* Parse helpers; false when @s is empty or invalid.  @out may be NULL
+ * (validation only). */
 bool ml_parse_int(const char *s, long min, long max, long *out);
 bool ml_parse_decimal(const char *s, double min, double max, double *out);
 /* 1 for yes, 0 for no, -1 for empty or anything else. */

@@ -29,6 +29,7 @@ struct ml_store_file {
 	int *colmap;		/* schema column -> table column, or -1 */
 	bool loaded;
 	bool broken;		/* last load failed: never written */
+	bool partial;		/* loaded filtered: read-only, never saved */
 	struct ml_error load_error;
 	struct stat st;		/* identity when loaded; st_ino 0 = no file */
 };
@@ -58,6 +59,20 @@ const char *store_path(const struct ml_store *s, enum ml_file file);
  */
 int store_load(struct ml_store *s, enum ml_file file, bool *changed,
     struct ml_error *err);
+
+/* Whether store_load_filtered keeps a row: @colmap maps schema columns to
+ * @cells (-1 = the file lacks the column). */
+typedef bool (*store_keep_fn)(void *ctx, const char *const *cells,
+    size_t ncells, const int *colmap);
+
+/*
+ * Load only the rows of @file that @keep accepts, streaming the file (the
+ * rest is never held): for read-only commands on a large file.  The table
+ * is marked partial; store_load() keeps it while the file is unchanged,
+ * and a transaction always rereads the whole file before changing it.
+ */
+int store_load_filtered(struct ml_store *s, enum ml_file file,
+    store_keep_fn keep, void *ctx, struct ml_error *err);
 
 /* The loaded table of @file (empty if never loaded).  Owned by the store. */
 const struct ml_table *store_table(const struct ml_store *s, enum ml_file file);
@@ -129,6 +144,16 @@ typedef void (*ml_problem_fn)(void *ctx, const struct ml_error *problem);
  */
 size_t store_validate(const struct ml_store *s, enum ml_file file,
     ml_problem_fn report, void *ctx);
+
+/*
+ * Validate @file on disk without loading it: the rows are checked as
+ * libcsv parses them and only their keys are kept, so memory stays small
+ * on a large file.  Reports exactly what store_load() + store_validate()
+ * would (the same rules: one implementation); *nrows gets the number of
+ * data rows.  Returns the number of problems.
+ */
+size_t store_check_file(const struct ml_store *s, enum ml_file file,
+    ml_problem_fn report, void *ctx, size_t *nrows);
 
 /* True when schema column @col of @row holds a value its type rejects. */
 bool store_value_invalid(const struct ml_store *s, enum ml_file file,

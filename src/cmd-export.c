@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,49 @@ is_diary_file(const struct ml_store *s, const char *target)
 	return hit;
 }
 
+struct window {
+	ml_day lo, hi;
+};
+
+/* Entry rows the export can use: a date inside the window.  A row whose
+ * date does not parse never matches a day, so it is not needed either. */
+static bool
+keep_in_window(void *ctx, const char *const *cells, size_t ncells,
+    const int *colmap)
+{
+	const struct window *w = ctx;
+	int c = colmap[EC_DATE];
+	ml_day d;
+
+	return c >= 0 && (size_t)c < ncells && ml_date_parse(cells[c], &d) &&
+	    d >= w->lo && d <= w->hi;
+}
+
+/*
+ * Read only the entries the export can need: those up to --to (default
+ * today) and from --from (when given).  On a large diary that is a small
+ * part of entries.csv, and the rest is never held.  The default range
+ * still comes out the same: its first day is the earliest date up to
+ * today (dates after the window's end can never be it).  Returns -1 to go
+ * on, or an exit status.
+ */
+static int
+load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r)
+{
+	struct window w = { r->have_from ? r->from : INT32_MIN,
+	    r->have_to ? r->to : ml_today() };
+	struct ml_error err;
+
+	if (cli_open_store(ctx) != 0)
+		return ML_EXIT_FAIL;
+	if (store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window, &w,
+	    &err) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
+	return -1;
+}
+
 static int
 run_export(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -124,7 +168,8 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(&cmd_export, "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = cli_range_resolve(ctx, &cmd_export, &range)) != -1)
+	if ((rc = load_entries_in_range(ctx, &range)) != -1 ||
+	    (rc = cli_range_resolve(ctx, &cmd_export, &range)) != -1)
 		return rc;
 	job.opts.from = range.from;
 	job.opts.to = range.to;

@@ -44,6 +44,19 @@ struct parse_state {
 	long header_line;	/* line the header started on */
 	bool cr_pending;	/* last line end was a CR: maybe CRLF */
 	bool have_header;
+	/* Streaming mode (csvio_stream_file) only: */
+	bool stream;
+	bool stop;		/* header refused: parse on, report no rows */
+	char *sbuf;		/* the record's cells, NUL-terminated */
+	size_t sused, scap;
+	size_t *offs;		/* cell offsets into sbuf */
+	csvio_row_fn fn;
+	void *fn_ctx;
+	void (*stream_header)(struct parse_state *);
+	csvio_row_fn header_fn;
+	const char *filename;
+	struct ml_error dup;	/* duplicate column, reported at the end */
+	bool dup_found;
 };
 
 void
@@ -152,6 +165,35 @@ ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells)
 }
 
 void
+ml_table_append_packed(struct ml_table *t, const char *const *cells,
+    size_t ncells, long line)
+{
+	struct ml_row *row;
+	size_t total = 0;
+	char *p;
+
+	for (size_t i = 0; i < ncells; i++)
+		total += strlen(cells[i]) + 1;
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof *t->rows);
+	}
+	row = &t->rows[t->nrows++];
+	row->cells = arena_alloc(t, (ncells ? ncells : 1) * sizeof *row->cells);
+	p = arena_alloc(t, total ? total : 1);
+	for (size_t i = 0; i < ncells; i++) {
+		size_t len = strlen(cells[i]) + 1;
+
+		memcpy(p, cells[i], len);
+		row->cells[i] = p;
+		p += len;
+	}
+	row->ncells = ncells;
+	row->line = line;
+	row->packed = true;
+}
+
+void
 ml_row_set(struct ml_row *row, size_t col, const char *value)
 {
 	if (row->packed)
@@ -197,12 +239,19 @@ ml_table_add_col(struct ml_table *t, const char *name)
 	return width;
 }
 
-static void
-field_cb(void *data, size_t len, void *ctx)
+/* Newlines inside quoted fields: the next record starts that much lower. */
+static inline void
+count_newlines(struct parse_state *ps, const char *s, size_t len)
 {
-	struct parse_state *ps = ctx;
-	const char *s = data ? data : "";
+	for (const char *nl = memchr(s, '\n', len); nl != NULL;
+	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
+		ps->pending_nl++;
+}
 
+/* Line bookkeeping at the start of each field (shared by both modes). */
+static inline void
+track_field(struct parse_state *ps, const char *s, size_t len)
+{
 	if (ps->ncells == 0) {
 		if (ps->cr_pending) {	/* a bare CR ended the last line */
 			ps->line++;
@@ -210,13 +259,44 @@ field_cb(void *data, size_t len, void *ctx)
 		}
 		ps->row_line = ps->line;
 	}
-	for (const char *nl = memchr(s, '\n', len); nl != NULL;
-	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
-		ps->pending_nl++;
+	/* Streaming counts a record's newlines once, at its end. */
+	if (!ps->stream)
+		count_newlines(ps, s, len);
 	if (ps->ncells == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 32;
 		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
+		if (ps->stream)
+			ps->offs = xreallocarray(ps->offs, ps->cap,
+			    sizeof *ps->offs);
 	}
+}
+
+/* Line bookkeeping at the end of each record. */
+static inline void
+track_row_end(struct parse_state *ps, int c)
+{
+	if (ps->ncells > 0) {
+		ps->ncells = 0;
+		ps->line += ps->pending_nl;
+		ps->pending_nl = 0;
+	}
+	if (c == '\n') {
+		ps->line++;
+		ps->cr_pending = false;
+	} else if (c == '\r') {
+		if (ps->cr_pending)
+			ps->line++;
+		ps->cr_pending = true;
+	}
+}
+
+static void
+field_cb(void *data, size_t len, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	const char *s = data ? data : "";
+
+	track_field(ps, s, len);
 	if (ps->have_header) {
 		char *cell = arena_alloc(ps->t, len + 1);
 
@@ -257,18 +337,54 @@ row_cb(int c, void *ctx)
 			row->line = ps->row_line;
 			row->packed = true;
 		}
-		ps->ncells = 0;
-		ps->line += ps->pending_nl;
-		ps->pending_nl = 0;
 	}
-	if (c == '\n') {
-		ps->line++;
-		ps->cr_pending = false;
-	} else if (c == '\r') {
-		if (ps->cr_pending)
-			ps->line++;
-		ps->cr_pending = true;
+	track_row_end(ps, c);
+}
+
+/*
+ * Streaming mode: a record's cells are gathered in one reused scratch
+ * buffer (offsets, since it may move) and handed to the caller's function
+ * when the record ends; nothing is kept.
+ */
+static void
+field_cb_stream(void *data, size_t len, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	const char *s = data ? data : "";
+
+	track_field(ps, s, len);
+	if (ps->sused + len + 1 > ps->scap) {
+		ps->scap = (ps->sused + len + 1) * 2;
+		ps->sbuf = xrealloc(ps->sbuf, ps->scap);
 	}
+	memcpy(ps->sbuf + ps->sused, s, len);
+	ps->sbuf[ps->sused + len] = '\0';
+	ps->offs[ps->ncells++] = ps->sused;
+	ps->sused += len + 1;
+}
+
+static void
+row_cb_stream(int c, void *ctx)
+{
+	struct parse_state *ps = ctx;
+
+	if (ps->ncells > 0) {
+		for (size_t i = 0; i < ps->ncells; i++)
+			ps->cells[i] = ps->sbuf + ps->offs[i];
+		if (!ps->have_header) {
+			ps->header_line = ps->row_line;
+			ps->have_header = true;
+			ps->stream_header(ps);
+		} else if (!ps->stop) {
+			ps->fn(ps->fn_ctx, (const char *const *)ps->cells,
+			    ps->ncells, ps->row_line);
+		}
+		/* All the record's cells in one buffer: one scan, not one
+		 * per cell (after the callbacks: row_line is already set). */
+		count_newlines(ps, ps->sbuf, ps->sused);
+		ps->sused = 0;
+	}
+	track_row_end(ps, c);
 }
 
 static long
@@ -446,6 +562,169 @@ csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
 	close(fd);
 	rc = csvio_parse(buf, len, path, out, err);
 	free(buf);
+	return rc;
+}
+
+/* The header arrived in streaming mode: refuse duplicate names (as
+ * csvio_parse does, reported once the whole file parsed), else pass it on. */
+static void
+stream_header(struct parse_state *ps)
+{
+	struct ml_table view;
+	size_t i = 0, j = 0;
+
+	ml_table_init(&view);
+	view.header = ps->cells;
+	view.ncols = ps->ncells;
+	if (first_duplicate(&view, &i, &j)) {
+		ml_error_set(&ps->dup, ps->filename, ps->header_line,
+		    ps->cells[i], "duplicate column name (columns %zu and %zu)",
+		    i + 1, j + 1);
+		ps->dup_found = true;
+		ps->stop = true;
+		return;
+	}
+	if (ps->header_fn != NULL)
+		ps->header_fn(ps->fn_ctx, (const char *const *)ps->cells,
+		    ps->ncells, ps->header_line);
+}
+
+/* Line of byte @pos of the open file @fd: errors only, so read it again. */
+static long
+line_at_fd(int fd, off_t pos)
+{
+	char buf[65536];
+	long line = 1;
+	off_t at = 0;
+	ssize_t n;
+
+	while (at < pos && (n = pread(fd, buf, sizeof buf, at)) > 0) {
+		size_t m = (size_t)n;
+
+		if ((off_t)m > pos - at)
+			m = (size_t)(pos - at);
+		line += line_at(buf, m) - 1;
+		at += n;
+	}
+	return line;
+}
+
+/* Fill @buf from @fd as far as it goes; bytes read, or -1. */
+static ssize_t
+read_full(int fd, char *buf, size_t size)
+{
+	size_t got = 0;
+
+	while (got < size) {
+		ssize_t n = read(fd, buf + got, size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+int
+csvio_stream_file(const char *path, csvio_row_fn header, csvio_row_fn row,
+    void *ctx, struct ml_error *err)
+{
+	enum { CHUNK = 256 * 1024 };
+	struct csv_parser p;
+	struct parse_state ps;
+	struct stat st;
+	char *buf;
+	const char *nul;
+	off_t at = 0, bad = -1;
+	ssize_t n;
+	int fd, rc = -1;
+	bool first = true;
+
+	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT && lstat(path, &st) != 0)
+			return 1;
+		ml_error_set(err, path, 0, NULL, "%s%s", strerror(errno),
+		    errno == ENOENT ? " (dangling symbolic link)" : "");
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		ml_error_set(err, path, 0, NULL, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_REPALL_NL) != 0) {
+		ml_error_set(err, path, 0, NULL, "cannot start CSV parser");
+		close(fd);
+		return -1;
+	}
+	csv_set_space_func(&p, never_space);
+	memset(&ps, 0, sizeof ps);
+	ps.line = 1;
+	ps.stream = true;
+	ps.filename = path;
+	ps.fn = row;
+	ps.header_fn = header;
+	ps.fn_ctx = ctx;
+	ps.stream_header = stream_header;
+	buf = xmalloc(CHUNK);
+	/* The same verdicts in the same order as csvio_read_file: a NUL byte
+	 * anywhere first, then a syntax error, an open quote, a duplicate
+	 * column; so after a syntax error only NULs are looked for. */
+	while ((n = read_full(fd, buf, CHUNK)) > 0) {
+		size_t len = (size_t)n, skip = 0, done;
+
+		if ((nul = memchr(buf, '\0', len)) != NULL) {
+			ml_error_set(err, path, line_at_fd(fd, at + (nul - buf)),
+			    NULL, "NUL byte in file (not a text CSV file)");
+			goto out;
+		}
+		if (first && len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+			skip = 3;
+		first = false;
+		if (bad < 0) {
+			done = csv_parse(&p, buf + skip, len - skip,
+			    field_cb_stream, row_cb_stream, &ps);
+			if (done != len - skip)
+				bad = at + (off_t)(skip + done);
+		}
+		at += n;
+	}
+	if (n < 0) {
+		ml_error_set(err, path, 0, NULL, "read: %s", strerror(errno));
+		goto out;
+	}
+	if (bad >= 0) {
+		ml_error_set(err, path, line_at_fd(fd, bad), NULL,
+		    "CSV syntax error (%s): a quote inside an unquoted field, "
+		    "or text after a closing quote", csv_strerror(csv_error(&p)));
+		goto out;
+	}
+	if (csv_fini(&p, field_cb_stream, row_cb_stream, &ps) != 0) {
+		long line = ps.ncells > 0 ? ps.row_line :
+		    ps.line + (ps.cr_pending ? 1 : 0);
+
+		ml_error_set(err, path, line, NULL,
+		    "unterminated quoted field (a \" is never closed)");
+		goto out;
+	}
+	if (ps.dup_found) {
+		*err = ps.dup;
+		goto out;
+	}
+	rc = 0;
+out:
+	free(buf);
+	free(ps.cells);
+	free(ps.offs);
+	free(ps.sbuf);
+	csv_free(&p);
+	close(fd);
 	return rc;
 }
 

@@ -65,7 +65,8 @@ parse_digits(const char *s, int n, int *out)
 	int v = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		/* Not isdigit(): a call per byte, and locale-dependent. */
+		if ((unsigned)(s[i] - '0') > 9u)
 			return false;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -85,7 +86,8 @@ ml_date_parse(const char *s, ml_day *out)
 		return false;
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > ml_days_in_month(y, m))
 		return false;
-	*out = ml_date_from_ymd(y, m, d);
+	if (out != NULL)
+		*out = ml_date_from_ymd(y, m, d);
 	return true;
 }
 
@@ -155,7 +157,7 @@ ml_timestamp_format(time_t t, char *buf)
 bool
 ml_timestamp_parse(const char *s, time_t *out)
 {
-	int y, mo, d, h, mi, sec = 0, oh, om;
+	int h, mi, sec = 0, oh, om;
 	const char *p;
 	ml_day day;
 	char date[ML_DATE_LEN];
@@ -164,7 +166,9 @@ ml_timestamp_parse(const char *s, time_t *out)
 		return false;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	if (!ml_date_parse(date, &day) || (s[10] != 'T' && s[10] != ' '))
+	/* Validating only (@out NULL): the day number is not needed. */
+	if (!ml_date_parse(date, out != NULL ? &day : NULL) ||
+	    (s[10] != 'T' && s[10] != ' '))
 		return false;
 	if (!parse_digits(s + 11, 2, &h) || s[13] != ':' ||
 	    !parse_digits(s + 14, 2, &mi) || h > 23 || mi > 59)
@@ -175,10 +179,10 @@ ml_timestamp_parse(const char *s, time_t *out)
 			return false;
 		p += 3;
 	}
-	ml_date_to_ymd(day, &y, &mo, &d);
 	if (*p == '\0') {
 		/* No offset: local wall-clock time. */
-		*out = ml_local_time(day, h * 60 + mi) + sec;
+		if (out != NULL)
+			*out = ml_local_time(day, h * 60 + mi) + sec;
 		return true;
 	}
 	if (*p == 'Z' && p[1] == '\0') {
@@ -197,8 +201,9 @@ ml_timestamp_parse(const char *s, time_t *out)
 	} else {
 		return false;
 	}
-	*out = (time_t)day * 86400 + h * 3600 + mi * 60 + sec -
-	    (oh * 3600 + om * 60);
+	if (out != NULL)
+		*out = (time_t)day * 86400 + h * 3600 + mi * 60 + sec -
+		    (oh * 3600 + om * 60);
 	return true;
 }
 
@@ -211,7 +216,8 @@ ml_hhmm_parse(const char *s, int *minutes)
 	    !parse_digits(s, 2, &h) || !parse_digits(s + 3, 2, &m) ||
 	    h > 23 || m > 59)
 		return false;
-	*minutes = h * 60 + m;
+	if (minutes != NULL)
+		*minutes = h * 60 + m;
 	return true;
 }
 

@@ -122,17 +122,26 @@ same_file(const struct stat *a, const struct stat *b)
 	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
+/* Schema column -> index in @header (of @n names), or -1. */
 static void
-map_columns(struct ml_store_file *sf, const struct ml_schema *sc)
+map_header(int *colmap, const struct ml_schema *sc, const char *const *header,
+    size_t n)
 {
 	for (size_t c = 0; c < sc->ncols; c++) {
-		sf->colmap[c] = -1;
-		for (size_t i = 0; i < sf->table.ncols; i++)
-			if (strcmp(sf->table.header[i], sc->cols[c].name) == 0) {
-				sf->colmap[c] = (int)i;
+		colmap[c] = -1;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(header[i], sc->cols[c].name) == 0) {
+				colmap[c] = (int)i;
 				break;
 			}
 	}
+}
+
+static void
+map_columns(struct ml_store_file *sf, const struct ml_schema *sc)
+{
+	map_header(sf->colmap, sc, (const char *const *)sf->table.header,
+	    sf->table.ncols);
 }
 
 /* A new file gets the canonical header. */
@@ -176,8 +185,82 @@ store_load(struct ml_store *s, enum ml_file file, bool *changed,
 	sf->st = st;
 	sf->loaded = true;
 	sf->broken = false;
+	sf->partial = false;
 	if (changed != NULL)
 		*changed = true;
+	return 0;
+}
+
+struct filter_load {
+	struct ml_table *t;
+	int *colmap;
+	const struct ml_schema *sc;
+	store_keep_fn keep;
+	void *ctx;
+};
+
+static void
+filter_header_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct filter_load *fl = ctx;
+
+	(void)line;
+	fl->t->header = xcalloc(ncells, sizeof *fl->t->header);
+	for (size_t i = 0; i < ncells; i++)
+		fl->t->header[i] = xstrdup(cells[i]);
+	fl->t->ncols = ncells;
+	map_header(fl->colmap, fl->sc, cells, ncells);
+}
+
+static void
+filter_row_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct filter_load *fl = ctx;
+
+	if (fl->keep(fl->ctx, cells, ncells, fl->colmap))
+		ml_table_append_packed(fl->t, cells, ncells, line);
+}
+
+int
+store_load_filtered(struct ml_store *s, enum ml_file file, store_keep_fn keep,
+    void *ctx, struct ml_error *err)
+{
+	struct ml_store_file *sf = &s->files[file];
+	const struct ml_schema *sc = ml_schema(file);
+	struct ml_table fresh;
+	struct filter_load fl;
+	struct stat st;
+	int rc;
+
+	if (stat(s->paths[file], &st) != 0)
+		memset(&st, 0, sizeof st);
+	ml_table_init(&fresh);
+	fl.t = &fresh;
+	fl.colmap = xcalloc(sc->ncols, sizeof *fl.colmap);
+	for (size_t c = 0; c < sc->ncols; c++)
+		fl.colmap[c] = -1;
+	fl.sc = sc;
+	fl.keep = keep;
+	fl.ctx = ctx;
+	rc = csvio_stream_file(s->paths[file], filter_header_cb, filter_row_cb,
+	    &fl, &sf->load_error);
+	free(fl.colmap);
+	if (rc < 0) {
+		ml_table_free(&fresh);
+		sf->broken = true;
+		if (err != NULL)
+			*err = sf->load_error;
+		return -1;
+	}
+	ml_table_free(&sf->table);
+	sf->table = fresh;
+	if (sf->table.ncols == 0)
+		canonical_header(&sf->table, sc);
+	map_columns(sf, sc);
+	sf->st = st;
+	sf->loaded = true;
+	sf->broken = false;
+	sf->partial = true;
 	return 0;
 }
 
@@ -317,6 +400,9 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 	if ((lockfd = lock_dir(s, err)) < 0)
 		return -1;
 	remove_stale_temps(s);
+	/* A filtered table is not the file: never save it, read it whole. */
+	if (sf->partial)
+		sf->loaded = false;
 	if (store_load(s, file, NULL, err) != 0) {
 		close(lockfd);
 		return -1;
@@ -499,10 +585,206 @@ store_value_invalid(const struct ml_store *s, enum ml_file file, size_t row,
 	    store_get(s, file, row, col), NULL);
 }
 
+/*
+ * Validation: one set of rules for both ways of checking a file.  A
+ * validator is fed the header's column map and then each row's cells;
+ * store_validate() feeds it the loaded table, store_check_file() the rows
+ * as libcsv parses them, keeping nothing but the rows' keys.  So the two
+ * report the same problems, in the same order, by construction.
+ */
+
+/* One row's key: the key columns joined by \x1f (the cell itself for a
+ * one-column key), the length of the first column's value, the line. */
 struct keyed_row {
 	char *key;
+	size_t k0len;
+	long line;
 	size_t row;
 };
+
+/* Key strings live in a few large blocks, freed together. */
+struct key_block {
+	struct key_block *next;
+	size_t used, size;
+	char data[];
+};
+
+struct validator {
+	const struct ml_schema *sc;
+	const char *path;
+	const int *colmap;	/* schema column -> row cell, or -1 */
+	size_t ncols;		/* header width */
+	ml_problem_fn report;
+	void *ctx;
+	size_t problems;
+	size_t nrows;
+	struct keyed_row *keys;
+	size_t nkeys, capkeys;
+	struct key_block *blocks;
+	bool sorted;		/* every key so far after the one before */
+};
+
+static void
+validator_init(struct validator *v, enum ml_file file, const char *path,
+    const int *colmap, size_t ncols, ml_problem_fn report, void *ctx)
+{
+	memset(v, 0, sizeof *v);
+	v->sc = ml_schema(file);
+	v->path = path;
+	v->colmap = colmap;
+	v->ncols = ncols;
+	v->report = report;
+	v->ctx = ctx;
+	v->sorted = true;
+}
+
+static void
+validator_free(struct validator *v)
+{
+	while (v->blocks != NULL) {
+		struct key_block *next = v->blocks->next;
+
+		free(v->blocks);
+		v->blocks = next;
+	}
+	free(v->keys);
+	v->keys = NULL;
+}
+
+static void
+problem(struct validator *v, struct ml_error *e)
+{
+	v->report(v->ctx, e);
+	v->problems++;
+}
+
+/* Schema column @c of a row: "" when the file lacks the column or the
+ * row is short (as store_get). */
+static const char *
+cell_of(const struct validator *v, const char *const *cells, size_t ncells,
+    size_t c)
+{
+	int tc = v->colmap[c];
+
+	return tc < 0 || (size_t)tc >= ncells ? "" : cells[tc];
+}
+
+static char *
+key_alloc(struct validator *v, size_t len)
+{
+	struct key_block *b = v->blocks;
+
+	if (b == NULL || b->size - b->used < len) {
+		size_t size = len > 1024 * 1024 ? len : 1024 * 1024;
+
+		b = xmalloc(sizeof *b + size);
+		b->next = v->blocks;
+		b->used = 0;
+		b->size = size;
+		v->blocks = b;
+	}
+	b->used += len;
+	return b->data + b->used - len;
+}
+
+/* Keep @cells' key for the duplicate check at the end. */
+static void
+validator_key(struct validator *v, const char *const *cells, size_t ncells,
+    long line)
+{
+	const struct ml_schema *sc = v->sc;
+	struct keyed_row *kr;
+	size_t len = 0;
+	char *p;
+
+	for (size_t i = 0; i < sc->nkey; i++)
+		len += strlen(cell_of(v, cells, ncells, sc->key[i])) +
+		    (sc->nkey > 1);
+	if (v->nkeys == v->capkeys) {
+		v->capkeys = v->capkeys ? v->capkeys * 2 : 256;
+		v->keys = xreallocarray(v->keys, v->capkeys, sizeof *v->keys);
+	}
+	kr = &v->keys[v->nkeys];
+	kr->key = p = key_alloc(v, len + 1);
+	for (size_t i = 0; i < sc->nkey; i++) {
+		const char *c = cell_of(v, cells, ncells, sc->key[i]);
+		size_t clen = strlen(c);
+
+		memcpy(p, c, clen);
+		p += clen;
+		if (i == 0)
+			kr->k0len = clen;
+		if (sc->nkey > 1)
+			*p++ = '\x1f';
+	}
+	*p = '\0';
+	kr->line = line;
+	kr->row = v->nkeys;
+	/* Files mendlog writes are in key order: then no key repeats and
+	 * the sort at the end is skipped. */
+	if (v->nkeys > 0 && v->sorted && strcmp(v->keys[v->nkeys - 1].key,
+	    kr->key) >= 0)
+		v->sorted = false;
+	v->nkeys++;
+}
+
+/* Required columns the header lacks; reported when the file has rows. */
+static void
+validator_header(struct validator *v)
+{
+	struct ml_error e;
+
+	for (size_t c = 0; c < v->sc->ncols; c++)
+		if (v->sc->cols[c].required && v->colmap[c] < 0) {
+			ml_error_set(&e, v->path, 1, v->sc->cols[c].name,
+			    "required column missing from the header");
+			problem(v, &e);
+		}
+}
+
+/* Every check of one data row. */
+static void
+validator_row(struct validator *v, const char *const *cells, size_t ncells,
+    long line)
+{
+	const struct ml_schema *sc = v->sc;
+	struct ml_error e;
+
+	if (v->nrows++ == 0)
+		validator_header(v);
+	if (ncells != v->ncols) {
+		ml_error_set(&e, v->path, line, NULL,
+		    "row has %zu fields, the header has %zu", ncells, v->ncols);
+		problem(v, &e);
+	}
+	for (size_t c = 0; c < sc->ncols; c++) {
+		const char *val, *why;
+
+		if (v->colmap[c] < 0)
+			continue;
+		val = cell_of(v, cells, ncells, c);
+		if (*val == '\0' && !sc->cols[c].required)
+			continue;	/* not answered: always valid */
+		if (*val == '\0') {
+			ml_error_set(&e, v->path, line, sc->cols[c].name,
+			    "empty, but required");
+		} else if (!ml_value_check(sc->cols[c].type, val, &why)) {
+			char shown[256];
+
+			ml_error_set(&e, v->path, line, sc->cols[c].name,
+			    "invalid value '%s' (expected %s)%s",
+			    ml_printable(val, 40, shown, sizeof shown), why,
+			    strstr(val, "\xef\xbb\xbf") != NULL ?
+			    "; \\xEF\\xBB\\xBF is an invisible byte order "
+			    "mark, often left by pasting two files together" : "");
+		} else {
+			continue;
+		}
+		problem(v, &e);
+	}
+	if (sc->nkey > 0)
+		validator_key(v, cells, ncells, line);
+}
 
 static int
 keyed_cmp(const void *a, const void *b)
@@ -515,64 +797,25 @@ keyed_cmp(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
-static size_t
-report_duplicate_keys(const struct ml_store *s, enum ml_file file,
-    ml_problem_fn report, void *ctx)
+/* Duplicate keys, in key order; each names the line it repeats. */
+static void
+validator_finish(struct validator *v)
 {
-	const struct ml_schema *sc = ml_schema(file);
-	const struct ml_table *t = &s->files[file].table;
-	struct keyed_row *kr;
+	struct keyed_row *kr = v->keys;
 	struct ml_error e;
-	size_t n = 0, problems = 0;
 
-	if (sc->nkey == 0 || t->nrows < 2)
-		return 0;
-	kr = xcalloc(t->nrows, sizeof *kr);
-	for (size_t r = 0; r < t->nrows; r++) {
-		char *k;
-
-		/* One key column (most files): compare the cells themselves;
-		 * a copy per row was a tenth of `check` on large files. */
-		if (sc->nkey == 1) {
-			k = (char *)store_get(s, file, r, sc->key[0]);
-		} else {
-			size_t len = 1;
-			char *p;
-
-			/* The key columns joined by \x1f, in one allocation. */
-			for (size_t i = 0; i < sc->nkey; i++)
-				len += strlen(store_get(s, file, r, sc->key[i])) + 1;
-			k = p = xmalloc(len);
-			for (size_t i = 0; i < sc->nkey; i++) {
-				const char *v = store_get(s, file, r, sc->key[i]);
-				size_t vlen = strlen(v);
-
-				memcpy(p, v, vlen);
-				p[vlen] = '\x1f';
-				p += vlen + 1;
-			}
-			*p = '\0';
-		}
-		kr[n].key = k;
-		kr[n++].row = r;
-	}
-	qsort(kr, n, sizeof *kr, keyed_cmp);
-	for (size_t i = 1; i < n; i++) {
+	if (v->nkeys < 2 || v->sorted)
+		return;
+	qsort(kr, v->nkeys, sizeof *kr, keyed_cmp);
+	for (size_t i = 1; i < v->nkeys; i++) {
 		if (strcmp(kr[i].key, kr[i - 1].key) != 0)
 			continue;
-		ml_error_set(&e, s->paths[file], t->rows[kr[i].row].line,
-		    sc->cols[sc->key[0]].name,
-		    "duplicate row for '%s', also on line %ld",
-		    store_get(s, file, kr[i].row, sc->key[0]),
-		    t->rows[kr[i - 1].row].line);
-		report(ctx, &e);
-		problems++;
+		ml_error_set(&e, v->path, kr[i].line,
+		    v->sc->cols[v->sc->key[0]].name,
+		    "duplicate row for '%.*s', also on line %ld",
+		    (int)kr[i].k0len, kr[i].key, kr[i - 1].line);
+		problem(v, &e);
 	}
-	if (sc->nkey > 1)
-		for (size_t i = 0; i < n; i++)
-			free(kr[i].key);
-	free(kr);
-	return problems;
 }
 
 size_t
@@ -580,58 +823,110 @@ store_validate(const struct ml_store *s, enum ml_file file,
     ml_problem_fn report, void *ctx)
 {
 	const struct ml_store_file *sf = &s->files[file];
-	const struct ml_schema *sc = ml_schema(file);
 	const struct ml_table *t = &sf->table;
-	const char *path = s->paths[file];
-	struct ml_error e;
-	size_t problems = 0;
+	struct validator v;
+	size_t problems;
 
 	if (sf->broken) {
 		report(ctx, &sf->load_error);
 		return 1;
 	}
-	if (t->nrows > 0)
-		for (size_t c = 0; c < sc->ncols; c++)
-			if (sc->cols[c].required && sf->colmap[c] < 0) {
-				ml_error_set(&e, path, 1, sc->cols[c].name,
-				    "required column missing from the header");
-				report(ctx, &e);
-				problems++;
-			}
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct ml_row *row = &t->rows[r];
+	validator_init(&v, file, s->paths[file], sf->colmap, t->ncols, report,
+	    ctx);
+	for (size_t r = 0; r < t->nrows; r++)
+		validator_row(&v, (const char *const *)t->rows[r].cells,
+		    t->rows[r].ncells, t->rows[r].line);
+	validator_finish(&v);
+	problems = v.problems;
+	validator_free(&v);
+	return problems;
+}
 
-		if (row->ncells != t->ncols) {
-			ml_error_set(&e, path, row->line, NULL,
-			    "row has %zu fields, the header has %zu",
-			    row->ncells, t->ncols);
-			report(ctx, &e);
-			problems++;
-		}
-		for (size_t c = 0; c < sc->ncols; c++) {
-			const char *v, *why;
+/* Problems of a file being streamed, held until it parsed: a broken file
+ * reports only why it cannot be read, as store_validate does. */
+struct held_problem {
+	long line;
+	char *field, *msg;
+};
 
-			if (sf->colmap[c] < 0)
-				continue;
-			v = ml_row_get(row, (size_t)sf->colmap[c]);
-			if (*v == '\0' && sc->cols[c].required) {
-				ml_error_set(&e, path, row->line, sc->cols[c].name,
-				    "empty, but required");
-			} else if (!ml_value_check(sc->cols[c].type, v, &why)) {
-				char shown[256];
+struct stream_check {
+	struct validator v;
+	int *colmap;
+	struct held_problem *held;
+	size_t nheld, capheld;
+};
 
-				ml_error_set(&e, path, row->line, sc->cols[c].name,
-				    "invalid value '%s' (expected %s)%s",
-				    ml_printable(v, 40, shown, sizeof shown), why,
-				    strstr(v, "\xef\xbb\xbf") != NULL ?
-				    "; \\xEF\\xBB\\xBF is an invisible byte order "
-				    "mark, often left by pasting two files together" : "");
-			} else {
-				continue;
-			}
-			report(ctx, &e);
-			problems++;
-		}
+static void
+hold_problem(void *ctx, const struct ml_error *e)
+{
+	struct stream_check *sc = ctx;
+	struct held_problem *h;
+
+	if (sc->nheld == sc->capheld) {
+		sc->capheld = sc->capheld ? sc->capheld * 2 : 16;
+		sc->held = xreallocarray(sc->held, sc->capheld, sizeof *sc->held);
 	}
-	return problems + report_duplicate_keys(s, file, report, ctx);
+	h = &sc->held[sc->nheld++];
+	h->line = e->line;
+	h->field = xstrdup(e->field);
+	h->msg = xstrdup(e->msg);
+}
+
+static void
+stream_header_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct stream_check *sc = ctx;
+
+	(void)line;
+	map_header(sc->colmap, sc->v.sc, cells, ncells);
+	sc->v.ncols = ncells;
+}
+
+static void
+stream_row_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	validator_row(&((struct stream_check *)ctx)->v, cells, ncells, line);
+}
+
+size_t
+store_check_file(const struct ml_store *s, enum ml_file file,
+    ml_problem_fn report, void *ctx, size_t *nrows)
+{
+	const struct ml_schema *sch = ml_schema(file);
+	struct stream_check sc;
+	struct ml_error e;
+	size_t problems;
+	int rc;
+
+	memset(&sc, 0, sizeof sc);
+	sc.colmap = xcalloc(sch->ncols, sizeof *sc.colmap);
+	for (size_t c = 0; c < sch->ncols; c++)
+		sc.colmap[c] = -1;
+	validator_init(&sc.v, file, s->paths[file], sc.colmap, 0, hold_problem,
+	    &sc);
+	rc = csvio_stream_file(s->paths[file], stream_header_cb, stream_row_cb,
+	    &sc, &e);
+	if (rc >= 0)
+		validator_finish(&sc.v);
+	*nrows = rc >= 0 ? sc.v.nrows : 0;
+	if (rc < 0) {
+		report(ctx, &e);
+		problems = 1;
+	} else {
+		problems = sc.nheld;
+	}
+	for (size_t i = 0; i < sc.nheld; i++) {
+		if (rc >= 0) {
+			ml_error_set(&e, s->paths[file], sc.held[i].line,
+			    sc.held[i].field[0] ? sc.held[i].field : NULL, "%s",
+			    sc.held[i].msg);
+			report(ctx, &e);
+		}
+		free(sc.held[i].field);
+		free(sc.held[i].msg);
+	}
+	free(sc.held);
+	free(sc.colmap);
+	validator_free(&sc.v);
+	return problems;
 }
