@@ -64,17 +64,34 @@ int csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err
  */
 typedef void (*csvio_row_fn)(void *ctx, const char *const *cells,
     size_t ncells, long line);
+/* Cell @col (0-based) of the current data record, NUL-terminated, @len
+ * bytes; valid only during the call. */
+typedef void (*csvio_cell_fn)(void *ctx, size_t col, const char *value,
+    size_t len);
+/* The current data record ended after @ncells cells; it starts on @line. */
+typedef void (*csvio_end_fn)(void *ctx, size_t ncells, long line);
+
+/* What csvio_stream_file calls.  Data records go either to @row whole
+ * (copied into one buffer), or, when @cell is set, cell by cell straight
+ * from the parser and then to @end (nothing copied: the fastest). */
+struct csvio_stream {
+	csvio_row_fn header;	/* the header row; may be NULL */
+	csvio_row_fn row;
+	csvio_cell_fn cell;
+	csvio_end_fn end;
+	void *ctx;
+};
 
 /*
  * Parse @path as csvio_read_file does (same rules, same errors and lines)
- * but keep nothing: call @header (may be NULL) with the header and @row
- * with each data row, reading the file a chunk at a time.  Rows seen
- * before an error were already passed on: callers that must not act on a
- * broken file hold their results until this returns 0.  Returns 1 for a
- * missing file, 0 when parsed, -1 with @err on error.
+ * but keep nothing: hand the header and then each data record to @cb,
+ * reading the file a chunk at a time.  Records seen before an error were
+ * already passed on: callers that must not act on a broken file hold
+ * their results until this returns 0.  Returns 1 for a missing file, 0
+ * when parsed, -1 with @err on error.
  */
-int csvio_stream_file(const char *path, csvio_row_fn header, csvio_row_fn row,
-    void *ctx, struct ml_error *err);
+int csvio_stream_file(const char *path, const struct csvio_stream *cb,
+    struct ml_error *err);
 
 /*
  * Append a data row holding copies of @cells, packed into @t's arena

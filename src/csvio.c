@@ -51,6 +51,8 @@ struct parse_state {
 	size_t sused, scap;
 	size_t *offs;		/* cell offsets into sbuf */
 	csvio_row_fn fn;
+	csvio_cell_fn cell_fn;	/* cell mode: cells as parsed, then end_fn */
+	csvio_end_fn end_fn;
 	void *fn_ctx;
 	void (*stream_header)(struct parse_state *);
 	csvio_row_fn header_fn;
@@ -352,6 +354,22 @@ field_cb_stream(void *data, size_t len, void *ctx)
 	struct parse_state *ps = ctx;
 	const char *s = data ? data : "";
 
+	if (ps->cell_fn != NULL && ps->have_header) {
+		/* Cell mode: straight from libcsv's buffer, no copy. */
+		if (ps->ncells == 0) {
+			if (ps->cr_pending) {
+				ps->line++;
+				ps->cr_pending = false;
+			}
+			ps->row_line = ps->line;
+		}
+		if (len > 0)
+			count_newlines(ps, s, len);
+		if (!ps->stop)
+			ps->cell_fn(ps->fn_ctx, ps->ncells, s, len);
+		ps->ncells++;
+		return;
+	}
 	track_field(ps, s, len);
 	if (ps->sused + len + 1 > ps->scap) {
 		ps->scap = (ps->sused + len + 1) * 2;
@@ -368,7 +386,10 @@ row_cb_stream(int c, void *ctx)
 {
 	struct parse_state *ps = ctx;
 
-	if (ps->ncells > 0) {
+	if (ps->ncells > 0 && ps->cell_fn != NULL && ps->have_header) {
+		if (!ps->stop)
+			ps->end_fn(ps->fn_ctx, ps->ncells, ps->row_line);
+	} else if (ps->ncells > 0) {
 		for (size_t i = 0; i < ps->ncells; i++)
 			ps->cells[i] = ps->sbuf + ps->offs[i];
 		if (!ps->have_header) {
@@ -630,8 +651,8 @@ read_full(int fd, char *buf, size_t size)
 }
 
 int
-csvio_stream_file(const char *path, csvio_row_fn header, csvio_row_fn row,
-    void *ctx, struct ml_error *err)
+csvio_stream_file(const char *path, const struct csvio_stream *cb,
+    struct ml_error *err)
 {
 	enum { CHUNK = 256 * 1024 };
 	struct csv_parser p;
@@ -668,9 +689,11 @@ csvio_stream_file(const char *path, csvio_row_fn header, csvio_row_fn row,
 	ps.line = 1;
 	ps.stream = true;
 	ps.filename = path;
-	ps.fn = row;
-	ps.header_fn = header;
-	ps.fn_ctx = ctx;
+	ps.fn = cb->row;
+	ps.cell_fn = cb->cell;
+	ps.end_fn = cb->end;
+	ps.header_fn = cb->header;
+	ps.fn_ctx = cb->ctx;
 	ps.stream_header = stream_header;
 	buf = xmalloc(CHUNK);
 	/* The same verdicts in the same order as csvio_read_file: a NUL byte

@@ -242,8 +242,9 @@ store_load_filtered(struct ml_store *s, enum ml_file file, store_keep_fn keep,
 	fl.sc = sc;
 	fl.keep = keep;
 	fl.ctx = ctx;
-	rc = csvio_stream_file(s->paths[file], filter_header_cb, filter_row_cb,
-	    &fl, &sf->load_error);
+	rc = csvio_stream_file(s->paths[file], &(struct csvio_stream){
+	    .header = filter_header_cb, .row = filter_row_cb, .ctx = &fl },
+	    &sf->load_error);
 	free(fl.colmap);
 	if (rc < 0) {
 		ml_table_free(&fresh);
@@ -587,11 +588,15 @@ store_value_invalid(const struct ml_store *s, enum ml_file file, size_t row,
 
 /*
  * Validation: one set of rules for both ways of checking a file.  A
- * validator is fed the header's column map and then each row's cells;
- * store_validate() feeds it the loaded table, store_check_file() the rows
- * as libcsv parses them, keeping nothing but the rows' keys.  So the two
+ * validator is given the header's column map, then each data row cell by
+ * cell (validator_cell) and its end (validator_end).  store_validate()
+ * feeds it the loaded table; store_check_file() the cells straight from
+ * libcsv as it parses, keeping nothing but the rows' keys.  So the two
  * report the same problems, in the same order, by construction.
  */
+
+/* The widest schema (entries has 20 columns). */
+enum { VALIDATOR_MAX_COLS = 32 };
 
 /* One row's key: the key columns joined by \x1f (the cell itself for a
  * one-column key), the length of the first column's value, the line. */
@@ -609,20 +614,50 @@ struct key_block {
 	char data[];
 };
 
+/* A growable copy of one key cell of the current row. */
+struct key_cell {
+	char *s;
+	size_t len, cap;
+	bool set;
+};
+
 struct validator {
 	const struct ml_schema *sc;
 	const char *path;
 	const int *colmap;	/* schema column -> row cell, or -1 */
 	size_t ncols;		/* header width */
+	int *inv;		/* row cell -> schema column, or -1 (ncols) */
+	int keyidx[VALIDATOR_MAX_COLS];	/* schema column -> key position, or -1 */
 	ml_problem_fn report;
 	void *ctx;
 	size_t problems;
 	size_t nrows;
+	/* The current row: its cells' problems by schema column (reported
+	 * at its end, in schema order) and its key cells. */
+	struct ml_error pending[VALIDATOR_MAX_COLS];
+	bool has_pending[VALIDATOR_MAX_COLS];
+	size_t npending;
+	struct key_cell kc[VALIDATOR_MAX_COLS];
+	/* Every row's key, for duplicates. */
 	struct keyed_row *keys;
 	size_t nkeys, capkeys;
 	struct key_block *blocks;
 	bool sorted;		/* every key so far after the one before */
 };
+
+/* (Re)build the cell -> schema column map for a header @ncols wide. */
+static void
+validator_columns(struct validator *v, size_t ncols)
+{
+	v->ncols = ncols;
+	free(v->inv);
+	v->inv = xcalloc(ncols ? ncols : 1, sizeof *v->inv);
+	for (size_t i = 0; i < ncols; i++)
+		v->inv[i] = -1;
+	for (size_t c = 0; c < v->sc->ncols; c++)
+		if (v->colmap[c] >= 0 && (size_t)v->colmap[c] < ncols)
+			v->inv[v->colmap[c]] = (int)c;
+}
 
 static void
 validator_init(struct validator *v, enum ml_file file, const char *path,
@@ -630,12 +665,18 @@ validator_init(struct validator *v, enum ml_file file, const char *path,
 {
 	memset(v, 0, sizeof *v);
 	v->sc = ml_schema(file);
+	if (v->sc->ncols > VALIDATOR_MAX_COLS)
+		fatal("schema of %s: raise VALIDATOR_MAX_COLS", v->sc->filename);
 	v->path = path;
 	v->colmap = colmap;
-	v->ncols = ncols;
 	v->report = report;
 	v->ctx = ctx;
 	v->sorted = true;
+	for (size_t c = 0; c < VALIDATOR_MAX_COLS; c++)
+		v->keyidx[c] = -1;
+	for (size_t k = 0; k < v->sc->nkey; k++)
+		v->keyidx[v->sc->key[k]] = (int)k;
+	validator_columns(v, ncols);
 }
 
 static void
@@ -647,8 +688,12 @@ validator_free(struct validator *v)
 		free(v->blocks);
 		v->blocks = next;
 	}
+	for (size_t k = 0; k < VALIDATOR_MAX_COLS; k++)
+		free(v->kc[k].s);
 	free(v->keys);
+	free(v->inv);
 	v->keys = NULL;
+	v->inv = NULL;
 }
 
 static void
@@ -656,17 +701,6 @@ problem(struct validator *v, struct ml_error *e)
 {
 	v->report(v->ctx, e);
 	v->problems++;
-}
-
-/* Schema column @c of a row: "" when the file lacks the column or the
- * row is short (as store_get). */
-static const char *
-cell_of(const struct validator *v, const char *const *cells, size_t ncells,
-    size_t c)
-{
-	int tc = v->colmap[c];
-
-	return tc < 0 || (size_t)tc >= ncells ? "" : cells[tc];
 }
 
 static char *
@@ -687,35 +721,34 @@ key_alloc(struct validator *v, size_t len)
 	return b->data + b->used - len;
 }
 
-/* Keep @cells' key for the duplicate check at the end. */
+/* Keep the current row's key (absent key cells are "", as store_get). */
 static void
-validator_key(struct validator *v, const char *const *cells, size_t ncells,
-    long line)
+validator_key(struct validator *v, long line)
 {
-	const struct ml_schema *sc = v->sc;
+	const size_t nkey = v->sc->nkey;
 	struct keyed_row *kr;
 	size_t len = 0;
 	char *p;
 
-	for (size_t i = 0; i < sc->nkey; i++)
-		len += strlen(cell_of(v, cells, ncells, sc->key[i])) +
-		    (sc->nkey > 1);
+	for (size_t i = 0; i < nkey; i++)
+		len += (v->kc[i].set ? v->kc[i].len : 0) + (nkey > 1);
 	if (v->nkeys == v->capkeys) {
 		v->capkeys = v->capkeys ? v->capkeys * 2 : 256;
 		v->keys = xreallocarray(v->keys, v->capkeys, sizeof *v->keys);
 	}
 	kr = &v->keys[v->nkeys];
 	kr->key = p = key_alloc(v, len + 1);
-	for (size_t i = 0; i < sc->nkey; i++) {
-		const char *c = cell_of(v, cells, ncells, sc->key[i]);
-		size_t clen = strlen(c);
+	for (size_t i = 0; i < nkey; i++) {
+		size_t clen = v->kc[i].set ? v->kc[i].len : 0;
 
-		memcpy(p, c, clen);
+		if (clen > 0)
+			memcpy(p, v->kc[i].s, clen);
 		p += clen;
 		if (i == 0)
 			kr->k0len = clen;
-		if (sc->nkey > 1)
+		if (nkey > 1)
 			*p++ = '\x1f';
+		v->kc[i].set = false;
 	}
 	*p = '\0';
 	kr->line = line;
@@ -742,10 +775,54 @@ validator_header(struct validator *v)
 		}
 }
 
-/* Every check of one data row. */
+/* Cell @col (of @len bytes) of the current row: check it against its
+ * column; a problem waits for the row's end. */
 static void
-validator_row(struct validator *v, const char *const *cells, size_t ncells,
-    long line)
+validator_cell(struct validator *v, size_t col, const char *val, size_t len)
+{
+	const struct ml_column *sc;
+	const char *why;
+	int c, k;
+
+	if (col >= v->ncols || (c = v->inv[col]) < 0)
+		return;		/* a column the schema does not know */
+	if ((k = v->keyidx[c]) >= 0) {
+		struct key_cell *kc = &v->kc[k];
+
+		if (len + 1 > kc->cap) {
+			kc->cap = len + 1 > 32 ? len + 1 : 32;
+			kc->s = xrealloc(kc->s, kc->cap);
+		}
+		memcpy(kc->s, val, len + 1);
+		kc->len = len;
+		kc->set = true;
+	}
+	sc = &v->sc->cols[c];
+	if (*val == '\0') {
+		if (!sc->required)
+			return;	/* not answered: always valid */
+		ml_error_set(&v->pending[c], v->path, 0, sc->name,
+		    "empty, but required");
+	} else if (!ml_value_check(sc->type, val, &why)) {
+		char shown[256];
+
+		ml_error_set(&v->pending[c], v->path, 0, sc->name,
+		    "invalid value '%s' (expected %s)%s",
+		    ml_printable(val, 40, shown, sizeof shown), why,
+		    strstr(val, "\xef\xbb\xbf") != NULL ?
+		    "; \\xEF\\xBB\\xBF is an invisible byte order "
+		    "mark, often left by pasting two files together" : "");
+	} else {
+		return;
+	}
+	v->has_pending[c] = true;
+	v->npending++;
+}
+
+/* The current row, which started on @line, ended after @ncells cells:
+ * report its problems (the width first, then by schema column). */
+static void
+validator_end(struct validator *v, size_t ncells, long line)
 {
 	const struct ml_schema *sc = v->sc;
 	struct ml_error e;
@@ -757,33 +834,24 @@ validator_row(struct validator *v, const char *const *cells, size_t ncells,
 		    "row has %zu fields, the header has %zu", ncells, v->ncols);
 		problem(v, &e);
 	}
-	for (size_t c = 0; c < sc->ncols; c++) {
-		const char *val, *why;
-
-		if (v->colmap[c] < 0)
-			continue;
-		val = cell_of(v, cells, ncells, c);
-		if (*val == '\0' && !sc->cols[c].required)
-			continue;	/* not answered: always valid */
-		if (*val == '\0') {
-			ml_error_set(&e, v->path, line, sc->cols[c].name,
-			    "empty, but required");
-		} else if (!ml_value_check(sc->cols[c].type, val, &why)) {
-			char shown[256];
-
-			ml_error_set(&e, v->path, line, sc->cols[c].name,
-			    "invalid value '%s' (expected %s)%s",
-			    ml_printable(val, 40, shown, sizeof shown), why,
-			    strstr(val, "\xef\xbb\xbf") != NULL ?
-			    "; \\xEF\\xBB\\xBF is an invisible byte order "
-			    "mark, often left by pasting two files together" : "");
-		} else {
-			continue;
+	/* A short row lacks some cells: they are empty. */
+	if (ncells < v->ncols || v->npending > 0)
+		for (size_t c = 0; c < sc->ncols; c++) {
+			if (v->has_pending[c]) {
+				v->pending[c].line = line;
+				problem(v, &v->pending[c]);
+				v->has_pending[c] = false;
+			} else if (v->colmap[c] >= 0 &&
+			    (size_t)v->colmap[c] >= ncells &&
+			    sc->cols[c].required) {
+				ml_error_set(&e, v->path, line, sc->cols[c].name,
+				    "empty, but required");
+				problem(v, &e);
+			}
 		}
-		problem(v, &e);
-	}
+	v->npending = 0;
 	if (sc->nkey > 0)
-		validator_key(v, cells, ncells, line);
+		validator_key(v, line);
 }
 
 static int
@@ -833,9 +901,14 @@ store_validate(const struct ml_store *s, enum ml_file file,
 	}
 	validator_init(&v, file, s->paths[file], sf->colmap, t->ncols, report,
 	    ctx);
-	for (size_t r = 0; r < t->nrows; r++)
-		validator_row(&v, (const char *const *)t->rows[r].cells,
-		    t->rows[r].ncells, t->rows[r].line);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct ml_row *row = &t->rows[r];
+
+		for (size_t i = 0; i < row->ncells; i++)
+			validator_cell(&v, i, row->cells[i],
+			    strlen(row->cells[i]));
+		validator_end(&v, row->ncells, row->line);
+	}
 	validator_finish(&v);
 	problems = v.problems;
 	validator_free(&v);
@@ -879,13 +952,19 @@ stream_header_cb(void *ctx, const char *const *cells, size_t ncells, long line)
 
 	(void)line;
 	map_header(sc->colmap, sc->v.sc, cells, ncells);
-	sc->v.ncols = ncells;
+	validator_columns(&sc->v, ncells);
 }
 
 static void
-stream_row_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+stream_cell_cb(void *ctx, size_t col, const char *value, size_t len)
 {
-	validator_row(&((struct stream_check *)ctx)->v, cells, ncells, line);
+	validator_cell(&((struct stream_check *)ctx)->v, col, value, len);
+}
+
+static void
+stream_end_cb(void *ctx, size_t ncells, long line)
+{
+	validator_end(&((struct stream_check *)ctx)->v, ncells, line);
 }
 
 size_t
@@ -904,8 +983,9 @@ store_check_file(const struct ml_store *s, enum ml_file file,
 		sc.colmap[c] = -1;
 	validator_init(&sc.v, file, s->paths[file], sc.colmap, 0, hold_problem,
 	    &sc);
-	rc = csvio_stream_file(s->paths[file], stream_header_cb, stream_row_cb,
-	    &sc, &e);
+	rc = csvio_stream_file(s->paths[file], &(struct csvio_stream){
+	    .header = stream_header_cb, .cell = stream_cell_cb,
+	    .end = stream_end_cb, .ctx = &sc }, &e);
 	if (rc >= 0)
 		validator_finish(&sc.v);
 	*nrows = rc >= 0 ? sc.v.nrows : 0;
