@@ -141,6 +141,12 @@ struct plan_adherence {
 void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
     struct plan_adherence *out);
+/*
+ * plan_adherence(s, cfg, NULL, d, d, now, &out[d - @from]) for every day
+ * d of @from..@to, in one pass (exports); @out has to - from + 1 items.
+ */
+void plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out);
 /* The usual periods: the last @days days up to and including today(@now). */
 void plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, int days, time_t now, struct plan_adherence *out);

@@ -66,11 +66,15 @@ cell_of_type(enum ml_type t)
 	}
 }
 
-/* A row being written: cells plus their types. */
+/* A row being written: cells plus their types, and the scratch space
+ * row_write needs (kept between rows: no allocation per row). */
 struct out_row {
 	const char **cells;
 	enum export_cell *types;
 	size_t n, cap;
+	char (*bufs)[64];
+	char **owned;
+	const char **safe;
 };
 
 static void
@@ -80,29 +84,36 @@ row_add(struct out_row *r, const char *cell, enum export_cell type)
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->cells = xreallocarray(r->cells, r->cap, sizeof *r->cells);
 		r->types = xreallocarray(r->types, r->cap, sizeof *r->types);
+		r->bufs = xreallocarray(r->bufs, r->cap, sizeof *r->bufs);
+		r->owned = xreallocarray(r->owned, r->cap, sizeof *r->owned);
+		r->safe = xreallocarray(r->safe, r->cap, sizeof *r->safe);
 	}
 	r->cells[r->n] = cell;
 	r->types[r->n++] = type;
+}
+
+static void
+row_free(struct out_row *r)
+{
+	free(r->cells);
+	free(r->types);
+	free(r->bufs);
+	free(r->owned);
+	free(r->safe);
 }
 
 static int
 row_write(FILE *fp, struct out_row *r, const struct export_opts *o)
 {
 	struct csv_style style = { o->semicolon ? ';' : ',', o->excel, false };
-	char (*bufs)[64] = xcalloc(r->n ? r->n : 1, sizeof *bufs);
-	char **owned = xcalloc(r->n ? r->n : 1, sizeof *owned);
-	const char **safe = xcalloc(r->n ? r->n : 1, sizeof *safe);
 	int rc;
 
 	for (size_t i = 0; i < r->n; i++)
-		safe[i] = export_cell(r->cells[i], r->types[i], o->semicolon,
-		    bufs[i], sizeof bufs[i], &owned[i]);
-	rc = csvio_write_row(fp, safe, r->n, &style);
+		r->safe[i] = export_cell(r->cells[i], r->types[i], o->semicolon,
+		    r->bufs[i], sizeof r->bufs[i], &r->owned[i]);
+	rc = csvio_write_row(fp, r->safe, r->n, &style);
 	for (size_t i = 0; i < r->n; i++)
-		free(owned[i]);
-	free(owned);
-	free(bufs);
-	free(safe);
+		free(r->owned[i]);
 	r->n = 0;
 	return rc;
 }
@@ -137,25 +148,85 @@ export_default_range(const struct ml_store *s, ml_day *from, ml_day *to)
 	*from = min;
 }
 
-/* Rule ids raised on @date, joined by ';'.  Caller frees. */
-static char *
-alerts_of_day(const struct ml_store *s, const char *date)
+/*
+ * Each day's rule ids, joined by ';' in file order: the alerts with a
+ * rule, sorted once by (date, row) and walked with the calendar (the
+ * dates written are ISO, so string order is day order).
+ */
+struct day_alerts {
+	const struct ml_store *s;
+	size_t *rows;		/* alert rows with a rule, by (date, row) */
+	size_t n, next;
+	char *joined;		/* the current day's ids; owned */
+	size_t cap;
+};
+
+static const struct ml_store *sort_store;	/* for alert_cmp */
+
+static int
+alert_cmp(const void *a, const void *b)
 {
-	char *out = xstrdup("");
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(store_get(sort_store, ML_ALERTS, x, AC_DATE),
+	    store_get(sort_store, ML_ALERTS, y, AC_DATE));
 
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		const char *rule = store_get(s, ML_ALERTS, r, AC_RULE);
-		char *next;
-
-		if (strcmp(store_get(s, ML_ALERTS, r, AC_DATE), date) != 0 ||
-		    *rule == '\0')
-			continue;
-		next = xasprintf("%s%s%s", out, *out ? ";" : "", rule);
-		free(out);
-		out = next;
-	}
-	return out;
+	return c != 0 ? c : (x > y) - (x < y);
 }
+
+static void
+day_alerts_init(struct day_alerts *da, const struct ml_store *s)
+{
+	size_t total = store_nrows(s, ML_ALERTS);
+
+	memset(da, 0, sizeof *da);
+	da->s = s;
+	da->rows = xcalloc(total ? total : 1, sizeof *da->rows);
+	for (size_t r = 0; r < total; r++)
+		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0')
+			da->rows[da->n++] = r;
+	sort_store = s;
+	qsort(da->rows, da->n, sizeof *da->rows, alert_cmp);
+	da->cap = 64;
+	da->joined = xmalloc(da->cap);
+}
+
+/* The rule ids of @date (called with increasing dates).  Owned by @da. */
+static const char *
+day_alerts_of(struct day_alerts *da, const char *date)
+{
+	size_t len = 0;
+
+	da->joined[0] = '\0';
+	while (da->next < da->n && strcmp(store_get(da->s, ML_ALERTS,
+	    da->rows[da->next], AC_DATE), date) < 0)
+		da->next++;
+	for (; da->next < da->n && strcmp(store_get(da->s, ML_ALERTS,
+	    da->rows[da->next], AC_DATE), date) == 0; da->next++) {
+		const char *rule = store_get(da->s, ML_ALERTS,
+		    da->rows[da->next], AC_RULE);
+		size_t rlen = strlen(rule);
+
+		if (len + rlen + 2 > da->cap) {
+			da->cap = (len + rlen + 2) * 2;
+			da->joined = xrealloc(da->joined, da->cap);
+		}
+		if (len > 0)
+			da->joined[len++] = ';';
+		memcpy(da->joined + len, rule, rlen + 1);
+		len += rlen;
+	}
+	return da->joined;
+}
+
+static void
+day_alerts_free(struct day_alerts *da)
+{
+	free(da->rows);
+	free(da->joined);
+}
+
+/* Days of adherence computed at a time (bounds memory on long ranges). */
+enum { ADH_BLOCK = 1024 };
 
 static int
 write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
@@ -169,6 +240,10 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	size_t ncols = 0;
 	int date_col = -1, rc = 0;
 	size_t cursor = 0;
+	struct plan_adherence *adh = xcalloc(ADH_BLOCK, sizeof *adh);
+	struct day_alerts da;
+
+	day_alerts_init(&da, s);
 
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -198,10 +273,9 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
 		char date[ML_DATE_LEN], nday[16] = "";
 		char due[16] = "", done[16] = "", pct[16] = "";
-		struct plan_adherence adh;
+		const struct plan_adherence *a;
 		struct ml_procedure p;
 		const struct ml_row *er = NULL;
-		char *alerts;
 
 		ml_date_format(day, date);
 		/* Entries are date-sorted: advance the cursor, but fall back
@@ -229,23 +303,25 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		for (size_t i = 0; i < ncols; i++)
 			row_add(&row, er ? ml_row_get(er, cols[i]) : "", types[i]);
 		/* Slots whose time had come by o->now; empty without a plan. */
-		plan_adherence(s, cfg, NULL, day, day, o->now, &adh);
-		if (adh.due > 0 || store_nrows(s, ML_EXERCISES) > 0) {
-			snprintf(due, sizeof due, "%d", adh.due);
-			snprintf(done, sizeof done, "%d", adh.done);
+		if ((day - o->from) % ADH_BLOCK == 0)
+			plan_adherence_days(s, cfg, day, day + ADH_BLOCK - 1 < o->to ?
+			    day + ADH_BLOCK - 1 : o->to, o->now, adh);
+		a = &adh[(day - o->from) % ADH_BLOCK];
+		if (a->due > 0 || store_nrows(s, ML_EXERCISES) > 0) {
+			snprintf(due, sizeof due, "%d", a->due);
+			snprintf(done, sizeof done, "%d", a->done);
 		}
-		if (!isnan(adh.pct))
-			snprintf(pct, sizeof pct, "%.1f", adh.pct);
+		if (!isnan(a->pct))
+			snprintf(pct, sizeof pct, "%.1f", a->pct);
 		row_add(&row, due, CELL_INTEGER);
 		row_add(&row, done, CELL_INTEGER);
 		row_add(&row, pct, CELL_DECIMAL);
-		alerts = alerts_of_day(s, date);
-		row_add(&row, alerts, CELL_TEXT);
+		row_add(&row, day_alerts_of(&da, date), CELL_TEXT);
 		rc = row_write(fp, &row, o);
-		free(alerts);
 	}
-	free(row.cells);
-	free(row.types);
+	row_free(&row);
+	day_alerts_free(&da);
+	free(adh);
 	free(cols);
 	free(types);
 	return rc;
@@ -274,8 +350,7 @@ write_alerts(FILE *fp, const struct ml_store *s, const struct export_opts *o)
 			row_add(&row, ml_row_get(&t->rows[r], i), CELL_TEXT);
 		rc = row_write(fp, &row, o);
 	}
-	free(row.cells);
-	free(row.types);
+	row_free(&row);
 	return rc;
 }
 
@@ -295,17 +370,20 @@ write_exercises(FILE *fp, const struct ml_store *s,
 		rc = -1;
 	if (rc == 0)
 		rc = row_write(fp, &row, o);
-	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
+	/* A block of days at a time: the log is indexed once per block,
+	 * not searched once per slot. */
+	for (ml_day day = o->from; rc == 0 && day <= o->to; day += ADH_BLOCK) {
+		ml_day last = day + ADH_BLOCK - 1 < o->to ? day + ADH_BLOCK - 1 :
+		    o->to;
 		struct plan_slot *slots;
-		size_t n = plan_slots(s, cfg, day, o->now, &slots);
-		char date[ML_DATE_LEN];
+		size_t n = plan_slots_range(s, cfg, day, last, o->now, &slots);
 
-		ml_date_format(day, date);
 		for (size_t i = 0; rc == 0 && i < n; i++) {
 			const struct plan_slot *sl = &slots[i];
-			char hhmm[8];
+			char hhmm[8], date[ML_DATE_LEN];
 			long lr = sl->log_row;
 
+			ml_date_format(sl->day, date);
 			if (sl->status == PLAN_LATER)
 				continue;
 			snprintf(hhmm, sizeof hhmm, "%02u:%02u",
@@ -327,8 +405,7 @@ write_exercises(FILE *fp, const struct ml_store *s,
 		}
 		free(slots);
 	}
-	free(row.cells);
-	free(row.types);
+	row_free(&row);
 	return rc;
 }
 

@@ -338,26 +338,185 @@ plan_due_now(const struct ml_store *s, const struct ml_config *cfg, time_t now,
 	return due;
 }
 
+/*
+ * Range versions.  Asked day by day, plan_slots() and plan_adherence()
+ * each parse every schedule and walk the whole log (plan_log_find is a
+ * linear search): a 10-year export took seconds.  These parse the
+ * schedules once and index the log once, and give exactly what the
+ * per-day calls give.
+ */
+
+/* Every exercise row's schedule, parsed once; ok[r] false = no slots. */
+struct plan_rows {
+	struct plan_schedule *sc;
+	bool *ok;
+	size_t n;
+};
+
+static void
+rows_parse(const struct ml_store *s, struct plan_rows *pr)
+{
+	pr->n = store_nrows(s, ML_EXERCISES);
+	pr->sc = xcalloc(pr->n ? pr->n : 1, sizeof *pr->sc);
+	pr->ok = xcalloc(pr->n ? pr->n : 1, sizeof *pr->ok);
+	for (size_t r = 0; r < pr->n; r++)
+		pr->ok[r] = plan_row_schedule(s, r, &pr->sc[r]);
+}
+
+static void
+rows_free(struct plan_rows *pr)
+{
+	free(pr->sc);
+	free(pr->ok);
+}
+
+/* collect_day() for the days @from..@to, from parsed schedules. */
+static void
+collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
+    struct plan_slot **v, size_t *n, size_t *cap)
+{
+	for (ml_day day = from; day <= to; day++)
+		for (size_t r = 0; r < pr->n; r++) {
+			const struct plan_schedule *sc = &pr->sc[r];
+
+			if (!pr->ok[r] || !plan_occurs(sc, day))
+				continue;
+			for (size_t i = 0; i < sc->ntimes; i++) {
+				if (*n == *cap) {
+					*cap = *cap ? *cap * 2 : 16;
+					*v = xreallocarray(*v, *cap, sizeof **v);
+				}
+				(*v)[(*n)++] = (struct plan_slot){ day,
+				    sc->times[i], r, -1, PLAN_LATER };
+			}
+		}
+}
+
+/* The log's key cells (date, slot, exercise_id) of one row. */
+struct log_key {
+	const char *k[3];
+	size_t row;
+};
+
+static int
+log_key_cmp(const void *a, const void *b)
+{
+	const struct log_key *x = a, *y = b;
+
+	for (int i = 0; i < 3; i++) {
+		int c = strcmp(x->k[i], y->k[i]);
+
+		if (c != 0)
+			return c;
+	}
+	return (x->row > y->row) - (x->row < y->row);
+}
+
 size_t
 plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out)
 {
-	struct plan_slot *all = NULL;
-	size_t total = 0;
+	size_t nlog = store_nrows(s, ML_EXERCISE_LOG), n = 0, cap = 0;
+	struct log_key *idx = xcalloc(nlog ? nlog : 1, sizeof *idx);
+	struct plan_slot *v = NULL;
+	struct plan_rows pr;
 
-	for (ml_day d = from; d <= to; d++) {
-		struct plan_slot *v;
-		size_t n = plan_slots(s, cfg, d, now, &v);
-
-		if (n > 0) {
-			all = xreallocarray(all, total + n, sizeof *all);
-			memcpy(all + total, v, n * sizeof *v);
-			total += n;
-		}
-		free(v);
+	rows_parse(s, &pr);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	qsort(v, n, sizeof *v, cmp_slot);
+	/* plan_log_find is store_find: the first row with those three
+	 * cells.  Sorted by (cells, row), that is the lowest match. */
+	for (size_t r = 0; r < nlog; r++) {
+		idx[r].k[0] = store_get(s, ML_EXERCISE_LOG, r, LC_DATE);
+		idx[r].k[1] = store_get(s, ML_EXERCISE_LOG, r, LC_SLOT);
+		idx[r].k[2] = store_get(s, ML_EXERCISE_LOG, r, LC_EXERCISE_ID);
+		idx[r].row = r;
 	}
-	*out = all;
-	return total;
+	qsort(idx, nlog, sizeof *idx, log_key_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char date[ML_DATE_LEN], slot[8];
+		struct log_key key = { { date, slot, plan_slot_id(s, &v[i]) }, 0 };
+		size_t lo = 0, hi = nlog;
+
+		ml_date_format(v[i].day, date);
+		snprintf(slot, sizeof slot, "%02d:%02d", (v[i].minutes / 60) % 24,
+		    v[i].minutes % 60);
+		while (lo < hi) {	/* first entry >= (cells, row 0) */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (log_key_cmp(&idx[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		v[i].log_row = lo < nlog && strcmp(idx[lo].k[0], date) == 0 &&
+		    strcmp(idx[lo].k[1], slot) == 0 &&
+		    strcmp(idx[lo].k[2], key.k[2]) == 0 ? (long)idx[lo].row : -1;
+		set_status(s, cfg, &v[i], now);
+	}
+	rows_free(&pr);
+	free(idx);
+	*out = v;
+	return n;
+}
+
+void
+plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+{
+	size_t n = 0, cap = 0, logs = store_nrows(s, ML_EXERCISE_LOG);
+	struct plan_slot *v = NULL;
+	struct plan_rows pr;
+
+	for (ml_day d = from; d <= to; d++)
+		memset(&out[d - from], 0, sizeof *out);
+	rows_parse(s, &pr);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	qsort(v, n, sizeof *v, cmp_slot);
+	/* As plan_adherence: a log row only meets slots of its own day, so
+	 * one pass over the range settles each day as its own call would. */
+	for (size_t r = 0; r < logs; r++) {
+		struct plan_slot key = { 0 };
+		struct plan_slot *hit;
+		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
+		long row;
+
+		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
+		    &key.day) || key.day < from || key.day > to ||
+		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
+		    &key.minutes))
+			continue;
+		if (strcmp(st, "done") != 0 && strcmp(st, "partial") != 0 &&
+		    strcmp(st, "skipped") != 0)
+			continue;
+		row = plan_find(s, store_get(s, ML_EXERCISE_LOG, r,
+		    LC_EXERCISE_ID));
+		if (row < 0)
+			continue;
+		key.exercise_row = (size_t)row;
+		hit = bsearch(&key, v, n, sizeof *v, cmp_slot);
+		if (hit != NULL && hit->log_row < 0)
+			hit->log_row = (long)r;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct plan_adherence *o = &out[v[i].day - from];
+
+		set_status(s, cfg, &v[i], now);
+		if (v[i].status == PLAN_LATER)
+			continue;
+		o->due++;
+		o->done += v[i].status == PLAN_DONE;
+		o->partial += v[i].status == PLAN_PARTIAL;
+		o->skipped += v[i].status == PLAN_SKIPPED;
+	}
+	for (ml_day d = from; d <= to; d++) {
+		struct plan_adherence *o = &out[d - from];
+
+		o->pct = o->due > 0 ?
+		    100.0 * (o->done + 0.5 * o->partial) / o->due : NAN;
+	}
+	rows_free(&pr);
+	free(v);
 }
 
 void
