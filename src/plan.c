@@ -303,7 +303,8 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	size_t n = 0, cap = 0;
 
 	collect_day(s, day, &v, &n, &cap);
-	qsort(v, n, sizeof *v, cmp_slot);
+	if (n > 1)	/* v is NULL when there are none */
+		qsort(v, n, sizeof *v, cmp_slot);
 	for (size_t i = 0; i < n; i++) {
 		v[i].log_row = plan_log_find(s, day, v[i].minutes,
 		    plan_slot_id(s, &v[i]));
@@ -423,7 +424,8 @@ plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
 
 	rows_parse(s, &pr);
 	collect_days(&pr, from, to, &v, &n, &cap);
-	qsort(v, n, sizeof *v, cmp_slot);
+	if (n > 1)	/* v is NULL when there are none */
+		qsort(v, n, sizeof *v, cmp_slot);
 	/* plan_log_find is store_find: the first row with those three
 	 * cells.  Sorted by (cells, row), that is the lowest match. */
 	for (size_t r = 0; r < nlog; r++) {
@@ -472,7 +474,8 @@ plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
 		memset(&out[d - from], 0, sizeof *out);
 	rows_parse(s, &pr);
 	collect_days(&pr, from, to, &v, &n, &cap);
-	qsort(v, n, sizeof *v, cmp_slot);
+	if (n > 1)	/* v is NULL when there are none */
+		qsort(v, n, sizeof *v, cmp_slot);
 	/* As plan_adherence: a log row only meets slots of its own day, so
 	 * one pass over the range settles each day as its own call would. */
 	for (size_t r = 0; r < logs; r++) {
@@ -494,7 +497,7 @@ plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
 		if (row < 0)
 			continue;
 		key.exercise_row = (size_t)row;
-		hit = bsearch(&key, v, n, sizeof *v, cmp_slot);
+		hit = n > 0 ? bsearch(&key, v, n, sizeof *v, cmp_slot) : NULL;
 		if (hit != NULL && hit->log_row < 0)
 			hit->log_row = (long)r;
 	}
@@ -530,7 +533,8 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	memset(out, 0, sizeof *out);
 	for (ml_day d = from; d <= to; d++)
 		collect_day(s, d, &v, &n, &cap);
-	qsort(v, n, sizeof *v, cmp_slot);
+	if (n > 1)	/* v is NULL when there are none */
+		qsort(v, n, sizeof *v, cmp_slot);
 	/* One pass over the log: the first row for a slot settles it.  A
 	 * log names an exercise by id; its slots carry the row of the first
 	 * exercise with that id. */
@@ -553,7 +557,7 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 		if (row < 0)
 			continue;
 		key.exercise_row = (size_t)row;
-		hit = bsearch(&key, v, n, sizeof *v, cmp_slot);
+		hit = n > 0 ? bsearch(&key, v, n, sizeof *v, cmp_slot) : NULL;
 		if (hit != NULL && hit->log_row < 0)
 			hit->log_row = (long)r;
 	}
