@@ -363,8 +363,14 @@ field_cb_stream(void *data, size_t len, void *ctx)
 			}
 			ps->row_line = ps->line;
 		}
-		if (len > 0)
+		/* Most cells are short: a plain loop beats a memchr call
+		 * (which was a fifth of `check` in perf). */
+		if (len < 64) {
+			for (size_t i = 0; i < len; i++)
+				ps->pending_nl += s[i] == '\n';
+		} else {
 			count_newlines(ps, s, len);
+		}
 		if (!ps->stop)
 			ps->cell_fn(ps->fn_ctx, ps->ncells, s, len);
 		ps->ncells++;
