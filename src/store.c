@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -607,7 +608,23 @@ struct keyed_row {
 	size_t row;
 };
 
-/* Key strings live in a few large blocks, freed together. */
+/* A row's key as kept while the file is read: packed one after the other
+ * in large blocks (no per-row record while keys come in order). */
+struct key_entry {
+	long line;
+	uint32_t k0len;
+	uint32_t len;		/* of key, without the NUL */
+	char key[];
+};
+
+/* Bytes a key entry of @len takes in a block (8-aligned). */
+static size_t
+key_entry_size(size_t len)
+{
+	return (sizeof(struct key_entry) + len + 1 + 7) & ~(size_t)7;
+}
+
+/* Key entries live in a few large blocks, freed together. */
 struct key_block {
 	struct key_block *next;
 	size_t used, size;
@@ -639,8 +656,8 @@ struct validator {
 	size_t npending;
 	struct key_cell kc[VALIDATOR_MAX_COLS];
 	/* Every row's key, for duplicates. */
-	struct keyed_row *keys;
-	size_t nkeys, capkeys;
+	size_t nkeys;
+	const char *last_key;	/* the previous row's, while sorted */
 	struct key_block *blocks;
 	bool sorted;		/* every key so far after the one before */
 };
@@ -690,9 +707,7 @@ validator_free(struct validator *v)
 	}
 	for (size_t k = 0; k < VALIDATOR_MAX_COLS; k++)
 		free(v->kc[k].s);
-	free(v->keys);
 	free(v->inv);
-	v->keys = NULL;
 	v->inv = NULL;
 }
 
@@ -726,18 +741,16 @@ static void
 validator_key(struct validator *v, long line)
 {
 	const size_t nkey = v->sc->nkey;
-	struct keyed_row *kr;
+	struct key_entry *ke;
 	size_t len = 0;
 	char *p;
 
 	for (size_t i = 0; i < nkey; i++)
 		len += (v->kc[i].set ? v->kc[i].len : 0) + (nkey > 1);
-	if (v->nkeys == v->capkeys) {
-		v->capkeys = v->capkeys ? v->capkeys * 2 : 256;
-		v->keys = xreallocarray(v->keys, v->capkeys, sizeof *v->keys);
-	}
-	kr = &v->keys[v->nkeys];
-	kr->key = p = key_alloc(v, len + 1);
+	ke = (struct key_entry *)(void *)key_alloc(v, key_entry_size(len));
+	ke->line = line;
+	ke->len = (uint32_t)len;
+	p = ke->key;
 	for (size_t i = 0; i < nkey; i++) {
 		size_t clen = v->kc[i].set ? v->kc[i].len : 0;
 
@@ -745,19 +758,17 @@ validator_key(struct validator *v, long line)
 			memcpy(p, v->kc[i].s, clen);
 		p += clen;
 		if (i == 0)
-			kr->k0len = clen;
+			ke->k0len = (uint32_t)clen;
 		if (nkey > 1)
 			*p++ = '\x1f';
 		v->kc[i].set = false;
 	}
 	*p = '\0';
-	kr->line = line;
-	kr->row = v->nkeys;
 	/* Files mendlog writes are in key order: then no key repeats and
 	 * the sort at the end is skipped. */
-	if (v->nkeys > 0 && v->sorted && strcmp(v->keys[v->nkeys - 1].key,
-	    kr->key) >= 0)
+	if (v->sorted && v->last_key != NULL && strcmp(v->last_key, ke->key) >= 0)
 		v->sorted = false;
+	v->last_key = ke->key;
 	v->nkeys++;
 }
 
@@ -869,11 +880,32 @@ keyed_cmp(const void *a, const void *b)
 static void
 validator_finish(struct validator *v)
 {
-	struct keyed_row *kr = v->keys;
+	struct key_block **blocks;
+	struct keyed_row *kr;
 	struct ml_error e;
+	size_t nblocks = 0, n = 0;
 
 	if (v->nkeys < 2 || v->sorted)
 		return;
+	/* Out of order: list the keys, oldest block first, and sort. */
+	for (struct key_block *b = v->blocks; b != NULL; b = b->next)
+		nblocks++;
+	blocks = xcalloc(nblocks, sizeof *blocks);
+	for (struct key_block *b = v->blocks; b != NULL; b = b->next)
+		blocks[--nblocks] = b;
+	kr = xcalloc(v->nkeys, sizeof *kr);
+	for (struct key_block **b = blocks; n < v->nkeys; b++)
+		for (size_t at = 0; at < (*b)->used && n < v->nkeys; n++) {
+			struct key_entry *ke = (struct key_entry *)(void *)
+			    ((*b)->data + at);
+
+			kr[n].key = ke->key;
+			kr[n].k0len = ke->k0len;
+			kr[n].line = ke->line;
+			kr[n].row = n;
+			at += key_entry_size(ke->len);
+		}
+	free(blocks);
 	qsort(kr, v->nkeys, sizeof *kr, keyed_cmp);
 	for (size_t i = 1; i < v->nkeys; i++) {
 		if (strcmp(kr[i].key, kr[i - 1].key) != 0)
@@ -884,6 +916,7 @@ validator_finish(struct validator *v)
 		    (int)kr[i].k0len, kr[i].key, kr[i - 1].line);
 		problem(v, &e);
 	}
+	free(kr);
 }
 
 size_t

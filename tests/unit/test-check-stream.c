@@ -9,6 +9,7 @@
  */
 #include "testutil.h"
 
+#include "date.h"
 #include "store.h"
 
 #ifndef TEST_DATA
@@ -246,6 +247,36 @@ test_large_files(void **state)
 	free(tail);
 }
 
+/* Keys out of order over several of the validator's 1 MiB key blocks:
+ * the duplicate is found and named the same way by both checks. */
+static void
+test_many_keys_unsorted(void **state)
+{
+	char *dir = tu_tempdir(), *path = xasprintf("%s/entries.csv", dir);
+	size_t n = 70000, cap = 16 + 12 * (n + 1), len;
+	char *buf = xmalloc(cap), *report, date[ML_DATE_LEN];
+	ml_day first;
+
+	(void)state;
+	assert_true(ml_date_parse("1900-01-01", &first));
+	len = (size_t)sprintf(buf, "date\n");
+	for (size_t i = 0; i < n; i++) {
+		ml_date_format(first + (ml_day)(n - 1 - i), date);
+		len += (size_t)sprintf(buf + len, "%s\n", date);
+	}
+	ml_date_format(first + 5, date);
+	len += (size_t)sprintf(buf + len, "%s\n", date);
+	tu_write(path, buf, len);
+	assert_int_equal(both(dir, ML_ENTRIES, &report), 1);
+	assert_non_null(strstr(report, "entries.csv:70002: date: duplicate row "
+	    "for '1900-01-06', also on line 69996"));
+	free(report);
+	free(buf);
+	free(path);
+	tu_rmrf(dir);
+	free(dir);
+}
+
 /* Every fixture directory and file under tests/data, as each file kind. */
 static void
 test_fixtures(void **state)
@@ -345,6 +376,7 @@ main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_multi_key),
 		cmocka_unit_test(test_large_files),
+		cmocka_unit_test(test_many_keys_unsorted),
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_random_mutations),
 	};
