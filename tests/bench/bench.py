@@ -118,15 +118,19 @@ def bench_check_million():
                  % (ml_rss * 1024 / (mb * 1e6)))
     notes.append("Where check's time goes (callgrind, first 100,000 rows, "
                  "instructions): floor 498M, of which libcsv 494M; check "
-                 "914M (1,124M when it built the table): libcsv 494M, "
-                 "checking every value ~250M (dates, numbers, UTF-8 of the "
-                 "notes), the cell callbacks ~110M (line counting of quoted "
-                 "newlines, the key copy), libcsv's space callback 16M.  "
-                 "0.54x by instructions; by time ~0.5x, so the margin is "
-                 "thin on this noisy 2-core machine.  Export reads only "
-                 "the entries in its range (store_load_filtered), so on "
-                 "this file (1900..4637, range up to today) it keeps "
-                 "46,000 of 1,000,000 rows.")
+                 "949M (1,124M when it built the table): libcsv 494M, "
+                 "checking every value 180M (dates, numbers, UTF-8 of the "
+                 "notes), dispatching each cell to its column and copying "
+                 "the key 75M, the cell callback 159M (mostly counting "
+                 "newlines inside quoted cells for FILE:LINE: a byte loop, "
+                 "more instructions than memchr but faster in time on "
+                 "short cells), libcsv's space callback 16M.  0.52x by "
+                 "instructions; by time ~0.5x, so the margin is thin on "
+                 "this noisy 2-core machine: what is left is the value "
+                 "checks themselves and libcsv's one call per cell.  "
+                 "Export reads only the entries in its range "
+                 "(store_load_filtered), so on this file (1900..4637, "
+                 "range up to today) it keeps 46,000 of 1,000,000 rows.")
     notes.append("The screen loads every file before its "
                  "first frame (exercise_log.csv is 2.5 MB of the 3.1 MB); "
                  "the screen should read only what its first screen needs.")
