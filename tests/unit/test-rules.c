@@ -27,12 +27,10 @@ static int
 setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	struct ml_error err;
 
 	/* "Today" is well after every day the tests log. */
 	setenv("MENDLOG_NOW", "2027-06-30T12:00:00", 1);
-	f->dir = tu_tempdir();
-	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	f->dir = tu_store_open(&f->s);
 	config_defaults(&f->cfg);
 	*state = f;
 	return 0;
@@ -43,10 +41,8 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(&f->s);
 	config_free(&f->cfg);
-	tu_rmrf(f->dir);
-	free(f->dir);
+	tu_store_close(f->dir, &f->s);
 	free(f);
 	return 0;
 }
