@@ -186,6 +186,7 @@ static void
 days_build(const struct ml_store *s, ml_day upto, struct days *d)
 {
 	size_t n = store_nrows(s, ML_ENTRIES), k = 0;
+	bool sorted = true;
 
 	d->v = xcalloc(n + 1, sizeof *d->v);
 	for (size_t r = 0; r < n; r++) {
@@ -193,11 +194,16 @@ days_build(const struct ml_store *s, ml_day upto, struct days *d)
 
 		if (ml_date_parse(store_get(s, ML_ENTRIES, r, EC_DATE), &day) &&
 		    day <= upto) {
+			if (k > 0 && d->v[k - 1].day > day)
+				sorted = false;
 			d->v[k].day = day;
 			d->v[k++].row = (long)r;
 		}
 	}
-	qsort(d->v, k, sizeof *d->v, cmp_day_row);
+	/* Saves keep entries.csv in date order: sort only a file that is not
+	 * (rows are in file order, so equal days are already by row). */
+	if (!sorted)
+		qsort(d->v, k, sizeof *d->v, cmp_day_row);
 	d->n = 0;
 	/* A duplicated date (a damaged file) counts once: its first row, as
 	 * diary_find() reads it. */
