@@ -44,6 +44,12 @@ struct parse_state {
 	long header_line;	/* line the header started on */
 	bool cr_pending;	/* last line end was a CR: maybe CRLF */
 	bool have_header;
+	/* A filtered read (csvio_read_file_filtered): */
+	const struct csvio_filter *filter;
+	long filter_col;	/* its column in the header, -1 = none */
+	bool drop_row;		/* the current row fails the filter */
+	struct ml_arena *mark;	/* arena as the current row began ... */
+	size_t mark_used;	/* ... so a dropped row gives its cells back */
 };
 
 void
@@ -197,6 +203,33 @@ ml_table_add_col(struct ml_table *t, const char *name)
 	return width;
 }
 
+/* Give back what @t's arena handed out since ps->mark: a dropped row's
+ * cells (rows are allocated in order, so they are the last ones). */
+static void
+arena_rewind(struct parse_state *ps)
+{
+	struct ml_table *t = ps->t;
+
+	while (t->arena != ps->mark) {
+		struct ml_arena *next = t->arena->next;
+
+		free(t->arena);
+		t->arena = next;
+	}
+	if (t->arena != NULL)
+		t->arena->used = ps->mark_used;
+}
+
+/* Does the value @s (@len bytes) sort before the filter's minimum? */
+static bool
+before_min(const struct csvio_filter *f, const char *s, size_t len)
+{
+	size_t mlen = strlen(f->min);
+	int c = memcmp(s, f->min, len < mlen ? len : mlen);
+
+	return c < 0 || (c == 0 && len < mlen);
+}
+
 static void
 field_cb(void *data, size_t len, void *ctx)
 {
@@ -209,6 +242,9 @@ field_cb(void *data, size_t len, void *ctx)
 			ps->cr_pending = false;
 		}
 		ps->row_line = ps->line;
+		ps->drop_row = false;
+		ps->mark = ps->t->arena;
+		ps->mark_used = ps->mark ? ps->mark->used : 0;
 	}
 	for (const char *nl = memchr(s, '\n', len); nl != NULL;
 	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
@@ -217,7 +253,15 @@ field_cb(void *data, size_t len, void *ctx)
 		ps->cap = ps->cap ? ps->cap * 2 : 32;
 		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
 	}
-	if (ps->have_header) {
+	if (ps->have_header && !ps->drop_row && ps->filter_col ==
+	    (long)ps->ncells && before_min(ps->filter, s, len)) {
+		/* Out of the filter: keep counting lines, store nothing. */
+		ps->drop_row = true;
+		arena_rewind(ps);
+	}
+	if (ps->drop_row) {
+		ps->cells[ps->ncells++] = NULL;
+	} else if (ps->have_header) {
 		char *cell = arena_alloc(ps->t, len + 1);
 
 		memcpy(cell, s, len);
@@ -242,6 +286,14 @@ row_cb(int c, void *ctx)
 			ps->have_header = true;
 			ps->cells = NULL;
 			ps->cap = 0;
+			ps->filter_col = -1;
+			for (size_t i = 0; ps->filter != NULL && i < t->ncols; i++)
+				if (strcmp(t->header[i], ps->filter->column) == 0) {
+					ps->filter_col = (long)i;
+					break;
+				}
+		} else if (ps->drop_row) {
+			ps->drop_row = false;
 		} else {
 			struct ml_row *row;
 
@@ -338,9 +390,10 @@ never_space(unsigned char c)
 	return 0;	/* keep leading/trailing spaces: they are user data */
 }
 
-int
-csvio_parse(const char *buf, size_t len, const char *filename,
-    struct ml_table *out, struct ml_error *err)
+static int
+parse(const char *buf, size_t len, const char *filename,
+    const struct csvio_filter *filter, struct ml_table *out,
+    struct ml_error *err)
 {
 	struct csv_parser p;
 	struct parse_state ps;
@@ -365,6 +418,8 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 	memset(&ps, 0, sizeof ps);
 	ps.t = out;
 	ps.line = 1;
+	ps.filter = filter;
+	ps.filter_col = -1;
 	done = csv_parse(&p, buf + skip, len - skip, field_cb, row_cb, &ps);
 	if (done != len - skip) {
 		ml_error_set(err, filename, line_at(buf, skip + done), NULL,
@@ -400,7 +455,15 @@ out:
 }
 
 int
-csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
+csvio_parse(const char *buf, size_t len, const char *filename,
+    struct ml_table *out, struct ml_error *err)
+{
+	return parse(buf, len, filename, NULL, out, err);
+}
+
+static int
+read_file(const char *path, const struct csvio_filter *filter,
+    struct ml_table *out, struct ml_error *err)
 {
 	struct stat st;
 	char *buf;
@@ -444,9 +507,22 @@ csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
 		len += (size_t)n;
 	}
 	close(fd);
-	rc = csvio_parse(buf, len, path, out, err);
+	rc = parse(buf, len, path, filter, out, err);
 	free(buf);
 	return rc;
+}
+
+int
+csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
+{
+	return read_file(path, NULL, out, err);
+}
+
+int
+csvio_read_file_filtered(const char *path, const struct csvio_filter *filter,
+    struct ml_table *out, struct ml_error *err)
+{
+	return read_file(path, filter, out, err);
 }
 
 static bool
