@@ -59,6 +59,23 @@ int csvio_parse(const char *buf, size_t len, const char *filename,
 int csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err);
 
 /*
+ * A filtered read keeps only the data rows whose cell in @column sorts
+ * (bytewise) at or after @min, e.g. the recent part of a date-keyed file:
+ * ISO dates sort as strings.  Rows without that cell, and every row when
+ * the header has no such column, are kept.  The whole file is still
+ * parsed and checked as csvio_read_file does; the rows dropped never take
+ * memory.
+ */
+struct csvio_filter {
+	const char *column;
+	const char *min;
+};
+
+/* csvio_read_file keeping only the rows that pass @filter. */
+int csvio_read_file_filtered(const char *path, const struct csvio_filter *filter,
+    struct ml_table *out, struct ml_error *err);
+
+/*
  * Called with one record: @cells (@ncells NUL-terminated strings) are
  * valid only during the call; @line is the line the record starts on.
  */

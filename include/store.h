@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "csvio.h"
+#include "date.h"
 #include "schema.h"
 
 struct ml_store_file {
@@ -29,9 +30,14 @@ struct ml_store_file {
 	int *colmap;		/* schema column -> table column, or -1 */
 	bool loaded;
 	bool broken;		/* last load failed: never written */
-	bool partial;		/* loaded filtered: read-only, never saved */
 	struct ml_error load_error;
 	struct stat st;		/* identity when loaded; st_ino 0 = no file */
+	/* A window (store_window): loads keep only the rows whose column
+	 * window_col is on or after window_from; "" = the whole file. */
+	size_t window_col;
+	char window_from[16];
+	bool partial;		/* the table holds only some rows (the
+				 * window's, or store_load_filtered's) */
 };
 
 struct ml_store {
@@ -73,6 +79,19 @@ typedef bool (*store_keep_fn)(void *ctx, const char *const *cells,
  */
 int store_load_filtered(struct ml_store *s, enum ml_file file,
     store_keep_fn keep, void *ctx, struct ml_error *err);
+
+/*
+ * From now on, keep in memory only the rows of @file whose schema column
+ * @col (a date) is @from or later: a read-only view for a screen that
+ * shows recent days of a file that grows for years (exercise_log.csv).
+ * A window only widens: an earlier @from than the current one rereads
+ * the file at the next store_load, a later one changes nothing.
+ * Writes are not limited by it: store_transact always applies its change
+ * to the whole, freshly read file under the lock, saves that, and then
+ * keeps only the window again.
+ */
+void store_window(struct ml_store *s, enum ml_file file, size_t col,
+    ml_day from);
 
 /* The loaded table of @file (empty if never loaded).  Owned by the store. */
 const struct ml_table *store_table(const struct ml_store *s, enum ml_file file);

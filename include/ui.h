@@ -60,7 +60,13 @@ struct ui_screen {
 
 struct ui_service {
 	const char *name;
+	/* Before the first frame: only what that frame shows. */
 	void (*start)(struct ui *ui);
+	/* Right after the first frame is on screen, before the first wait
+	 * for input: the rest of starting (files the first frame does not
+	 * need, checks whose result may change it), so the screen shows at
+	 * once. */
+	void (*started)(struct ui *ui);
 	/* Every wake-up: after a key or the input timeout. */
 	void (*tick)(struct ui *ui);
 	/* After this process saved @file (@day for entries). */

@@ -44,6 +44,12 @@ struct parse_state {
 	long header_line;	/* line the header started on */
 	bool cr_pending;	/* last line end was a CR: maybe CRLF */
 	bool have_header;
+	/* A filtered read (csvio_read_file_filtered): */
+	const struct csvio_filter *filter;
+	long filter_col;	/* its column in the header, -1 = none */
+	bool drop_row;		/* the current row fails the filter */
+	struct ml_arena *mark;	/* arena as the current row began ... */
+	size_t mark_used;	/* ... so a dropped row gives its cells back */
 	/* Streaming mode (csvio_stream_file) only: */
 	bool stream;
 	bool stop;		/* header refused: parse on, report no rows */
@@ -241,6 +247,126 @@ ml_table_add_col(struct ml_table *t, const char *name)
 	return width;
 }
 
+/* Give back what @t's arena handed out since ps->mark: a dropped row's
+ * cells (rows are allocated in order, so they are the last ones). */
+static void
+arena_rewind(struct parse_state *ps)
+{
+	struct ml_table *t = ps->t;
+
+	while (t->arena != ps->mark) {
+		struct ml_arena *next = t->arena->next;
+
+		free(t->arena);
+		t->arena = next;
+	}
+	if (t->arena != NULL)
+		t->arena->used = ps->mark_used;
+}
+
+/* Does the value @s (@len bytes) sort before the filter's minimum? */
+static bool
+before_min(const struct csvio_filter *f, const char *s, size_t len)
+{
+	size_t mlen = strlen(f->min);
+	int c = memcmp(s, f->min, len < mlen ? len : mlen);
+
+	return c < 0 || (c == 0 && len < mlen);
+}
+
+static void
+field_cb(void *data, size_t len, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	const char *s = data ? data : "";
+
+	if (ps->ncells == 0) {
+		if (ps->cr_pending) {	/* a bare CR ended the last line */
+			ps->line++;
+			ps->cr_pending = false;
+		}
+		ps->row_line = ps->line;
+		ps->drop_row = false;
+		ps->mark = ps->t->arena;
+		ps->mark_used = ps->mark ? ps->mark->used : 0;
+	}
+	for (const char *nl = memchr(s, '\n', len); nl != NULL;
+	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
+		ps->pending_nl++;
+	if (ps->ncells == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 32;
+		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
+	}
+	if (ps->have_header && !ps->drop_row && ps->filter_col ==
+	    (long)ps->ncells && before_min(ps->filter, s, len)) {
+		/* Out of the filter: keep counting lines, store nothing. */
+		ps->drop_row = true;
+		arena_rewind(ps);
+	}
+	if (ps->drop_row) {
+		ps->cells[ps->ncells++] = NULL;
+	} else if (ps->have_header) {
+		char *cell = arena_alloc(ps->t, len + 1);
+
+		memcpy(cell, s, len);
+		cell[len] = '\0';
+		ps->cells[ps->ncells++] = cell;
+	} else {
+		ps->cells[ps->ncells++] = xstrndup(s, len);
+	}
+}
+
+static void
+row_cb(int c, void *ctx)
+{
+	struct parse_state *ps = ctx;
+	struct ml_table *t = ps->t;
+
+	if (ps->ncells > 0) {
+		if (!ps->have_header) {
+			t->header = ps->cells;	/* the header is never packed */
+			ps->header_line = ps->row_line;
+			t->ncols = ps->ncells;
+			ps->have_header = true;
+			ps->cells = NULL;
+			ps->cap = 0;
+			ps->filter_col = -1;
+			for (size_t i = 0; ps->filter != NULL && i < t->ncols; i++)
+				if (strcmp(t->header[i], ps->filter->column) == 0) {
+					ps->filter_col = (long)i;
+					break;
+				}
+		} else if (ps->drop_row) {
+			ps->drop_row = false;
+		} else {
+			struct ml_row *row;
+
+			if (t->nrows == t->cap) {
+				t->cap = t->cap ? t->cap * 2 : 64;
+				t->rows = xreallocarray(t->rows, t->cap,
+				    sizeof *t->rows);
+			}
+			row = &t->rows[t->nrows++];
+			row->cells = arena_alloc(t, ps->ncells * sizeof *row->cells);
+			memcpy(row->cells, ps->cells, ps->ncells * sizeof *row->cells);
+			row->ncells = ps->ncells;
+			row->line = ps->row_line;
+			row->packed = true;
+		}
+		ps->ncells = 0;
+		ps->line += ps->pending_nl;
+		ps->pending_nl = 0;
+	}
+	if (c == '\n') {
+		ps->line++;
+		ps->cr_pending = false;
+	} else if (c == '\r') {
+		if (ps->cr_pending)
+			ps->line++;
+		ps->cr_pending = true;
+	}
+}
+
 /* Newlines inside quoted fields: the next record starts that much lower. */
 static inline void
 count_newlines(struct parse_state *ps, const char *s, size_t len)
@@ -250,9 +376,10 @@ count_newlines(struct parse_state *ps, const char *s, size_t len)
 		ps->pending_nl++;
 }
 
-/* Line bookkeeping at the start of each field (shared by both modes). */
+/* Line bookkeeping at the start of each field when streaming (the same
+ * as field_cb and row_cb do for a table). */
 static inline void
-track_field(struct parse_state *ps, const char *s, size_t len)
+track_field(struct parse_state *ps)
 {
 	if (ps->ncells == 0) {
 		if (ps->cr_pending) {	/* a bare CR ended the last line */
@@ -261,9 +388,6 @@ track_field(struct parse_state *ps, const char *s, size_t len)
 		}
 		ps->row_line = ps->line;
 	}
-	/* Streaming counts a record's newlines once, at its end. */
-	if (!ps->stream)
-		count_newlines(ps, s, len);
 	if (ps->ncells == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 32;
 		ps->cells = xreallocarray(ps->cells, ps->cap, sizeof *ps->cells);
@@ -290,57 +414,6 @@ track_row_end(struct parse_state *ps, int c)
 			ps->line++;
 		ps->cr_pending = true;
 	}
-}
-
-static void
-field_cb(void *data, size_t len, void *ctx)
-{
-	struct parse_state *ps = ctx;
-	const char *s = data ? data : "";
-
-	track_field(ps, s, len);
-	if (ps->have_header) {
-		char *cell = arena_alloc(ps->t, len + 1);
-
-		memcpy(cell, s, len);
-		cell[len] = '\0';
-		ps->cells[ps->ncells++] = cell;
-	} else {
-		ps->cells[ps->ncells++] = xstrndup(s, len);
-	}
-}
-
-static void
-row_cb(int c, void *ctx)
-{
-	struct parse_state *ps = ctx;
-	struct ml_table *t = ps->t;
-
-	if (ps->ncells > 0) {
-		if (!ps->have_header) {
-			t->header = ps->cells;	/* the header is never packed */
-			ps->header_line = ps->row_line;
-			t->ncols = ps->ncells;
-			ps->have_header = true;
-			ps->cells = NULL;
-			ps->cap = 0;
-		} else {
-			struct ml_row *row;
-
-			if (t->nrows == t->cap) {
-				t->cap = t->cap ? t->cap * 2 : 64;
-				t->rows = xreallocarray(t->rows, t->cap,
-				    sizeof *t->rows);
-			}
-			row = &t->rows[t->nrows++];
-			row->cells = arena_alloc(t, ps->ncells * sizeof *row->cells);
-			memcpy(row->cells, ps->cells, ps->ncells * sizeof *row->cells);
-			row->ncells = ps->ncells;
-			row->line = ps->row_line;
-			row->packed = true;
-		}
-	}
-	track_row_end(ps, c);
 }
 
 /*
@@ -376,7 +449,7 @@ field_cb_stream(void *data, size_t len, void *ctx)
 		ps->ncells++;
 		return;
 	}
-	track_field(ps, s, len);
+	track_field(ps);
 	if (ps->sused + len + 1 > ps->scap) {
 		ps->scap = (ps->sused + len + 1) * 2;
 		ps->sbuf = xrealloc(ps->sbuf, ps->scap);
@@ -481,9 +554,10 @@ never_space(unsigned char c)
 	return 0;	/* keep leading/trailing spaces: they are user data */
 }
 
-int
-csvio_parse(const char *buf, size_t len, const char *filename,
-    struct ml_table *out, struct ml_error *err)
+static int
+parse(const char *buf, size_t len, const char *filename,
+    const struct csvio_filter *filter, struct ml_table *out,
+    struct ml_error *err)
 {
 	struct csv_parser p;
 	struct parse_state ps;
@@ -508,6 +582,8 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 	memset(&ps, 0, sizeof ps);
 	ps.t = out;
 	ps.line = 1;
+	ps.filter = filter;
+	ps.filter_col = -1;
 	done = csv_parse(&p, buf + skip, len - skip, field_cb, row_cb, &ps);
 	if (done != len - skip) {
 		ml_error_set(err, filename, line_at(buf, skip + done), NULL,
@@ -543,7 +619,15 @@ out:
 }
 
 int
-csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
+csvio_parse(const char *buf, size_t len, const char *filename,
+    struct ml_table *out, struct ml_error *err)
+{
+	return parse(buf, len, filename, NULL, out, err);
+}
+
+static int
+read_file(const char *path, const struct csvio_filter *filter,
+    struct ml_table *out, struct ml_error *err)
 {
 	struct stat st;
 	char *buf;
@@ -587,9 +671,22 @@ csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
 		len += (size_t)n;
 	}
 	close(fd);
-	rc = csvio_parse(buf, len, path, out, err);
+	rc = parse(buf, len, path, filter, out, err);
 	free(buf);
 	return rc;
+}
+
+int
+csvio_read_file(const char *path, struct ml_table *out, struct ml_error *err)
+{
+	return read_file(path, NULL, out, err);
+}
+
+int
+csvio_read_file_filtered(const char *path, const struct csvio_filter *filter,
+    struct ml_table *out, struct ml_error *err)
+{
+	return read_file(path, filter, out, err);
 }
 
 /* The header arrived in streaming mode: refuse duplicate names (as

@@ -186,6 +186,7 @@ static void
 days_build(const struct ml_store *s, ml_day upto, struct days *d)
 {
 	size_t n = store_nrows(s, ML_ENTRIES), k = 0;
+	bool sorted = true;
 
 	d->v = xcalloc(n + 1, sizeof *d->v);
 	for (size_t r = 0; r < n; r++) {
@@ -193,11 +194,16 @@ days_build(const struct ml_store *s, ml_day upto, struct days *d)
 
 		if (ml_date_parse(store_get(s, ML_ENTRIES, r, EC_DATE), &day) &&
 		    day <= upto) {
+			if (k > 0 && d->v[k - 1].day > day)
+				sorted = false;
 			d->v[k].day = day;
 			d->v[k++].row = (long)r;
 		}
 	}
-	qsort(d->v, k, sizeof *d->v, cmp_day_row);
+	/* Saves keep entries.csv in date order: sort only a file that is not
+	 * (rows are in file order, so equal days are already by row). */
+	if (!sorted)
+		qsort(d->v, k, sizeof *d->v, cmp_day_row);
 	d->n = 0;
 	/* A duplicated date (a damaged file) counts once: its first row, as
 	 * diary_find() reads it. */
@@ -482,11 +488,36 @@ cmp_alert(const void *a, const void *b)
 	return (int)x->tier - (int)y->tier;
 }
 
+/* Every rule on e->day (e->row and e->days set); sorted most severe first. */
+static size_t
+eval_rules(struct eval *e, struct ml_alert *out)
+{
+	rule_emergencies(e);
+	rule_fever(e);
+	rule_site_and_headaches(e);
+	rule_injection_back_pain(e);
+	rule_nerve_symptoms(e);
+	rule_worsening_pain(e);
+	rule_severe_pain(e);
+	rule_procedure_windows(e);
+	/* Insertion sort keeps table order within a tier (qsort is unstable). */
+	for (size_t i = 1; i < e->n; i++)
+		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0;
+		    j--) {
+			struct ml_alert t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return e->n;
+}
+
 size_t
 rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
     struct ml_alert *out)
 {
 	struct eval e;
+	size_t n;
 
 	memset(&e, 0, sizeof e);
 	e.s = s;
@@ -496,23 +527,59 @@ rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	if ((e.row = diary_find(s, day)) < 0)
 		return 0;
 	days_build(s, day, &e.days);
-	rule_emergencies(&e);
-	rule_fever(&e);
-	rule_site_and_headaches(&e);
-	rule_injection_back_pain(&e);
-	rule_nerve_symptoms(&e);
-	rule_worsening_pain(&e);
-	rule_severe_pain(&e);
-	rule_procedure_windows(&e);
+	n = eval_rules(&e, out);
 	days_free(&e.days);
-	/* Insertion sort keeps table order within a tier (qsort is unstable). */
-	for (size_t i = 1; i < e.n; i++)
-		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0;
-		    j--) {
-			struct ml_alert t = out[j];
+	return n;
+}
 
-			out[j] = out[j - 1];
-			out[j - 1] = t;
-		}
-	return e.n;
+struct rules_days {
+	struct days all;	/* every entered day, ascending */
+};
+
+struct rules_days *
+rules_days_new(const struct ml_store *s)
+{
+	struct rules_days *d = xcalloc(1, sizeof *d);
+
+	days_build(s, INT32_MAX, &d->all);
+	return d;
+}
+
+void
+rules_days_free(struct rules_days *d)
+{
+	if (d == NULL)
+		return;
+	days_free(&d->all);
+	free(d);
+}
+
+size_t
+rules_eval_in(const struct ml_store *s, const struct ml_config *cfg,
+    const struct rules_days *days, ml_day day, struct ml_alert *out)
+{
+	struct eval e;
+	size_t lo = 0, hi = days->all.n;
+
+	/* The days up to @day are a prefix of the list: find its end. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (days->all.v[mid].day <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* The list keeps the first row of a day, as diary_find() does. */
+	if (lo == 0 || days->all.v[lo - 1].day != day)
+		return 0;
+	memset(&e, 0, sizeof e);
+	e.s = s;
+	e.cfg = cfg;
+	e.day = day;
+	e.out = out;
+	e.row = days->all.v[lo - 1].row;
+	e.days.v = days->all.v;
+	e.days.n = lo;
+	return eval_rules(&e, out);
 }

@@ -2,8 +2,9 @@
  * store.c - one engine for every CSV file of the data directory.
  *
  * Invariant: a file's in-memory table is either exactly what is on disk as
- * identified by files[f].st (device, inode, size, mtime, ctime), or marked
- * not loaded.  Every write goes through store_transact(), which holds the
+ * identified by files[f].st (device, inode, size, mtime, ctime), or (for a
+ * file with a window, marked partial) exactly the rows of it in the
+ * window, or marked not loaded.  A partial table is never written.  Every write goes through store_transact(), which holds the
  * directory lock from the reload to the rename, so a change is always
  * applied to the newest version of the file.
  */
@@ -11,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -153,12 +155,33 @@ canonical_header(struct ml_table *t, const struct ml_schema *sc)
 		ml_table_add_col(t, sc->cols[c].name);
 }
 
-int
-store_load(struct ml_store *s, enum ml_file file, bool *changed,
+void
+store_window(struct ml_store *s, enum ml_file file, size_t col, ml_day from)
+{
+	struct ml_store_file *sf = &s->files[file];
+	char date[ML_DATE_LEN];
+
+	ml_date_format(from, date);
+	if (sf->window_from[0] != '\0' && (col != sf->window_col ||
+	    strcmp(date, sf->window_from) >= 0))
+		return;
+	/* A table already loaded whole holds the window: keep it. */
+	if (sf->window_from[0] != '\0' && sf->partial)
+		sf->loaded = false;
+	sf->window_col = col;
+	snprintf(sf->window_from, sizeof sf->window_from, "%s", date);
+}
+
+/* Load @file if it changed on disk; @whole: never just its window. */
+static int
+load(struct ml_store *s, enum ml_file file, bool whole, bool *changed,
     struct ml_error *err)
 {
 	struct ml_store_file *sf = &s->files[file];
 	const struct ml_schema *sc = ml_schema(file);
+	struct csvio_filter filter = { sc->cols[sf->window_col].name,
+	    sf->window_from };
+	bool windowed = !whole && sf->window_from[0] != '\0';
 	struct ml_table fresh;
 	struct stat st;
 	int rc;
@@ -167,9 +190,11 @@ store_load(struct ml_store *s, enum ml_file file, bool *changed,
 		*changed = false;
 	if (stat(s->paths[file], &st) != 0)
 		memset(&st, 0, sizeof st);
-	if (sf->loaded && !sf->broken && same_file(&st, &sf->st))
+	if (sf->loaded && !sf->broken && same_file(&st, &sf->st) &&
+	    !(whole && sf->partial))
 		return 0;
-	rc = csvio_read_file(s->paths[file], &fresh, &sf->load_error);
+	rc = csvio_read_file_filtered(s->paths[file], windowed ? &filter : NULL,
+	    &fresh, &sf->load_error);
 	if (rc < 0) {
 		/* Keep the last good copy for display; never write this file. */
 		ml_table_free(&fresh);
@@ -186,7 +211,7 @@ store_load(struct ml_store *s, enum ml_file file, bool *changed,
 	sf->st = st;
 	sf->loaded = true;
 	sf->broken = false;
-	sf->partial = false;
+	sf->partial = windowed;
 	if (changed != NULL)
 		*changed = true;
 	return 0;
@@ -264,6 +289,13 @@ store_load_filtered(struct ml_store *s, enum ml_file file, store_keep_fn keep,
 	sf->broken = false;
 	sf->partial = true;
 	return 0;
+}
+
+int
+store_load(struct ml_store *s, enum ml_file file, bool *changed,
+    struct ml_error *err)
+{
+	return load(s, file, false, changed, err);
 }
 
 const struct ml_table *
@@ -390,6 +422,32 @@ write_table_cb(FILE *fp, void *ctx, struct ml_error *err)
 	return csvio_write_table(fp, ctx, NULL);
 }
 
+/*
+ * After a save of a file with a window (the lock still held, so the file
+ * is as saved): hold only the window's rows again.  If that read fails,
+ * the whole table stays: it is exactly the file, just larger.
+ */
+static void
+keep_window(struct ml_store *s, enum ml_file file)
+{
+	struct ml_store_file *sf = &s->files[file];
+	struct csvio_filter filter = {
+		ml_schema(file)->cols[sf->window_col].name, sf->window_from };
+	struct ml_table fresh;
+	struct ml_error e;
+
+	if (csvio_read_file_filtered(s->paths[file], &filter, &fresh, &e) != 0) {
+		ml_table_free(&fresh);
+		return;
+	}
+	ml_table_free(&sf->table);
+	sf->table = fresh;
+	if (sf->table.ncols == 0)
+		canonical_header(&sf->table, ml_schema(file));
+	map_columns(sf, ml_schema(file));
+	sf->partial = true;
+}
+
 int
 store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
     void *ctx, struct ml_error *err)
@@ -402,10 +460,8 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 	if ((lockfd = lock_dir(s, err)) < 0)
 		return -1;
 	remove_stale_temps(s);
-	/* A filtered table is not the file: never save it, read it whole. */
-	if (sf->partial)
-		sf->loaded = false;
-	if (store_load(s, file, NULL, err) != 0) {
+	/* The change applies to the whole file, never to a window of it. */
+	if (load(s, file, true, NULL, err) != 0) {
 		close(lockfd);
 		return -1;
 	}
@@ -428,6 +484,8 @@ store_transact(struct ml_store *s, enum ml_file file, ml_tx_apply apply,
 			rc = -1;
 		if (rc != 0)
 			sf->loaded = false;	/* memory no longer matches disk */
+		else if (sf->window_from[0] != '\0')
+			keep_window(s, file);
 	} else if (rc < 0) {
 		sf->loaded = false;		/* drop a half-applied change */
 	} else {

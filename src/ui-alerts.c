@@ -232,9 +232,17 @@ check_recent(struct ui *ui)
 static void
 svc_start(struct ui *ui)
 {
-	/* What is already in the file is not "raised during the session". */
+	/* What is already in the file is not "raised during the session".
+	 * The banner of the first frame comes from the file as it is. */
 	load_alerts(ui);
 	scan(ui, true);
+}
+
+/* The rules over the last days run once the first frame is shown: a new
+ * alert updates the banner and opens its dialog a moment later. */
+static void
+svc_started(struct ui *ui)
+{
 	if (ui->cfg->startup_days > 0)
 		check_recent(ui);
 }
@@ -405,6 +413,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 const struct ui_service ui_alerts_service = {
 	.name = "alerts",
 	.start = svc_start,
+	.started = svc_started,
 	.tick = svc_tick,
 	.saved = svc_saved,
 	.reloaded = svc_reloaded,

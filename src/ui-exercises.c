@@ -56,12 +56,19 @@ static const char *const field_labels[XC_NCOLS] = {
 	"times", "start date", "end date", "active",
 };
 
+/*
+ * The plan, and the log of the days this screen and the reminders look at
+ * (today's slots, adherence over the last 30 days): years of log are most
+ * of a diary's size, and the screen need not hold them.  Saves still go to
+ * the whole file (see store_window).
+ */
 static void
 load_plan(struct ui *ui)
 {
 	struct ml_error err;
 	char buf[600];
 
+	store_window(ui->store, ML_EXERCISE_LOG, LC_DATE, ml_today() - 30);
 	if (store_load(ui->store, ML_EXERCISES, NULL, &err) != 0 ||
 	    store_load(ui->store, ML_EXERCISE_LOG, NULL, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
@@ -793,6 +800,7 @@ const struct ui_screen ui_exercises = {
 
 static void rem_tick(struct ui *ui);
 
+/* After the first frame: the plan and log are not needed to draw it. */
 static void
 rem_start(struct ui *ui)
 {
@@ -868,7 +876,7 @@ rem_saved(struct ui *ui, enum ml_file file, ml_day day)
 
 const struct ui_service ui_reminders = {
 	.name = "reminders",
-	.start = rem_start,
+	.started = rem_start,
 	.tick = rem_tick,
 	.saved = rem_saved,
 	.reloaded = rem_changed,

@@ -178,6 +178,10 @@ draw_below(struct ui *ui, WINDOW *win, ml_day end)
 
 	if (nweeks < 1)
 		return;
+	/* The log from the first week shown, or the 30 days of adherence: the
+	 * screen holds only a recent window of it (see ui-exercises.c). */
+	store_window(ui->store, ML_EXERCISE_LOG, LC_DATE,
+	    end - 7 * nweeks + 1 < end - 29 ? end - 7 * nweeks + 1 : end - 29);
 	/* Already loaded files cost a stat; a broken one keeps its last good
 	 * copy and the status line of the Exercises screen says why. */
 	for (size_t i = 0; i < ML_NELEM(need); i++)

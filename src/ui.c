@@ -426,8 +426,11 @@ update_screen(struct ui *ui)
 	if (ui->screen->cursor != NULL && ui->screen->cursor(ui, &y, &x)) {
 		show = true;
 		wmove(ui->body, y, x);
-		wnoutrefresh(ui->body);
 	}
+	/* A hidden cursor stays wherever the update left it: moving it to the
+	 * body's last drawing position cost ~8 bytes per key for nothing. */
+	leaveok(ui->body, !show);
+	wnoutrefresh(ui->body);
 	curs_set(show ? 1 : 0);
 	if (ui->bell) {
 		beep();
@@ -605,6 +608,7 @@ ui_main(struct cli_ctx *ctx)
 	struct ui ui;
 	struct ml_error err;
 	const char *cs;
+	bool started = false;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_errorf("the diary screen needs a terminal; see 'mendlog --help' "
@@ -641,6 +645,15 @@ ui_main(struct cli_ctx *ctx)
 		int r;
 
 		update_screen(&ui);
+		if (!started) {
+			/* The first frame is out: now the slower rest, and show
+			 * what it changed before waiting for a key. */
+			started = true;
+			EACH_SERVICE(svc)
+				if (svc->started != NULL)
+					svc->started(&ui);
+			continue;
+		}
 		r = ui.too_small ? wget_wch(stdscr, &ch) : wget_wch(ui.body, &ch);
 		if (got_hup || got_term || got_int)
 			break;

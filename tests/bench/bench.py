@@ -131,9 +131,15 @@ def bench_check_million():
                  "Export reads only the entries in its range "
                  "(store_load_filtered), so on this file (1900..4637, "
                  "range up to today) it keeps 46,000 of 1,000,000 rows.")
-    notes.append("The screen loads every file before its "
-                 "first frame (exercise_log.csv is 2.5 MB of the 3.1 MB); "
-                 "the screen should read only what its first screen needs.")
+    notes.append("The screen's first frame reads only entries, procedures "
+                 "and alerts (the banner); the exercise plan and log (the "
+                 "reminder line) and the start-up rule run follow right "
+                 "after it, before the first wait for input (ui.h, "
+                 "`started`): the \"until quiet\" row includes them.  "
+                 "The screen holds only the last 30 days of "
+                 "exercise_log.csv (2.5 MB of the 3.1 MB; store_window), "
+                 "filtered while parsing, so the rows left out never take "
+                 "memory; saves still apply to the whole file.")
 
 
 def bench_check_diary():
@@ -161,12 +167,15 @@ def bench_floor_curses():
                  "%.1f ms, %.1f MiB" % (t * 1e3, rss / 1024), "", "(floor)", ""))
 
 
-def pty_run(cmd, steps=(), quiet=0.15):
+def pty_run(cmd, steps=(), quiet=0.15, frame_end=None):
     """Run @cmd on a fresh 80x24 pty (TERM=xterm-256color).  Returns the
     time from launch to the last byte of the first frame (the output then
     stays quiet for @quiet seconds), the bytes of that frame, the bytes
-    written after each key of @steps, the time from 'q' to exit, and the
-    max RSS in KiB.  No polling: the output is read as it comes."""
+    written after each key of @steps, the time from 'q' to exit, the max
+    RSS in KiB, all the output, and the time from launch to the chunk
+    that holds @frame_end (the text of the frame's bottom row, which
+    curses draws last), or None.  No polling: the output is read as it
+    comes."""
     import pty, select, struct, fcntl, termios
     rss_file = os.path.join(B, "rss-pty.txt")
     env = dict(ENV, TERM="xterm-256color")
@@ -196,9 +205,13 @@ def pty_run(cmd, steps=(), quiet=0.15):
             got += len(chunk)
             last = time.perf_counter()
             drain.text += chunk
+            if (frame_end and drain.drawn is None and
+                    frame_end in drain.text):
+                drain.drawn = last
         return got, last
 
     drain.text = b""
+    drain.drawn = None
     frame_bytes, last = drain()
     first = (last or time.perf_counter()) - t0
     step_bytes = []
@@ -218,7 +231,8 @@ def pty_run(cmd, steps=(), quiet=0.15):
     os.close(fd)
     with open(rss_file) as f:
         rss = int(f.read().split()[-1])
-    return first, frame_bytes, step_bytes, quit_t, rss, drain.text
+    drawn = drain.drawn - t0 if drain.drawn is not None else None
+    return first, frame_bytes, step_bytes, quit_t, rss, drain.text, drawn
 
 
 def screen_cmd():
@@ -230,11 +244,19 @@ def bench_first_frame():
     'q' to exit, vs floor-curses + a libcsv parse of all the diary's files;
     peak RSS vs the floor's plus the diary's size.  Measured on whatever
     screen is built (flagged while it is still the placeholder)."""
-    runs = [pty_run(screen_cmd()) for _ in range(RUNS)]
-    floor = [pty_run([FLOOR_CURSES]) for _ in range(RUNS)]
+    # The first frame is complete when its bottom row (the status line;
+    # the floor's last line) is written.  What the screen does right after
+    # it (the reminder line, the start-up rule run: ui.h, `started`) is
+    # measured too, as "settled": launch to the last byte before quiet.
+    runs = [pty_run(screen_cmd(), frame_end=b"? help") for _ in range(RUNS)]
+    floor = [pty_run([FLOOR_CURSES], frame_end=b"floor: one frame drawn")
+             for _ in range(RUNS)]
     parse_t, _ = median_run([FLOOR_CSV] + csv_files(DIARY))
-    ml_first = statistics.median(r[0] for r in runs)
-    fl_first = statistics.median(r[0] for r in floor)
+    drawn = [r[6] if r[6] is not None else r[0] for r in runs]
+    ml_first = statistics.median(drawn)
+    ml_settled = statistics.median(r[0] for r in runs)
+    fl_first = statistics.median(r[6] if r[6] is not None else r[0]
+                                 for r in floor)
     ml_quit = statistics.median(r[3] for r in runs)
     fl_quit = statistics.median(r[3] for r in floor)
     ml_rss = statistics.median(r[4] for r in runs)
@@ -248,6 +270,10 @@ def bench_first_frame():
                  "%.2fx" % (ml_first / (fl_first + parse_t)),
                  "<= 1.5x (%.1f ms)" % (budget * 1e3),
                  ("met" if ml_first <= budget else "MISSED") + flag))
+    rows.append(("first frame and what follows it at once (reminder line, "
+                 "start-up rule run), until quiet" + flag,
+                 "%.1f ms" % (ml_settled * 1e3), "",
+                 "%.2fx" % (ml_settled / (fl_first + parse_t)), "(info)", ""))
     rows.append(("q to exit" + flag, "%.1f ms" % (ml_quit * 1e3),
                  "%.1f ms" % (fl_quit * 1e3), "", "(info)", ""))
     diary_kib = size_mb(csv_files(DIARY)) * 1e6 / 1024

@@ -10,13 +10,14 @@
 #   - a killed save is either absent or whole (never half a note);
 #   - the rows that were there before are all intact.
 # CRASH_KILLS rounds (20 here; `make stress` runs 200), CRASH_SEED to
-# replay a run.  Writers are functions: writer_log now; writer_screen slots
-# in when the screen can save (start it in tmux, type, save, kill the pane).
+# replay a run.  Writers are functions: writer_log (`mendlog log`) and
+# writer_screen (the day form in tmux: type a note, Enter saves it); each
+# round runs every writer in CRASH_WRITERS.
 . "$(dirname "$0")/lib.sh"
 
 KILLS=${CRASH_KILLS:-20}
 SEED=${CRASH_SEED:-$$}
-WRITERS=${CRASH_WRITERS:-log}
+WRITERS=${CRASH_WRITERS:-log screen}
 PREFILL=${CRASH_PREFILL:-3000}
 RANDOM=$SEED
 echo "# seed $SEED, $KILLS kills, writers: $WRITERS"
@@ -82,13 +83,35 @@ writer_log() {
 	pid=$!
 }
 
-# writer_screen DATE TOKEN: the screen variant, once the Today screen can
-# save (issue 3).  Start `mendlog` in tmux on DATE, type TOKEN into notes,
-# press the save key, and set pid to the mendlog process (tm list-panes
-# -F '#{pane_pid}'), so the kill lands in the screen's save.
+# writer_screen DATE TOKEN: the screen on DATE (its "today"), in tmux:
+# open the notes field, type TOKEN, and press Enter, which saves it.  Sets
+# pid to the mendlog process.  The pane runs nothing after mendlog, so
+# what it last drew stays there to be read after the kill.
 writer_screen() {
-	echo "writer_screen: not wired yet (needs the screen's save key)" >&2
-	exit 1
+	tm kill-server 2>/dev/null
+	# A new session while the old server is still exiting would fail.
+	for _ in $(seq 100); do
+		tm list-sessions >/dev/null 2>&1 || break
+		sleep 0.02
+	done
+	tm -f /dev/null new-session -d -s main -x 80 -y 24 \
+	    "env HOME='$HOME' TERM=tmux-256color MENDLOG_NOW=${1}T10:00:00 $ML -d $D; sleep 30"
+	tm set-option -t main status off >/dev/null 2>&1
+	wait_for 'Back pain \(average\)' 5 || return 1
+	tm_send End Enter
+	wait_for 'Enter save' 5 || return 1
+	tm_type "$2"
+	wait_for "Notes +$2" 5 || return 1
+	pid=$(pgrep -P "$(tm list-panes -t main -F '#{pane_pid}')" mendlog)
+	tm_send Enter
+}
+
+# screen_saved: did the screen's save return success before the kill?
+# "saved HH:MM" shows only after the rename (a fresh screen has saved
+# nothing else).  Not shown = counted as killed: the file may then hold
+# the value or not, but never half of it.
+screen_saved() {
+	tm_screen | grep -Eq 'saved [0-9]{2}:[0-9]{2}'
 }
 
 # How long one save takes here, in microseconds (median of 5).
@@ -102,16 +125,30 @@ echo "# one save takes about ${save_us} us"
 killed=0
 finished=0
 for round in $(seq 1 "$KILLS"); do
-	day=$(date -d "2030-01-01 + $round days" +%F)
-	token="r${round}_$RANDOM"
+	wi=0
 	for w in $WRITERS; do
+		# Each writer its own day: a day is written once, by one save.
+		day=$(date -d "2030-01-01 + $((wi * 1000 + round)) days" +%F)
+		token="r${round}${w}_$RANDOM"
+		wi=$((wi + 1))
 		echo "$day $token" >>"$TRIED"
-		"writer_$w" "$day" "$token"
+		pid=""
+		if ! "writer_$w" "$day" "$token" || [ -z "$pid" ]; then
+			not_ok "round $round ($w): the writer did not start"
+			continue
+		fi
 		delay=$(( (RANDOM * 32768 + RANDOM) % (save_us + 1) ))
 		sleep "$(printf '0.%06d' "$delay")"
 		kill -9 "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		rc=$?
+		if [ "$w" = screen ]; then
+			# Let tmux read what the screen wrote before it died.
+			sleep 0.05
+			screen_saved
+			rc=$?
+		else
+			wait "$pid" 2>/dev/null
+			rc=$?
+		fi
 		if [ "$rc" -eq 0 ]; then
 			echo "$day $token" >>"$OK"
 			finished=$((finished + 1))

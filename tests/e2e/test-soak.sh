@@ -5,12 +5,13 @@
 # All writers write the same 40 days, each its own field, so every save
 # races the others on the same rows: a lost update would show as a field
 # whose final value is not the last one its writer saved.  Writers are
-# functions (writer_log now; a screen writer slots in when the screen
-# can save).  Every save must succeed: the lock waits, it never gives up.
+# functions: writer_log (`mendlog log`) and writer_screen (the day form in
+# tmux: a score digit saves at once, `[` goes back a day); two of each by
+# default.  Every save must succeed: the lock waits, it never gives up.
 . "$(dirname "$0")/lib.sh"
 
 SECS=${SOAK_SECONDS:-5}
-WRITERS=${SOAK_WRITERS:-"log log log log"}
+WRITERS=${SOAK_WRITERS:-"screen screen log log"}
 FIELDS=(back_pain leg_pain notes mood)
 E="$D/entries.csv"
 mkdir -p "$T/w"
@@ -38,6 +39,76 @@ writer_log() {
 	done
 	echo "$fails" >"$T/w/$n.fails"
 }
+
+# writer_screen N: a screen in tmux session wN, opened on 2027-01-28,
+# setting score field N (back_pain or leg_pain: the form's first and
+# third rows) on each day from the 28th back to the 1st, then again.  A
+# save counts once the form shows the new value on that day, which it
+# draws from the store after the save; each value differs from the day's
+# last one, so an old value never passes for a new one.
+writer_screen() {
+	n=$1
+	field=${FIELDS[$n]}
+	case $field in
+	back_pain) label='Back pain \(average\)' moves="" ;;
+	leg_pain) label='Leg pain' moves="j j" ;;
+	*) echo "writer_screen: no score field $field" >&2; echo 1 >"$T/w/$n.fails"; return ;;
+	esac
+	s="w$n"
+	fails=0
+	declare -A last
+	tm new-session -d -s "$s" -x 80 -y 24 \
+	    "env HOME='$HOME' TERM=tmux-256color MENDLOG_NOW=2027-01-28T10:00:00 $ML -d $D; sleep 60"
+	if ! screen_wait "$s" 'Back pain \(average\)'; then
+		echo 1 >"$T/w/$n.fails"
+		return
+	fi
+	# shellcheck disable=SC2086
+	[ -n "$moves" ] && tm send-keys -t "$s" $moves
+	k=0
+	end=$(( $(date +%s) + SECS ))
+	while [ "$(date +%s)" -lt "$end" ]; do
+		day=$(printf '2027-01-%02d' $(( 28 - k % 28 )))
+		value=$(( (${last[$day]:-2} - 2 + 1 + k % 3) % 8 + 2 ))
+		[ "$value" = "${last[$day]:-}" ] && value=$(( (value - 1) % 8 + 2 ))
+		if screen_wait "$s" "$day" && { tm send-keys -t "$s" -l "$value";
+		    screen_wait "$s" "$label +$value/10"; }; then
+			printf '%s\t%s\n' "$day" "$value" >>"$T/w/$n.ok"
+			last[$day]=$value
+		else
+			fails=$((fails + 1))
+		fi
+		if [ $(( k % 28 )) -eq 27 ]; then
+			tm send-keys -t "$s" t
+		else
+			tm send-keys -t "$s" '['
+		fi
+		k=$((k + 1))
+	done
+	tm_screen_of "$s" | grep -q 'not saved' && fails=$((fails + 1))
+	tm send-keys -t "$s" q
+	echo "$fails" >"$T/w/$n.fails"
+}
+
+tm_screen_of() { tm capture-pane -p -t "$1"; }
+
+# screen_wait SESSION PATTERN: bounded poll (5 s) of that session's screen.
+screen_wait() {
+	for _ in $(seq 250); do
+		tm_screen_of "$1" | grep -Eq -- "$2" && return 0
+		sleep 0.02
+	done
+	echo "session $1: timed out waiting for $2" >&2
+	tm_screen_of "$1" | sed 's/^/    | /' >&2
+	return 1
+}
+
+# The tmux server the screen writers share (lib.sh stops it at the end).
+case " $WRITERS " in
+*" screen "*)
+	tm -f /dev/null new-session -d -s idle "sleep 600"
+	tm set-option -g status off >/dev/null 2>&1 ;;
+esac
 
 i=0
 pids=""

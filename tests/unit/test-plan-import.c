@@ -26,10 +26,8 @@ static int
 setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
-	struct ml_error err;
 
-	f->dir = tu_tempdir();
-	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	f->dir = tu_store_open(&f->s);
 	*state = f;
 	return 0;
 }
@@ -39,9 +37,7 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	store_close(&f->s);
-	tu_rmrf(f->dir);
-	free(f->dir);
+	tu_store_close(f->dir, &f->s);
 	free(f);
 	return 0;
 }

@@ -38,11 +38,9 @@ static int
 setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
-	struct ml_error err;
 
 	use_tz("UTC");
-	f->dir = tu_tempdir();
-	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	f->dir = tu_store_open(&f->s);
 	config_defaults(&f->cfg);
 	*state = f;
 	return 0;
@@ -53,10 +51,8 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	store_close(&f->s);
 	config_free(&f->cfg);
-	tu_rmrf(f->dir);
-	free(f->dir);
+	tu_store_close(f->dir, &f->s);
 	free(f);
 	use_tz("UTC");
 	return 0;

@@ -27,12 +27,10 @@ static int
 setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	struct ml_error err;
 
 	/* "Today" is well after every day the tests log. */
 	setenv("MENDLOG_NOW", "2027-06-30T12:00:00", 1);
-	f->dir = tu_tempdir();
-	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	f->dir = tu_store_open(&f->s);
 	config_defaults(&f->cfg);
 	*state = f;
 	return 0;
@@ -43,10 +41,8 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(&f->s);
 	config_free(&f->cfg);
-	tu_rmrf(f->dir);
-	free(f->dir);
+	tu_store_close(f->dir, &f->s);
 	free(f);
 	return 0;
 }
@@ -93,7 +89,8 @@ procedure(struct fx *f, ml_day day, const char *kind)
 static int
 tier_of(struct fx *f, ml_day day, const char *rule)
 {
-	struct ml_alert a[RULES_MAX];
+	struct ml_alert a[RULES_MAX], b[RULES_MAX];
+	struct rules_days *days;
 	struct ml_error err;
 	size_t n;
 	int found = -1;
@@ -102,7 +99,14 @@ tier_of(struct fx *f, ml_day day, const char *rule)
 	assert_int_equal(store_load(&f->s, ML_PROCEDURES, NULL, &err), 0);
 	n = rules_eval(&f->s, &f->cfg, day, a);
 	assert_true(n <= RULES_MAX);
+	/* The shared-days form (alerts_check_days) gives exactly the same. */
+	days = rules_days_new(&f->s);
+	assert_int_equal(rules_eval_in(&f->s, &f->cfg, days, day, b), n);
+	rules_days_free(days);
 	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(a[i].rule, b[i].rule);
+		assert_int_equal(a[i].tier, b[i].tier);
+		assert_int_equal(a[i].day, b[i].day);
 		assert_non_null(a[i].message);
 		assert_int_equal(a[i].day, day);
 		if (strcmp(a[i].rule, rule) == 0) {

@@ -20,10 +20,8 @@ static int
 setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
-	struct ml_error err;
 
-	f->dir = tu_tempdir();
-	assert_int_equal(store_open(&f->s, f->dir, &err), 0);
+	f->dir = tu_store_open(&f->s);
 	*state = f;
 	return 0;
 }
@@ -33,9 +31,7 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	store_close(&f->s);
-	tu_rmrf(f->dir);
-	free(f->dir);
+	tu_store_close(f->dir, &f->s);
 	free(f);
 	return 0;
 }
@@ -332,6 +328,56 @@ test_duplicate_keys_and_missing_required_column(void **state)
 	free(path);
 }
 
+/* A window holds only recent rows, yet every save applies to the whole,
+ * fresh file, and widening it brings older rows back. */
+static void
+test_window_reads_recent_rows_saves_whole_file(void **state)
+{
+	struct fixture *f = *state;
+	char *path = xasprintf("%s/exercise_log.csv", f->dir);
+	const char *key[] = { "2026-11-21", "08:00", "walk" };
+	struct ml_set set = { "status", "done" };
+	struct ml_error err;
+	ml_day from;
+	char *text;
+
+	tu_write_str(path, "date,slot,exercise_id,status,logged_at,sets_done,"
+	    "pain_during,note\n"
+	    "2020-01-01,08:00,walk,done,,,,\"old, two\nlines\"\n"
+	    "2026-11-01,08:00,walk,done,,,,\n"
+	    ",08:00,walk,done,,,,no date\n"
+	    "2026-11-20,08:00,walk,skipped,,,,recent\n");
+	assert_true(ml_date_parse("2026-11-10", &from));
+	store_window(&f->s, ML_EXERCISE_LOG, LC_DATE, from);
+	assert_int_equal(store_load(&f->s, ML_EXERCISE_LOG, NULL, &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISE_LOG), 1);
+	assert_string_equal(store_get(&f->s, ML_EXERCISE_LOG, 0, LC_NOTE), "recent");
+	/* Lines are still counted through the rows left out. */
+	assert_int_equal(store_table(&f->s, ML_EXERCISE_LOG)->rows[0].line, 6);
+
+	assert_int_equal(store_upsert(&f->s, ML_EXERCISE_LOG, key, &set, 1,
+	    &err), 0);
+	text = tu_read(path, NULL);
+	assert_non_null(strstr(text, "\"old, two\nlines\""));
+	assert_non_null(strstr(text, "2026-11-01,08:00"));
+	assert_non_null(strstr(text, "no date"));
+	assert_non_null(strstr(text, "2026-11-21,08:00,walk,done"));
+	free(text);
+	/* After the save, the window again. */
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISE_LOG), 2);
+
+	/* A narrower window changes nothing; a wider one rereads. */
+	assert_true(ml_date_parse("2026-11-20", &from));
+	store_window(&f->s, ML_EXERCISE_LOG, LC_DATE, from);
+	assert_int_equal(store_load(&f->s, ML_EXERCISE_LOG, NULL, &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISE_LOG), 2);
+	assert_true(ml_date_parse("2019-01-01", &from));
+	store_window(&f->s, ML_EXERCISE_LOG, LC_DATE, from);
+	assert_int_equal(store_load(&f->s, ML_EXERCISE_LOG, NULL, &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISE_LOG), 4);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -347,6 +393,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_stale_temp_removed_and_backup_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upsert_rejects_bad_values_before_writing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_keys_and_missing_required_column, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_reads_recent_rows_saves_whole_file, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

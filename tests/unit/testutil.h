@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "mendlog.h"
+#include "store.h"
 
 /* A fresh directory under $TMPDIR.  Caller frees (and removes it with
  * tu_rmrf). */
@@ -56,6 +57,28 @@ tu_rmrf(const char *dir)
 	}
 	closedir(d);
 	rmdir(dir);
+}
+
+/* A store on a fresh temporary directory; returns the directory (free it
+ * with tu_store_close). */
+static inline char *
+tu_store_open(struct ml_store *s)
+{
+	struct ml_error err;
+	char *dir = tu_tempdir();
+
+	if (store_open(s, dir, &err) != 0)
+		fail_msg("store_open %s: %s", dir, err.msg);
+	return dir;
+}
+
+/* Close the store, remove its directory and free @dir. */
+static inline void
+tu_store_close(char *dir, struct ml_store *s)
+{
+	store_close(s);
+	tu_rmrf(dir);
+	free(dir);
 }
 
 static inline void
