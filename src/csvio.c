@@ -625,6 +625,29 @@ csvio_parse(const char *buf, size_t len, const char *filename,
 	return parse(buf, len, filename, NULL, out, err);
 }
 
+/*
+ * Open @path for reading, with its size in @st.  Returns 0 with *fd set,
+ * 1 when there is no file (not even a dangling link), -1 with @err.
+ */
+static int
+open_regular(const char *path, int *fd, struct stat *st, struct ml_error *err)
+{
+	*fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (*fd < 0) {
+		if (errno == ENOENT && lstat(path, st) != 0)
+			return 1;
+		ml_error_set(err, path, 0, NULL, "%s%s", strerror(errno),
+		    errno == ENOENT ? " (dangling symbolic link)" : "");
+		return -1;
+	}
+	if (fstat(*fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		ml_error_set(err, path, 0, NULL, "not a regular file");
+		close(*fd);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 read_file(const char *path, const struct csvio_filter *filter,
     struct ml_table *out, struct ml_error *err)
@@ -636,19 +659,8 @@ read_file(const char *path, const struct csvio_filter *filter,
 	int fd, rc;
 
 	ml_table_init(out);
-	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT && lstat(path, &st) != 0)
-			return 1;
-		ml_error_set(err, path, 0, NULL, "%s%s", strerror(errno),
-		    errno == ENOENT ? " (dangling symbolic link)" : "");
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		ml_error_set(err, path, 0, NULL, "not a regular file");
-		close(fd);
-		return -1;
-	}
+	if ((rc = open_regular(path, &fd, &st, err)) != 0)
+		return rc;
 	cap = (size_t)st.st_size + 1;
 	buf = xmalloc(cap);
 	for (;;) {
@@ -765,22 +777,12 @@ csvio_stream_file(const char *path, const struct csvio_stream *cb,
 	const char *nul;
 	off_t at = 0, bad = -1;
 	ssize_t n;
-	int fd, rc = -1;
+	int fd, rc;
 	bool first = true;
 
-	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT && lstat(path, &st) != 0)
-			return 1;
-		ml_error_set(err, path, 0, NULL, "%s%s", strerror(errno),
-		    errno == ENOENT ? " (dangling symbolic link)" : "");
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		ml_error_set(err, path, 0, NULL, "not a regular file");
-		close(fd);
-		return -1;
-	}
+	if ((rc = open_regular(path, &fd, &st, err)) != 0)
+		return rc;
+	rc = -1;	/* every "goto out" below is a failure until the end */
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 	    CSV_REPALL_NL) != 0) {
 		ml_error_set(err, path, 0, NULL, "cannot start CSV parser");
