@@ -172,6 +172,35 @@ store_window(struct ml_store *s, enum ml_file file, size_t col, ml_day from)
 	snprintf(sf->window_from, sizeof sf->window_from, "%s", date);
 }
 
+/*
+ * Make @fresh (just read, with result @rc) the table of @sf, loaded as of
+ * @st.  A failed read keeps the last good copy for display and marks the
+ * file broken, so it is never written.  Returns 0, or -1 with @err.
+ */
+static int
+adopt_table(struct ml_store_file *sf, const struct ml_schema *sc, int rc,
+    struct ml_table *fresh, const struct stat *st, bool partial,
+    struct ml_error *err)
+{
+	if (rc < 0) {
+		ml_table_free(fresh);
+		sf->broken = true;
+		if (err != NULL)
+			*err = sf->load_error;
+		return -1;
+	}
+	ml_table_free(&sf->table);
+	sf->table = *fresh;
+	if (sf->table.ncols == 0)
+		canonical_header(&sf->table, sc);
+	map_columns(sf, sc);
+	sf->st = *st;
+	sf->loaded = true;
+	sf->broken = false;
+	sf->partial = partial;
+	return 0;
+}
+
 /* Load @file if it changed on disk; @whole: never just its window. */
 static int
 load(struct ml_store *s, enum ml_file file, bool whole, bool *changed,
@@ -195,23 +224,8 @@ load(struct ml_store *s, enum ml_file file, bool whole, bool *changed,
 		return 0;
 	rc = csvio_read_file_filtered(s->paths[file], windowed ? &filter : NULL,
 	    &fresh, &sf->load_error);
-	if (rc < 0) {
-		/* Keep the last good copy for display; never write this file. */
-		ml_table_free(&fresh);
-		sf->broken = true;
-		if (err != NULL)
-			*err = sf->load_error;
+	if (adopt_table(sf, sc, rc, &fresh, &st, windowed, err) != 0)
 		return -1;
-	}
-	ml_table_free(&sf->table);
-	sf->table = fresh;
-	if (sf->table.ncols == 0)
-		canonical_header(&sf->table, sc);
-	map_columns(sf, sc);
-	sf->st = st;
-	sf->loaded = true;
-	sf->broken = false;
-	sf->partial = windowed;
 	if (changed != NULL)
 		*changed = true;
 	return 0;
@@ -272,22 +286,8 @@ store_load_filtered(struct ml_store *s, enum ml_file file, store_keep_fn keep,
 	    .header = filter_header_cb, .row = filter_row_cb, .ctx = &fl },
 	    &sf->load_error);
 	free(fl.colmap);
-	if (rc < 0) {
-		ml_table_free(&fresh);
-		sf->broken = true;
-		if (err != NULL)
-			*err = sf->load_error;
+	if (adopt_table(sf, sc, rc, &fresh, &st, true, err) != 0)
 		return -1;
-	}
-	ml_table_free(&sf->table);
-	sf->table = fresh;
-	if (sf->table.ncols == 0)
-		canonical_header(&sf->table, sc);
-	map_columns(sf, sc);
-	sf->st = st;
-	sf->loaded = true;
-	sf->broken = false;
-	sf->partial = true;
 	return 0;
 }
 
