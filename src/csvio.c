@@ -316,6 +316,25 @@ field_cb(void *data, size_t len, void *ctx)
 	}
 }
 
+/* Line bookkeeping at the end of each record. */
+static inline void
+track_row_end(struct parse_state *ps, int c)
+{
+	if (ps->ncells > 0) {
+		ps->ncells = 0;
+		ps->line += ps->pending_nl;
+		ps->pending_nl = 0;
+	}
+	if (c == '\n') {
+		ps->line++;
+		ps->cr_pending = false;
+	} else if (c == '\r') {
+		if (ps->cr_pending)
+			ps->line++;
+		ps->cr_pending = true;
+	}
+}
+
 static void
 row_cb(int c, void *ctx)
 {
@@ -353,18 +372,8 @@ row_cb(int c, void *ctx)
 			row->line = ps->row_line;
 			row->packed = true;
 		}
-		ps->ncells = 0;
-		ps->line += ps->pending_nl;
-		ps->pending_nl = 0;
 	}
-	if (c == '\n') {
-		ps->line++;
-		ps->cr_pending = false;
-	} else if (c == '\r') {
-		if (ps->cr_pending)
-			ps->line++;
-		ps->cr_pending = true;
-	}
+	track_row_end(ps, c);
 }
 
 /* Newlines inside quoted fields: the next record starts that much lower. */
@@ -397,24 +406,6 @@ track_field(struct parse_state *ps)
 	}
 }
 
-/* Line bookkeeping at the end of each record. */
-static inline void
-track_row_end(struct parse_state *ps, int c)
-{
-	if (ps->ncells > 0) {
-		ps->ncells = 0;
-		ps->line += ps->pending_nl;
-		ps->pending_nl = 0;
-	}
-	if (c == '\n') {
-		ps->line++;
-		ps->cr_pending = false;
-	} else if (c == '\r') {
-		if (ps->cr_pending)
-			ps->line++;
-		ps->cr_pending = true;
-	}
-}
 
 /*
  * Streaming mode: a record's cells are gathered in one reused scratch

@@ -462,28 +462,24 @@ plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
 	return n;
 }
 
-void
-plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+/*
+ * One pass over the log: the first done/partial/skipped row for a slot in
+ * @from..@to settles it (sets its log_row).  @v (n slots) must be sorted
+ * by cmp_slot.  A log names an exercise by id; its slots carry the row of
+ * the first exercise with that id.
+ */
+static void
+settle_slots(const struct ml_store *s, struct plan_slot *v, size_t n,
+    ml_day from, ml_day to)
 {
-	size_t n = 0, cap = 0, logs = store_nrows(s, ML_EXERCISE_LOG);
-	struct plan_slot *v = NULL;
-	struct plan_rows pr;
+	size_t logs = store_nrows(s, ML_EXERCISE_LOG);
 
-	for (ml_day d = from; d <= to; d++)
-		memset(&out[d - from], 0, sizeof *out);
-	rows_parse(s, &pr);
-	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
-	/* As plan_adherence: a log row only meets slots of its own day, so
-	 * one pass over the range settles each day as its own call would. */
 	for (size_t r = 0; r < logs; r++) {
 		struct plan_slot key = { 0 };
 		struct plan_slot *hit;
 		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
 		long row;
-
+	
 		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
 		    &key.day) || key.day < from || key.day > to ||
 		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
@@ -501,6 +497,25 @@ plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
 		if (hit != NULL && hit->log_row < 0)
 			hit->log_row = (long)r;
 	}
+}
+
+void
+plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+{
+	size_t n = 0, cap = 0;
+	struct plan_slot *v = NULL;
+	struct plan_rows pr;
+
+	for (ml_day d = from; d <= to; d++)
+		memset(&out[d - from], 0, sizeof *out);
+	rows_parse(s, &pr);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	if (n > 1)	/* v is NULL when there are none */
+		qsort(v, n, sizeof *v, cmp_slot);
+	/* As plan_adherence: a log row only meets slots of its own day, so
+	 * one pass over the range settles each day as its own call would. */
+	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		struct plan_adherence *o = &out[v[i].day - from];
 
@@ -528,39 +543,14 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     struct plan_adherence *out)
 {
 	struct plan_slot *v = NULL;
-	size_t n = 0, cap = 0, logs = store_nrows(s, ML_EXERCISE_LOG);
+	size_t n = 0, cap = 0;
 
 	memset(out, 0, sizeof *out);
 	for (ml_day d = from; d <= to; d++)
 		collect_day(s, d, &v, &n, &cap);
 	if (n > 1)	/* v is NULL when there are none */
 		qsort(v, n, sizeof *v, cmp_slot);
-	/* One pass over the log: the first row for a slot settles it.  A
-	 * log names an exercise by id; its slots carry the row of the first
-	 * exercise with that id. */
-	for (size_t r = 0; r < logs; r++) {
-		struct plan_slot key = { 0 };
-		struct plan_slot *hit;
-		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
-		long row;
-
-		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
-		    &key.day) || key.day < from || key.day > to ||
-		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
-		    &key.minutes))
-			continue;
-		if (strcmp(st, "done") != 0 && strcmp(st, "partial") != 0 &&
-		    strcmp(st, "skipped") != 0)
-			continue;
-		row = plan_find(s, store_get(s, ML_EXERCISE_LOG, r,
-		    LC_EXERCISE_ID));
-		if (row < 0)
-			continue;
-		key.exercise_row = (size_t)row;
-		hit = n > 0 ? bsearch(&key, v, n, sizeof *v, cmp_slot) : NULL;
-		if (hit != NULL && hit->log_row < 0)
-			hit->log_row = (long)r;
-	}
+	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		if (exercise_id != NULL &&
 		    strcmp(plan_slot_id(s, &v[i]), exercise_id) != 0)
