@@ -38,7 +38,8 @@ struct cli_option {
 
 struct cli_command;
 
-/* What the parser found in a command's argv.  Read it through the getters. */
+/* What the parser found in a command's argv.  Read it through the getters;
+ * the values and operands point into argv (not owned, never freed). */
 struct cli_args {
 	const struct cli_command *cmd;
 	const char *value[CLI_MAX_OPTIONS];	/* by table slot; a flag given

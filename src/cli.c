@@ -203,10 +203,9 @@ bad_choice(const struct cli_command *cmd, const struct cli_option *o,
 
 	while (o->choices[n] != NULL)
 		n++;
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(list + len, len < sizeof list ?
-		    sizeof list - len : 0, "%s%s", i == 0 ? "" : i + 1 == n ?
-		    " or " : ", ", o->choices[i]);
+	for (size_t i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", o->choices[i]);
 	return cli_usage_error(cmd, "--%s: expected %s, not '%s'", o->name, list,
 	    v);
 }
