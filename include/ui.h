@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "cli.h"
+#include "app.h"
 #include "date.h"
 
 struct ui;
@@ -87,7 +87,7 @@ enum ui_role {
 };
 
 struct ui {
-	struct cli_ctx *ctx;
+	struct ml_app *app;
 	struct ml_store *store;
 	const struct ml_config *cfg;
 
@@ -115,7 +115,7 @@ struct ui {
 };
 
 /* Entry point from main(): run the screen until the user quits. */
-int ui_main(struct cli_ctx *ctx);
+int ui_main(struct ml_app *app);
 
 /* The body must be redrawn. */
 void ui_dirty(struct ui *ui);

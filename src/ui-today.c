@@ -281,7 +281,7 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 		char *t = normalise(0, typed);	/* trimmed like a number */
 		ml_day d;
 
-		if (cli_parse_day(t, &d)) {
+		if (ml_day_parse(t, ml_today(), &d)) {
 			close_editor(ui);
 			goto_day(ui, d);
 		} else {

@@ -542,7 +542,7 @@ want_color(const struct ui *ui)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (ui->ctx->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
+	if (ui->app->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
 		return false;
 	return has_colors();
 }
@@ -602,8 +602,29 @@ any_file_exists(const struct ml_store *s)
 	return false;
 }
 
+/* Before the screen starts, errors go to stderr as the CLI's do. */
+static void
+print_error(const struct ml_error *err)
+{
+	char buf[2048];
+
+	ml_error_format(err, buf, sizeof buf);
+	fprintf(stderr, "mendlog: %s\n", buf);
+}
+
+static void
+config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
+{
+	char buf[2048];
+
+	(void)ctx;
+	ml_error_format(e, buf, sizeof buf);
+	fprintf(stderr, "mendlog: %s%s\n", buf,
+	    level == ML_CONFIG_WARNING ? " (warning)" : "");
+}
+
 int
-ui_main(struct cli_ctx *ctx)
+ui_main(struct ml_app *app)
 {
 	struct ui ui;
 	struct ml_error err;
@@ -611,16 +632,20 @@ ui_main(struct cli_ctx *ctx)
 	bool started = false;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_errorf("the diary screen needs a terminal; see 'mendlog --help' "
-		    "for commands");
+		fprintf(stderr, "mendlog: the diary screen needs a terminal; see "
+		    "'mendlog --help' for commands\n");
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(ctx) != 0)
+	if (app_open_store(app, config_report, NULL, &err) != 0) {
+		/* Errors inside the config were already reported line by line. */
+		if (!app_config_error_reported(&err))
+			print_error(&err);
 		return ML_EXIT_FAIL;
+	}
 	memset(&ui, 0, sizeof ui);
-	ui.ctx = ctx;
-	ui.store = &ctx->store;
-	ui.cfg = &ctx->cfg;
+	ui.app = app;
+	ui.store = &app->store;
+	ui.cfg = &app->cfg;
 	ui.day = ml_today();
 	ui.first_run = !any_file_exists(ui.store);
 	cs = nl_langinfo(CODESET);
@@ -628,7 +653,7 @@ ui_main(struct cli_ctx *ctx)
 	/* Load what the frame and first screen need; the rest on demand. */
 	if (store_load(ui.store, ML_ENTRIES, NULL, &err) != 0 ||
 	    store_load(ui.store, ML_PROCEDURES, NULL, &err) != 0) {
-		cli_print_error(&err);
+		print_error(&err);
 		return ML_EXIT_FAIL;
 	}
 	install_signals();
