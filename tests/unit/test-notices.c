@@ -47,6 +47,8 @@ test_no_procedure_comes_and_goes(void **state)
 
 	path = xasprintf("%s/procedures.csv", data);
 	tu_write_str(path, "date,kind,description\n2026-11-24,lumbar_puncture,\n");
+	free(data);
+	free(cfg);
 	open_app(&app, dir, &data, &cfg);
 	notices_collect(&app, ml_date_from_ymd(2026, 11, 27), &n);
 	assert_false(has(&n, "no_procedure"));
