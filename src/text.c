@@ -328,6 +328,23 @@ text_safe(char *buf, size_t size, const char *s, int cols, unsigned flags)
 	return gate(&k, s, cols, flags);
 }
 
+void
+text_cell(char *buf, size_t size, const char *s, int cols)
+{
+	int w;
+	size_t off;
+
+	if (size == 0 || cols < 0)
+		return;
+	/* Keep room for the padding: at most @cols spaces. */
+	w = text_safe(buf, size > (size_t)cols ? size - (size_t)cols : 1, s,
+	    cols, 0);
+	off = strlen(buf);
+	for (; w < cols && off + 1 < size; w++)
+		buf[off++] = ' ';
+	buf[off] = '\0';
+}
+
 char *
 text_safe_dup(const char *s, int cols, unsigned flags)
 {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alerts.h"
+#include "text.h"
 #include "ui.h"
 
 #define KEY_SEP "\x1f"
@@ -313,50 +314,22 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 	return true;
 }
 
-/* Split @text into lines of at most @width bytes at spaces; call @put for
- * each.  Returns the number of lines. */
-static int
-wrap(const char *text, int width, void (*put)(void *, int, const char *, int),
-    void *ctx)
-{
-	const char *p = text;
-	int n = 0;
-
-	while (*p) {
-		const char *end, *brk = NULL;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		for (end = p; *end && end - p < width; end++)
-			if (*end == ' ')
-				brk = end;
-		if (*end && *end != ' ' && brk != NULL)
-			end = brk;
-		if (put != NULL)
-			put(ctx, n, p, (int)(end - p));
-		n++;
-		p = end;
-	}
-	return n;
-}
-
 struct put_ctx {
 	WINDOW *win;
 	int y, x, width, max;
 };
 
+/* A text_wrap() line into the window, up to c->max lines. */
 static void
-put_line(void *vctx, int i, const char *s, int len)
+put_line(void *vctx, size_t i, const char *s, size_t len)
 {
 	struct put_ctx *c = vctx;
 	char *line;
 
-	if (i >= c->max)
+	if (c->max < 0 || i >= (size_t)c->max)
 		return;
-	line = xstrndup(s, (size_t)len);
-	ui_put(c->win, c->y + i, c->x, c->width, line);
+	line = xstrndup(s, len);
+	ui_put(c->win, c->y + (int)i, c->x, c->width, line);
 	free(line);
 }
 
@@ -377,7 +350,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	if (row < 0)
 		return;
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
-	nlines = wrap(msg, w - 4, NULL, NULL);
+	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
 	h = nlines + 6;
 	if (h > rows)
 		h = rows;
@@ -402,7 +375,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
 	pc = (struct put_ctx){ body, y0 + 3, x0 + 2, w - 4, h - 6 };
-	wrap(msg, w - 4, put_line, &pc);
+	text_wrap(msg, w - 4, put_line, &pc);
 	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
 	    st.ndialog > 1 ? " More follow." : "");
 	wattron(body, A_BOLD);
@@ -542,7 +515,7 @@ draw(struct ui *ui, WINDOW *win)
 		struct put_ctx pc = { win, rows - detail + 1, 2, cols - 4,
 		    detail - 1 };
 
-		wrap(store_get(s, ML_ALERTS, it->row, AC_MESSAGE), cols - 4,
+		text_wrap(store_get(s, ML_ALERTS, it->row, AC_MESSAGE), cols - 4,
 		    put_line, &pc);
 	}
 	free(items);

@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "text.h"
 #include "ui.h"
 
 #define MIN_COLS 80
@@ -188,51 +189,36 @@ ui_attr(const struct ui *ui, enum ui_role role)
 int
 ui_strwidth(const char *s)
 {
-	mbstate_t st;
-	int width = 0;
-
-	memset(&st, 0, sizeof st);
-	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			s++;
-			width++;
-			continue;
-		}
-		w = wcwidth(wc);
-		width += w > 0 ? w : 0;
-		s += n;
-	}
-	return width;
+	return text_width(s);
 }
 
+/*
+ * Through the gate first (text.h), so a file's escape sequences or bidi
+ * controls show as inert text; then character by character, so a locale
+ * that cannot decode UTF-8 shows '?' rather than raw bytes.
+ */
 void
 ui_put(WINDOW *win, int y, int x, int width, const char *s)
 {
+	char *safe = text_safe_dup(s, width, 0);
+	const char *p = safe;
 	mbstate_t st;
 	int used = 0;
 
 	memset(&st, 0, sizeof st);
 	wmove(win, y, x);
-	while (*s && used < width) {
+	while (*p && used < width) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
 		int w;
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			/* Show undecodable bytes as '?', never raw. */
 			memset(&st, 0, sizeof st);
 			waddch(win, '?');
-			s++;
+			p++;
 			used++;
 			continue;
 		}
-		if (wc == L'\n' || wc == L'\r' || wc == L'\t')
-			wc = L' ';
 		w = wcwidth(wc);
 		if (w < 0) {
 			wc = L'?';
@@ -242,8 +228,9 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 			break;
 		waddnwstr(win, &wc, 1);
 		used += w;
-		s += n;
+		p += n;
 	}
+	free(safe);
 }
 
 static void
