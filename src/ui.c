@@ -219,8 +219,10 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 			used++;
 			continue;
 		}
-		w = wcwidth(wc);
-		if (w < 0) {
+		/* Columns from text.c's table, like the cut above; what this
+		 * locale cannot print is one '?'. */
+		w = text_cp_width((unsigned long)wc);
+		if (wcwidth(wc) < 0) {
 			wc = L'?';
 			w = 1;
 		}
