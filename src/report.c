@@ -253,12 +253,14 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	ml_date_format(to, dto);
 	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
 	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN];
+		char pd[ML_DATE_LEN], desc[200];
 
 		ml_date_format(p.date, pd);
-		fprintf(fp, "Procedure: %s on %s%s%.40s; %s is day %d.\n",
+		/* 40 columns of the description, through the output gate. */
+		text_safe(desc, sizeof desc, p.description, 40, 0);
+		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
 		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    p.description, dto, (int)(to - p.date));
+		    desc, dto, (int)(to - p.date));
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}
