@@ -441,7 +441,7 @@ short_time(const char *stamp, char *buf, size_t size)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+alerts_draw(struct ui *ui, WINDOW *win)
 {
 	const struct ml_store *s = ui->store;
 	int rows = getmaxy(win), cols = getmaxx(win);
@@ -522,7 +522,7 @@ draw(struct ui *ui, WINDOW *win)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+alerts_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	struct alerts_item *items;
 	size_t n = shown(ui, &items);
@@ -557,14 +557,14 @@ key(struct ui *ui, wint_t ch, bool is_key)
 }
 
 static void
-enter(struct ui *ui)
+alerts_enter(struct ui *ui)
 {
 	load_alerts(ui);
 	st.sel = 0;
 }
 
 static const char *
-hints(struct ui *ui)
+alerts_hints(struct ui *ui)
 {
 	(void)ui;
 	return st.show_all ? "j/k move  a acknowledge  v unacknowledged only  "
@@ -573,7 +573,7 @@ hints(struct ui *ui)
 }
 
 /* For the Help screen (see struct ui_screen's help). */
-static const char *const help[] = {
+static const char *const alerts_help[] = {
 	"3 Alerts",
 	"  Up/Down j/k  select an alert",
 	"  a            acknowledge it",
@@ -587,9 +587,9 @@ const struct ui_screen ui_alerts = {
 	.name = "Alerts",
 	.tab_key = '3',
 	.digits_are_input = false,
-	.enter = enter,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.help = help,
+	.enter = alerts_enter,
+	.draw = alerts_draw,
+	.key = alerts_key,
+	.hints = alerts_hints,
+	.help = alerts_help,
 };
