@@ -314,25 +314,6 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 	return true;
 }
 
-struct put_ctx {
-	WINDOW *win;
-	int y, x, width, max;
-};
-
-/* A text_wrap() line into the window, up to c->max lines. */
-static void
-put_line(void *vctx, size_t i, const char *s, size_t len)
-{
-	struct put_ctx *c = vctx;
-	char *line;
-
-	if (c->max < 0 || i >= (size_t)c->max)
-		return;
-	line = xstrndup(s, len);
-	ui_put(c->win, c->y + (int)i, c->x, c->width, line);
-	free(line);
-}
-
 static void
 svc_draw_modal(struct ui *ui, WINDOW *body)
 {
@@ -342,7 +323,6 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	long row;
 	char title[160];
 	const char *msg;
-	struct put_ctx pc;
 
 	if (st.ndialog == 0)
 		return;
@@ -374,8 +354,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	wattron(body, ui_attr(ui, UI_EMERGENCY));
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
-	pc = (struct put_ctx){ body, y0 + 3, x0 + 2, w - 4, h - 6 };
-	text_wrap(msg, w - 4, put_line, &pc);
+	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
 	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
 	    st.ndialog > 1 ? " More follow." : "");
 	wattron(body, A_BOLD);
@@ -512,11 +491,9 @@ alerts_draw(struct ui *ui, WINDOW *win)
 	mvwhline(win, rows - detail, 1, ACS_HLINE, cols - 2);
 	{
 		const struct alerts_item *it = &items[st.sel];
-		struct put_ctx pc = { win, rows - detail + 1, 2, cols - 4,
-		    detail - 1 };
 
-		text_wrap(store_get(s, ML_ALERTS, it->row, AC_MESSAGE), cols - 4,
-		    put_line, &pc);
+		ui_put_wrapped(win, rows - detail + 1, 2, cols - 4, detail - 1,
+		    store_get(s, ML_ALERTS, it->row, AC_MESSAGE));
 	}
 	free(items);
 }

@@ -73,24 +73,6 @@ status_role(enum plan_status st)
 	}
 }
 
-struct wrap_rows {
-	WINDOW *win;
-	int y, x, width, max;
-};
-
-static void
-today_wrap_line(void *ctx, size_t i, const char *start, size_t len)
-{
-	struct wrap_rows *w = ctx;
-	char *line;
-
-	if (i >= (size_t)w->max)
-		return;
-	line = xstrndup(start, len);
-	ui_put(w->win, w->y + (int)i, w->x, w->width, line);
-	free(line);
-}
-
 /* --- today's slots --------------------------------------------------- */
 
 static void
@@ -184,9 +166,8 @@ today_draw(struct ui *ui, WINDOW *win)
 			    *pain ? ", pain during " : "", pain);
 		}
 		ui_put(win, y + 1, 2, cols - 4, line);
-		text_wrap(store_get(ui->store, ML_EXERCISES, r, XC_INSTRUCTIONS),
-		    cols - 4, today_wrap_line,
-		    &(struct wrap_rows){ win, y + 2, 2, cols - 4, 3 });
+		ui_put_wrapped(win, y + 2, 2, cols - 4, 3, store_get(ui->store,
+		    ML_EXERCISES, r, XC_INSTRUCTIONS));
 	}
 	free(v);
 	if (tab.asking) {

@@ -235,6 +235,37 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 	free(safe);
 }
 
+struct wrap_rows {
+	WINDOW *win;
+	int y, x, width, max;
+};
+
+static void
+put_wrapped_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrap_rows *w = ctx;
+	char *line;
+
+	if (i >= (size_t)w->max)
+		return;
+	line = xstrndup(start, len);
+	ui_put(w->win, w->y + (int)i, w->x, w->width, line);
+	free(line);
+}
+
+int
+ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s)
+{
+	struct wrap_rows w = { win, y, x, width, maxrows };
+	size_t n;
+
+	if (maxrows <= 0)
+		return 0;
+	n = text_wrap(s, width, put_wrapped_line, &w);
+	return n < (size_t)maxrows ? (int)n : maxrows;
+}
+
 static void
 delete_windows(struct ui *ui)
 {
