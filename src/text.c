@@ -378,7 +378,7 @@ text_wrap(const char *s, int cols, text_line_fn *line, void *ctx)
 		const char *p, *brk = NULL;
 		int w = 0;
 
-		while (*s == ' ' || *s == '\t')
+		while (*s == ' ' || *s == '\t' || *s == '\r')
 			s++;
 		if (*s == '\0')
 			break;
@@ -393,8 +393,11 @@ text_wrap(const char *s, int cols, text_line_fn *line, void *ctx)
 		/* Break at the last space, unless the line ends anyway. */
 		if (*p && *p != '\n' && !(u.space) && brk != NULL)
 			p = brk;
-		if (p == s && *p && *p != '\n')	/* one unit wider than @cols */
+		if (p == s && *p && *p != '\n') {
+			/* One unit wider than @cols: alone on its line. */
+			next_unit(s, 0, &u);
 			p += u.inlen;
+		}
 		if (line != NULL)
 			line(ctx, nlines, s, (size_t)(p - s));
 		nlines++;

@@ -166,6 +166,12 @@ test_wrap(void **state)
 	assert_string_equal(l.text[1], "");
 	assert_string_equal(l.text[2], "b c");
 	assert_int_equal(text_wrap("caf\xc3\xa9 au lait", 4, NULL, NULL), 3);
+	/* A C1 control wider than the line is never split from its byte
+	 * pair, and a CR starts no line (fuzz-text found both). */
+	l.n = 0;
+	assert_int_equal(text_wrap("\r\xc2\x9b" "ab", 3, collect, &l), 2);
+	assert_string_equal(l.text[0], "\xc2\x9b");
+	assert_string_equal(l.text[1], "ab");
 	/* A wide character in a 1-column line still moves on. */
 	assert_int_equal(text_wrap("\xe7\x97\x9b\xe7\x97\x9b", 1, NULL, NULL),
 	    2);
