@@ -75,6 +75,67 @@ status_role(enum plan_status st)
 
 /* --- today's slots --------------------------------------------------- */
 
+/* The selected slot's exercise from row @y: name and dose, adherence,
+ * what was logged, and its instructions. */
+static void
+today_draw_details(struct ui *ui, WINDOW *win, const struct plan_slot *slot,
+    int y)
+{
+	struct plan_adherence a7, a30;
+	size_t r = slot->exercise_row;
+	const char *id = plan_slot_id(ui->store, slot);
+	long lr = slot->log_row;
+	time_t now = ml_now();
+	int cols = getmaxx(win);
+	char p7[8], p30[8], line[256], dose[64];
+
+	mvwhline(win, y - 1, 1, ACS_HLINE, cols - 2);
+	plan_adherence_last(ui->store, ui->cfg, id, 7, now, &a7);
+	plan_adherence_last(ui->store, ui->cfg, id, 30, now, &a30);
+	format_pct(a7.pct, p7, sizeof p7);
+	format_pct(a30.pct, p30, sizeof p30);
+	plan_dose(ui->store, r, dose, sizeof dose);
+	snprintf(line, sizeof line, "%s%s%s",
+	    store_get(ui->store, ML_EXERCISES, r, XC_NAME), *dose ? ": " : "",
+	    dose);
+	wattron(win, A_BOLD);
+	ui_put(win, y, 2, cols - 4, line);
+	wattroff(win, A_BOLD);
+	snprintf(line, sizeof line, "Adherence 7 days %s  30 days %s", p7, p30);
+	if (lr >= 0) {
+		const char *pain = store_get(ui->store, ML_EXERCISE_LOG,
+		    (size_t)lr, LC_PAIN_DURING);
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len, "   logged %s%s%s",
+		    store_get(ui->store, ML_EXERCISE_LOG, (size_t)lr, LC_STATUS),
+		    *pain ? ", pain during " : "", pain);
+	}
+	ui_put(win, y + 1, 2, cols - 4, line);
+	ui_put_wrapped(win, y + 2, 2, cols - 4, 3, store_get(ui->store,
+	    ML_EXERCISES, r, XC_INSTRUCTIONS));
+}
+
+/* The pain-during prompt on the last row, with its inline editor. */
+static void
+today_draw_prompt(WINDOW *win)
+{
+	int rows = getmaxy(win), cols = getmaxx(win), px;
+	char line[256];
+
+	snprintf(line, sizeof line, "%s %02d:%02d %s. Pain during it "
+	    "(0-10, Enter to skip): ", tab.ask_name, tab.ask_minutes / 60,
+	    tab.ask_minutes % 60, tab.ask_status);
+	wattron(win, A_BOLD);
+	mvwhline(win, rows - 1, 0, ' ', cols);
+	ui_put(win, rows - 1, 1, cols - 6, line);
+	px = 1 + ui_strwidth(line);
+	if (px > cols - 5)
+		px = cols - 5;
+	ui_edit_draw(&tab.pain, win, rows - 1, px, 4, &tab.pain_x);
+	wattroff(win, A_BOLD);
+}
+
 static void
 today_draw(struct ui *ui, WINDOW *win)
 {
@@ -136,56 +197,10 @@ today_draw(struct ui *ui, WINDOW *win)
 		if (i == tab.sel)
 			wattroff(win, ui_attr(ui, UI_SELECTED));
 	}
-	/* Details of the selected slot's exercise. */
-	{
-		size_t r = v[tab.sel].exercise_row;
-		const char *id = plan_slot_id(ui->store, &v[tab.sel]);
-		long lr = v[tab.sel].log_row;
-
-		y = rows - 6;
-		mvwhline(win, y - 1, 1, ACS_HLINE, cols - 2);
-		plan_adherence_last(ui->store, ui->cfg, id, 7, now, &a7);
-		plan_adherence_last(ui->store, ui->cfg, id, 30, now, &a30);
-		format_pct(a7.pct, p7, sizeof p7);
-		format_pct(a30.pct, p30, sizeof p30);
-		plan_dose(ui->store, r, dose, sizeof dose);
-		snprintf(line, sizeof line, "%s%s%s",
-		    store_get(ui->store, ML_EXERCISES, r, XC_NAME), *dose ? ": " : "",
-		    dose);
-		wattron(win, A_BOLD);
-		ui_put(win, y, 2, cols - 4, line);
-		wattroff(win, A_BOLD);
-		snprintf(line, sizeof line, "Adherence 7 days %s  30 days %s", p7, p30);
-		if (lr >= 0) {
-			const char *pain = store_get(ui->store, ML_EXERCISE_LOG,
-			    (size_t)lr, LC_PAIN_DURING);
-			size_t len = strlen(line);
-
-			snprintf(line + len, sizeof line - len, "   logged %s%s%s",
-			    store_get(ui->store, ML_EXERCISE_LOG, (size_t)lr, LC_STATUS),
-			    *pain ? ", pain during " : "", pain);
-		}
-		ui_put(win, y + 1, 2, cols - 4, line);
-		ui_put_wrapped(win, y + 2, 2, cols - 4, 3, store_get(ui->store,
-		    ML_EXERCISES, r, XC_INSTRUCTIONS));
-	}
+	today_draw_details(ui, win, &v[tab.sel], rows - 6);
 	free(v);
-	if (tab.asking) {
-		int px;
-
-		snprintf(line, sizeof line, "%s %02d:%02d %s. Pain during it "
-		    "(0-10, Enter to skip): ", tab.ask_name,
-		    tab.ask_minutes / 60, tab.ask_minutes % 60,
-		    tab.ask_status);
-		wattron(win, A_BOLD);
-		mvwhline(win, rows - 1, 0, ' ', cols);
-		ui_put(win, rows - 1, 1, cols - 6, line);
-		px = 1 + ui_strwidth(line);
-		if (px > cols - 5)
-			px = cols - 5;
-		ui_edit_draw(&tab.pain, win, rows - 1, px, 4, &tab.pain_x);
-		wattroff(win, A_BOLD);
-	}
+	if (tab.asking)
+		today_draw_prompt(win);
 }
 
 /* The slot selected on the today view; false when there is none. */
