@@ -147,9 +147,14 @@ void ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day);
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 
-/* Print @s into @win at (y, x), at most @width columns, UTF-8 aware. */
+/* Print untrusted @s into @win at (y, x), at most @width columns, through
+ * text.h's output gate (controls, bidi, invalid bytes shown escaped). */
 void ui_put(WINDOW *win, int y, int x, int width, const char *s);
-/* Display width of UTF-8 @s (invalid bytes count as one column). */
+/* Untrusted @s word-wrapped (text_wrap()) into rows y.. of @win, at most
+ * @maxrows of them, each through ui_put().  Returns the rows drawn. */
+int ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s);
+/* Display width of @s as ui_put() shows it (text_width()). */
 int ui_strwidth(const char *s);
 
 #endif

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "csvio.h"
 #include "export.h"
+#include "text.h"
 #include "date.h"
 
 /* Every subcommand.  A new command is one line here and one cmd-*.c. */
@@ -95,7 +96,10 @@ cli_print_error(const struct ml_error *err)
 	char buf[2048];
 
 	ml_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s\n", buf);
+	/* A message may quote the file: through the output gate. */
+	fputs("mendlog: ", stderr);
+	text_fputs(buf, -1, TEXT_NEWLINES, stderr);
+	fputc('\n', stderr);
 }
 
 void
@@ -495,8 +499,10 @@ config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
 
 	(void)ctx;
 	ml_error_format(e, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s%s\n", buf,
-	    level == ML_CONFIG_WARNING ? " (warning)" : "");
+	/* A message may quote the file: through the output gate. */
+	fputs("mendlog: ", stderr);
+	text_fputs(buf, -1, TEXT_NEWLINES, stderr);
+	fprintf(stderr, "%s\n", level == ML_CONFIG_WARNING ? " (warning)" : "");
 }
 
 int

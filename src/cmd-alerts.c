@@ -9,6 +9,7 @@
 
 #include "alerts.h"
 #include "cli.h"
+#include "text.h"
 
 static int run_alerts(struct ml_app *, const struct cli_args *);
 static int run_ack(struct ml_app *, const struct cli_args *);
@@ -56,32 +57,32 @@ const struct cli_command cmd_ack = {
 	.exec = run_ack,
 };
 
-/* Print @text wrapped at @width columns, every line indented by @indent. */
+struct wrapped {
+	FILE *fp;
+	int indent;
+};
+
+static void
+print_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrapped *w = ctx;
+	char *line = xstrndup(start, len);
+
+	(void)i;
+	fprintf(w->fp, "%*s", w->indent, "");
+	text_fputs(line, -1, 0, w->fp);
+	fputc('\n', w->fp);
+	free(line);
+}
+
+/* Print untrusted @text wrapped at @width columns, every line indented by
+ * @indent, through the output gate. */
 static void
 print_wrapped(FILE *fp, const char *text, int indent, int width)
 {
-	const char *p = text;
+	struct wrapped w = { fp, indent };
 
-	while (*p) {
-		const char *end = p, *brk = NULL;
-		int col = indent;
-
-		while (*p == ' ')
-			p++;
-		end = p;
-		/* Count bytes, not columns: messages are ASCII; a long UTF-8
-		 * word only wraps a little early. */
-		while (*end && *end != '\n' && col < width) {
-			if (*end == ' ')
-				brk = end;
-			end++;
-			col++;
-		}
-		if (*end && *end != '\n' && *end != ' ' && brk != NULL)
-			end = brk;
-		fprintf(fp, "%*s%.*s\n", indent, "", (int)(end - p), p);
-		p = *end == '\n' ? end + 1 : end;
-	}
+	text_wrap(text, width - indent, print_line, &w);
 }
 
 static void
@@ -155,9 +156,13 @@ run_alerts(struct ml_app *app, const struct cli_args *args)
 		    sizeof tier);
 		local_time(store_get(s, ML_ALERTS, it->row, AC_RAISED_AT), raised,
 		    sizeof raised);
-		printf("%3u  %-9s  %s  %s\n", it->number, tier,
-		    store_get(s, ML_ALERTS, it->row, AC_DATE),
-		    store_get(s, ML_ALERTS, it->row, AC_RULE));
+		printf("%3u  %-9s  ", it->number, tier);
+		text_fputs(store_get(s, ML_ALERTS, it->row, AC_DATE), 10, 0,
+		    stdout);
+		fputs("  ", stdout);
+		text_fputs(store_get(s, ML_ALERTS, it->row, AC_RULE), -1, 0,
+		    stdout);
+		putchar('\n');
 		print_wrapped(stdout, store_get(s, ML_ALERTS, it->row, AC_MESSAGE),
 		    5, 78);
 		if (it->acknowledged) {

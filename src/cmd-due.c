@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "text.h"
 
 #define MAX_LINES 6
 #define MSG_BYTES 60
@@ -37,30 +38,13 @@ const struct cli_command cmd_due = {
 	.exec = run_due,
 };
 
-/* @s on one line, cut at a UTF-8 boundary after at most @max bytes and
- * then marked "..."; @buf holds @max + 4 bytes. */
+/* @s on one line, through the output gate, cut after at most @max bytes
+ * and then marked "..."; @buf holds @max + 4 bytes.  Bytes, not columns:
+ * a login line stays short in any terminal. */
 static void
 short_text(const char *s, char *buf, size_t max)
 {
-	size_t n = 0;
-
-	/* Files may hold anything (kept as written): no control characters
-	 * reach the terminal. */
-	for (; *s && n < max; s++)
-		buf[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' :
-		    ((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s;
-	if (*s) {
-		/* Cut inside a character: drop the part of it already copied. */
-		if (((unsigned char)*s & 0xc0) == 0x80) {
-			while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
-				n--;
-			if (n > 0)
-				n--;
-		}
-		memcpy(buf + n, "...", 4);
-		return;
-	}
-	buf[n] = '\0';
+	text_safe(buf, max + 4, s, -1, TEXT_ELLIPSIS);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include "alerts.h"
 #include "cli.h"
 #include "diary.h"
+#include "text.h"
 
 static int run_log(struct ml_app *, const struct cli_args *);
 static int run_show(struct ml_app *, const struct cli_args *);
@@ -116,16 +117,21 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	return rc;
 }
 
-/* Print a possibly multi-line value, indenting continuation lines. */
+/* Print a possibly multi-line value from the file through the output
+ * gate, indenting continuation lines. */
 static void
 print_value(const char *v)
 {
-	for (; *v; v++) {
-		if (*v == '\r' && v[1] == '\n')
-			continue;
-		putchar(*v);
-		if (*v == '\n')
-			fputs("    ", stdout);
+	for (;;) {
+		size_t n = strcspn(v, "\n");
+		char *line = xstrndup(v, n > 0 && v[n - 1] == '\r' ? n - 1 : n);
+
+		text_fputs(line, -1, 0, stdout);
+		free(line);
+		if (v[n] == '\0')
+			break;
+		fputs("\n    ", stdout);
+		v += n + 1;
 	}
 }
 
@@ -159,10 +165,14 @@ run_show(struct ml_app *app, const struct cli_args *args)
 		const char *v = ml_row_get(&t->rows[row], i);
 		int c = ml_schema_col(sc, name);
 
-		printf("%s: ", name);
+		text_fputs(name, -1, 0, stdout);
+		fputs(": ", stdout);
 		print_value(v);
-		if (c == EC_DATE && *label)
-			printf(" (%s)", label);
+		if (c == EC_DATE && *label) {
+			fputs(" (", stdout);
+			text_fputs(label, -1, 0, stdout);
+			putchar(')');
+		}
 		if (c >= 0 && !ml_value_check(sc->cols[c].type, v, &why))
 			printf("  [invalid: expected %s]", why);
 		putchar('\n');

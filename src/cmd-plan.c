@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "text.h"
 
 static int plan_import_cmd(struct ml_app *, const struct cli_args *);
 static int plan_list_cmd(struct ml_app *, const struct cli_args *);
@@ -102,30 +103,6 @@ format_pct(const struct plan_adherence *a, char *buf, size_t size)
 		snprintf(buf, size, "%.0f%%", a->pct);
 }
 
-/* Print @s with control characters shown as '?': the file may hold
- * anything, and none of it may drive the terminal. */
-static void
-put_safe(const char *s)
-{
-	for (; *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
-/* @s cut to at most @max bytes, never inside a UTF-8 character. */
-static const char *
-cut(const char *s, char *buf, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return buf;
-}
 
 static int
 plan_list_cmd(struct ml_app *app, const struct cli_args *args)
@@ -152,7 +129,7 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 		struct plan_schedule sc;
 		struct plan_adherence a7, a30;
 		struct ml_error why;
-		char p7[8], p30[8], dose[64], name[32], line[1024];
+		char p7[8], p30[8], dose[64], name[160], line[1024];
 		size_t len;
 		bool ok = plan_row_check(s, r, &sc, &why) == 0;
 
@@ -160,9 +137,10 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 		plan_adherence_last(s, &app->cfg, id, 30, now, &a30);
 		format_pct(&a7, p7, sizeof p7);
 		format_pct(&a30, p30, sizeof p30);
-		len = (size_t)snprintf(line, sizeof line, "%-16s %-26s %-14s %-12s "
-		    "%5s %5s", id, cut(store_get(s, ML_EXERCISES, r, XC_NAME),
-		    name, 26), *days ? days : "daily",
+		text_cell(name, sizeof name, store_get(s, ML_EXERCISES, r,
+		    XC_NAME), 26);
+		len = (size_t)snprintf(line, sizeof line, "%-16s %s %-14s %-12s "
+		    "%5s %5s", id, name, *days ? days : "daily",
 		    store_get(s, ML_EXERCISES, r, XC_TIMES), p7, p30);
 		if (len >= sizeof line)
 			len = sizeof line - 1;
@@ -173,11 +151,11 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 			snprintf(line + len, sizeof line - len, "  (paused)");
 		else if (sc.ntimes == 0)
 			snprintf(line + len, sizeof line - len, "  (no times: never due)");
-		put_safe(line);
+		text_fputs(line, -1, 0, stdout);
 		plan_dose(s, r, dose, sizeof dose);
 		if (*dose) {
 			printf("\n%-16s ", "");
-			put_safe(dose);
+			text_fputs(dose, -1, 0, stdout);
 		}
 		putchar('\n');
 	}

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "diary.h"
+#include "text.h"
 
 static int procedure_add(struct ml_app *, const struct cli_args *);
 static int procedure_list(struct ml_app *, const struct cli_args *);
@@ -97,11 +98,16 @@ procedure_list(struct ml_app *app, const struct cli_args *args)
 	n = store_nrows(&app->store, ML_PROCEDURES);
 	for (size_t r = 0; r < n; r++) {
 		const char *d = store_get(&app->store, ML_PROCEDURES, r, PC_DESCRIPTION);
+		char kind[160];
 
-		printf("%s  %-16s%s%s\n",
-		    store_get(&app->store, ML_PROCEDURES, r, PC_DATE),
-		    store_get(&app->store, ML_PROCEDURES, r, PC_KIND),
-		    *d ? "  " : "", d);
+		/* From the file: through the output gate, padded by columns. */
+		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
+		    r, PC_KIND), 16);
+		text_fputs(store_get(&app->store, ML_PROCEDURES, r, PC_DATE), -1,
+		    0, stdout);
+		printf("  %s%s", kind, *d ? "  " : "");
+		text_fputs(d, -1, 0, stdout);
+		putchar('\n');
 	}
 	return ML_EXIT_OK;
 }

@@ -352,7 +352,7 @@ toggle(struct ui *ui)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+today_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	enum kind kind = fields[st.cur].kind;
 	int pending = st.pending;
@@ -427,7 +427,7 @@ format_value(const struct field *fd, const char *v, char *buf, size_t size)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+today_draw(struct ui *ui, WINDOW *win)
 {
 	long row = diary_find(ui->store, ui->day);
 	int width = getmaxx(win) - VALUE_X - 1;
@@ -485,7 +485,7 @@ draw(struct ui *ui, WINDOW *win)
 }
 
 static const char *
-hints(struct ui *ui)
+today_hints(struct ui *ui)
 {
 	(void)ui;
 	if (st.mode == M_GOTO)
@@ -503,7 +503,7 @@ hints(struct ui *ui)
 }
 
 static bool
-cursor(struct ui *ui, int *y, int *x)
+today_cursor(struct ui *ui, int *y, int *x)
 {
 	(void)ui;
 	if (st.mode == M_FORM)
@@ -514,7 +514,7 @@ cursor(struct ui *ui, int *y, int *x)
 }
 
 static void
-enter(struct ui *ui)
+today_enter(struct ui *ui)
 {
 	(void)ui;
 	st.cur = 0;		/* back_pain: a contract the tests rely on */
@@ -522,7 +522,7 @@ enter(struct ui *ui)
 }
 
 static void
-leave(struct ui *ui)
+today_leave(struct ui *ui)
 {
 	if (st.mode == M_EDIT)
 		commit_edit(ui);
@@ -532,7 +532,7 @@ leave(struct ui *ui)
 
 /* SIGHUP, SIGTERM, Ctrl-C: keep what is being typed. */
 static void
-flush(struct ui *ui)
+today_flush(struct ui *ui)
 {
 	/* Text always saves; a half-typed invalid number cannot be stored. */
 	if (st.mode == M_EDIT)
@@ -543,7 +543,7 @@ flush(struct ui *ui)
 	st.undo_ok = false;
 }
 
-static const char *const help[] = {
+static const char *const today_help[] = {
 	"1 Today: the day form",
 	"  Up/Down j/k    move between fields",
 	"  0-9            score (1 then 0 = 10)",
@@ -568,12 +568,12 @@ const struct ui_screen ui_today = {
 	.name = "Today",
 	.tab_key = '1',
 	.digits_are_input = true,
-	.enter = enter,
-	.leave = leave,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.flush = flush,
-	.cursor = cursor,
-	.help = help,
+	.enter = today_enter,
+	.leave = today_leave,
+	.draw = today_draw,
+	.key = today_key,
+	.hints = today_hints,
+	.flush = today_flush,
+	.cursor = today_cursor,
+	.help = today_help,
 };

@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "text.h"
 #include "ui.h"
 
 #define MIN_COLS 80
@@ -188,53 +189,40 @@ ui_attr(const struct ui *ui, enum ui_role role)
 int
 ui_strwidth(const char *s)
 {
-	mbstate_t st;
-	int width = 0;
-
-	memset(&st, 0, sizeof st);
-	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			s++;
-			width++;
-			continue;
-		}
-		w = wcwidth(wc);
-		width += w > 0 ? w : 0;
-		s += n;
-	}
-	return width;
+	return text_width(s);
 }
 
+/*
+ * Through the gate first (text.h), so a file's escape sequences or bidi
+ * controls show as inert text; then character by character, so a locale
+ * that cannot decode UTF-8 shows '?' rather than raw bytes.
+ */
 void
 ui_put(WINDOW *win, int y, int x, int width, const char *s)
 {
+	char *safe = text_safe_dup(s, width, 0);
+	const char *p = safe;
 	mbstate_t st;
 	int used = 0;
 
 	memset(&st, 0, sizeof st);
 	wmove(win, y, x);
-	while (*s && used < width) {
+	while (*p && used < width) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
 		int w;
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			/* Show undecodable bytes as '?', never raw. */
 			memset(&st, 0, sizeof st);
 			waddch(win, '?');
-			s++;
+			p++;
 			used++;
 			continue;
 		}
-		if (wc == L'\n' || wc == L'\r' || wc == L'\t')
-			wc = L' ';
-		w = wcwidth(wc);
-		if (w < 0) {
+		/* Columns from text.c's table, like the cut above; what this
+		 * locale cannot print is one '?'. */
+		w = text_cp_width((unsigned long)wc);
+		if (wcwidth(wc) < 0) {
 			wc = L'?';
 			w = 1;
 		}
@@ -242,8 +230,40 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 			break;
 		waddnwstr(win, &wc, 1);
 		used += w;
-		s += n;
+		p += n;
 	}
+	free(safe);
+}
+
+struct wrap_rows {
+	WINDOW *win;
+	int y, x, width, max;
+};
+
+static void
+put_wrapped_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrap_rows *w = ctx;
+	char *line;
+
+	if (i >= (size_t)w->max)
+		return;
+	line = xstrndup(start, len);
+	ui_put(w->win, w->y + (int)i, w->x, w->width, line);
+	free(line);
+}
+
+int
+ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s)
+{
+	struct wrap_rows w = { win, y, x, width, maxrows };
+	size_t n;
+
+	if (maxrows <= 0)
+		return 0;
+	n = text_wrap(s, width, put_wrapped_line, &w);
+	return n < (size_t)maxrows ? (int)n : maxrows;
 }
 
 static void
