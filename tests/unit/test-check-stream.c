@@ -141,7 +141,8 @@ test_bad_input_cases(void **state)
 		wide[12 + 2 * i] = ',';
 	}
 	wide[len - 1] = '\n';
-	assert_int_equal(entries_case(wide, len, first, sizeof first), 10);
+	/* site_problem's "1" reads as yes (issue 10): 9 errors, not 10. */
+	assert_int_equal(entries_case(wide, len, first, sizeof first), 9);
 	assert_string_equal(first,
 	    "entries.csv:4: row has 10000 fields, the header has 20");
 	free(wide);
