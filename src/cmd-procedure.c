@@ -16,8 +16,9 @@ const struct cli_command cmd_procedure = {
 	"[--description TEXT]\n"
 	"       mendlog procedure list\n"
 	"\n"
-	"KIND is one of lumbar_puncture, epidural_labour, epidural_steroid,\n"
-	"discectomy, laminectomy, fusion, other.  The date defaults to today.\n"
+	"KIND is a kind's id or name, in any case: lumbar_puncture or \"Lumbar\n"
+	"puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
+	"see mendlog(5)).  The date defaults to today.\n"
 	"The newest procedure on or before a day gives that day's\n"
 	"\"day N after ...\" (the procedure day is day 0).\n",
 	run_procedure,
