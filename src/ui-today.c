@@ -135,6 +135,8 @@ normalise(size_t f, const char *typed)
 	char *v = xmalloc(size);
 	size_t n;
 
+	if (type == ML_T_TEXT)
+		snprintf(v, size, "%s", typed);
 	if (type == ML_T_TEXT ||
 	    ml_value_normalise(type, typed, v, size) != NULL)
 		return v;
