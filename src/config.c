@@ -39,7 +39,7 @@ static const struct option_def options[] = {
 	    "directory of the diary files (default $XDG_DATA_HOME/mendlog)" },
 
 	{ "alerts", "fever_c", OPT_DOUBLE, OFF(fever_c), 37.0, 42.0, "38.0",
-	    "temperature (C) from which fever alerts fire" },
+	    "temperature (C) from which fever alerts fire and History marks F" },
 	{ "alerts", "fever_back_pain", OPT_INT, OFF(fever_back_pain), 0, 10, "5",
 	    "back pain that, with a fever, raises fever_back_pain" },
 	{ "alerts", "severe_headache", OPT_INT, OFF(severe_headache), 1, 10, "8",
