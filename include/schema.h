@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct ml_error;
+
 enum ml_file {
 	ML_ENTRIES,
 	ML_PROCEDURES,
@@ -148,6 +150,15 @@ int ml_proc_kind_index(const char *s);
 const struct ml_proc_kind *ml_proc_kind_match(const char *s);
 /* Human wording of a kind, e.g. "lumbar puncture"; @kind itself if unknown. */
 const char *ml_proc_kind_label(const char *kind);
+
+/*
+ * The exercises.csv rule across cells: end_date not before start_date.
+ * A date that does not parse is the cell check's to report, not this.
+ * One function for the plan (plan_schedule_parse, so also plan import and
+ * the Exercises editor) and `mendlog check`.  0, or -1 with @err.
+ */
+int ml_exercise_dates_check(const char *start, const char *end,
+    struct ml_error *err);
 
 /* Entries columns, in canonical order (indexes into the entries schema). */
 enum ml_entry_col {

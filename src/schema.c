@@ -612,3 +612,17 @@ ml_value_check(enum ml_type type, const char *v, const char **why)
 		*why = ml_type_describe(type);
 	return ok;
 }
+
+int
+ml_exercise_dates_check(const char *start, const char *end,
+    struct ml_error *err)
+{
+	ml_day from, to;
+
+	if (start == NULL || end == NULL || !ml_date_parse(start, &from) ||
+	    !ml_date_parse(end, &to) || to >= from)
+		return 0;
+	ml_error_set(err, NULL, 0, "end_date", "%s is before start_date %s",
+	    end, start);
+	return -1;
+}

@@ -222,6 +222,31 @@ test_multi_key(void **state)
 	free(dir);
 }
 
+/* The exercises rule across cells (issue 10: one function for plan,
+ * import and check): an end_date before its start_date, in both checks. */
+static void
+test_exercise_dates(void **state)
+{
+	char *dir = tu_tempdir(), *path = xasprintf("%s/exercises.csv", dir);
+	char *report;
+
+	(void)state;
+	tu_write_str(path, "id,name,days,start_date,end_date\n"
+	    "bridge,Bridge,daily,2026-03-02,2026-03-01\n"
+	    "tilt,Tilt,daily,2026-03-01,2026-03-01\n"
+	    "walk,Walk,daily,,2026-03-01\n"
+	    "curl,Curl,daily,2026-13-01,2026-03-01\n");
+	/* One rule problem, and the bad date once, as a cell problem. */
+	assert_int_equal(both(dir, ML_EXERCISES, &report), 2);
+	assert_non_null(strstr(report, "exercises.csv:2: end_date: 2026-03-01 "
+	    "is before start_date 2026-03-02"));
+	assert_non_null(strstr(report, "exercises.csv:5: start_date: invalid"));
+	free(report);
+	free(path);
+	tu_rmrf(dir);
+	free(dir);
+}
+
 /* Files past the stream's 256 KiB read chunk: errors found late must
  * still name the right line, and a NUL after a syntax error still wins. */
 static void
@@ -376,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_header_cases),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_multi_key),
+		cmocka_unit_test(test_exercise_dates),
 		cmocka_unit_test(test_large_files),
 		cmocka_unit_test(test_many_keys_unsorted),
 		cmocka_unit_test(test_fixtures),

@@ -204,6 +204,24 @@ test_proc_kinds(void **state)
 	assert_int_equal(ml_proc_kind_match("lumbar_puncture")->window_days, 7);
 }
 
+/* The exercises rule across cells. */
+static void
+test_exercise_dates(void **state)
+{
+	struct ml_error err;
+
+	(void)state;
+	assert_int_equal(ml_exercise_dates_check("2026-03-01", "2026-03-01",
+	    &err), 0);
+	assert_int_equal(ml_exercise_dates_check("", "2026-03-01", &err), 0);
+	assert_int_equal(ml_exercise_dates_check("2026-03-01", "", &err), 0);
+	assert_int_equal(ml_exercise_dates_check("bad", "2026-03-01", &err), 0);
+	assert_int_equal(ml_exercise_dates_check("2026-03-02", "2026-03-01",
+	    &err), -1);
+	assert_string_equal(err.field, "end_date");
+	assert_string_equal(err.msg, "2026-03-01 is before start_date 2026-03-02");
+}
+
 static void
 test_man5_documents_every_column_and_key(void **state)
 {
@@ -260,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_type_table),
 		cmocka_unit_test(test_proc_kinds),
+		cmocka_unit_test(test_exercise_dates),
 		cmocka_unit_test(test_man5_documents_every_column_and_key),
 	};
 
