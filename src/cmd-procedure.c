@@ -17,8 +17,9 @@ static const char procedure_usage[] =
     "       mendlog procedure list\n";
 
 static const char procedure_about[] =
-    "KIND is one of lumbar_puncture, epidural_labour, epidural_steroid,\n"
-    "discectomy, laminectomy, fusion, other.  The date defaults to today.\n"
+    "KIND is a kind's id or name, in any case: lumbar_puncture or \"Lumbar\n"
+    "puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
+    "see mendlog(5)).  The date defaults to today.\n"
     "The newest procedure on or before a day gives that day's\n"
     "\"day N after ...\" (the procedure day is day 0).\n";
 

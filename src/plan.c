@@ -100,11 +100,8 @@ plan_schedule_parse(const char *days, const char *times, const char *start,
 		}
 		out->has_end = true;
 	}
-	if (out->has_start && out->has_end && out->end < out->start) {
-		ml_error_set(err, NULL, 0, "end_date", "%s is before start_date %s",
-		    end, start);
+	if (ml_exercise_dates_check(start, end, err) != 0)
 		return -1;
-	}
 	if (*active == '\0') {
 		out->active = true;
 	} else if (ml_parse_yesno(active) < 0) {

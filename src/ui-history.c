@@ -46,7 +46,8 @@ day_marks(const struct ui *ui, long row, char *buf, size_t size)
 				red = true;
 		}
 	t = diary_decimal(ui->store, row, EC_TEMPERATURE_C);
-	if (!isnan(t) && t >= 38.0 && n + 1 < size) {
+	/* The rules' threshold, so History and Alerts agree. */
+	if (!isnan(t) && t >= ui->cfg->fever_c && n + 1 < size) {
 		buf[n++] = 'F';
 		red = true;
 	}
