@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "mendlog.h"
 
 enum {
 	TEXT_ELLIPSIS = 1 << 0,	/* end a cut text with "..." (within @cols) */
@@ -68,5 +69,12 @@ int text_fputs(const char *s, int cols, unsigned flags, FILE *fp);
 typedef void text_line_fn(void *ctx, size_t index, const char *start,
     size_t len);
 size_t text_wrap(const char *s, int cols, text_line_fn *line, void *ctx);
+
+/*
+ * "mendlog: FILE:LINE: field: reason@suffix" and a newline on @fp, the
+ * message through the output gate (it may quote a file).  The one printer
+ * of errors for every front end, before and outside the screen.
+ */
+void text_print_error(FILE *fp, const struct ml_error *err, const char *suffix);
 
 #endif

@@ -93,13 +93,7 @@ list_commands(void)
 void
 cli_print_error(const struct ml_error *err)
 {
-	char buf[2048];
-
-	ml_error_format(err, buf, sizeof buf);
-	/* A message may quote the file: through the output gate. */
-	fputs("mendlog: ", stderr);
-	text_fputs(buf, -1, TEXT_NEWLINES, stderr);
-	fputc('\n', stderr);
+	text_print_error(stderr, err, NULL);
 }
 
 void
@@ -495,14 +489,9 @@ cli_parse_global(struct ml_app *app, int argc, char **argv,
 static void
 config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
 {
-	char buf[2048];
-
 	(void)ctx;
-	ml_error_format(e, buf, sizeof buf);
-	/* A message may quote the file: through the output gate. */
-	fputs("mendlog: ", stderr);
-	text_fputs(buf, -1, TEXT_NEWLINES, stderr);
-	fprintf(stderr, "%s\n", level == ML_CONFIG_WARNING ? " (warning)" : "");
+	text_print_error(stderr, e, level == ML_CONFIG_WARNING ? " (warning)" :
+	    NULL);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "text.h"
 
 static int run_check(struct ml_app *, const struct cli_args *);
 
@@ -25,7 +26,9 @@ print_problem(void *ctx, const struct ml_error *e)
 
 	(void)ctx;
 	ml_error_format(e, buf, sizeof buf);
-	printf("%s\n", buf);
+	/* A problem quotes the file: through the output gate. */
+	text_fputs(buf, -1, 0, stdout);
+	putchar('\n');
 }
 
 static int

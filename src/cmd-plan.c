@@ -65,11 +65,8 @@ const struct cli_command cmd_plan = {
 static void
 print_problem(void *ctx, const struct ml_error *e)
 {
-	char buf[2048];
-
 	(void)ctx;
-	ml_error_format(e, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s\n", buf);
+	text_print_error(stderr, e, NULL);
 }
 
 static int

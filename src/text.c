@@ -405,3 +405,14 @@ text_wrap(const char *s, int cols, text_line_fn *line, void *ctx)
 	}
 	return nlines;
 }
+
+void
+text_print_error(FILE *fp, const struct ml_error *err, const char *suffix)
+{
+	char buf[2048];
+
+	ml_error_format(err, buf, sizeof buf);
+	fputs("mendlog: ", fp);
+	text_fputs(buf, -1, TEXT_NEWLINES, fp);
+	fprintf(fp, "%s\n", suffix != NULL ? suffix : "");
+}

@@ -626,21 +626,15 @@ any_file_exists(const struct ml_store *s)
 static void
 print_error(const struct ml_error *err)
 {
-	char buf[2048];
-
-	ml_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s\n", buf);
+	text_print_error(stderr, err, NULL);
 }
 
 static void
 config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
 {
-	char buf[2048];
-
 	(void)ctx;
-	ml_error_format(e, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s%s\n", buf,
-	    level == ML_CONFIG_WARNING ? " (warning)" : "");
+	text_print_error(stderr, e, level == ML_CONFIG_WARNING ? " (warning)" :
+	    NULL);
 }
 
 int
