@@ -39,8 +39,8 @@
 /* The first day of the week that contains @day. */
 ml_day psfs_week_of(const struct ml_config *cfg, ml_day day);
 
-/* Row of the activity whose current name is @name (or whose id is @name),
- * retired ones included; -1 when none. */
+/* Row of the activity whose current name is @name (an active one before
+ * a retired one); -1 when none. */
 long psfs_find(const struct ml_store *s, const char *name);
 /* True when activities row @row is retired. */
 bool psfs_retired(const struct ml_store *s, size_t row);

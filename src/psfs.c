@@ -29,22 +29,21 @@ long
 psfs_find(const struct ml_store *s, const char *name)
 {
 	size_t n = store_nrows(s, ML_PSFS_ACTIVITIES);
-	long by_id = -1, retired = -1;
+	long retired = -1;
 
-	/* An active activity wins over a retired one of the same name. */
+	/* By current name only: an old name or the id would let a rating
+	 * land on an activity the patient no longer calls that.  An active
+	 * activity wins over a retired one of the same name. */
 	for (size_t r = 0; r < n; r++) {
 		if (strcmp(store_get(s, ML_PSFS_ACTIVITIES, r, PA_NAME),
-		    name) == 0) {
-			if (!psfs_retired(s, r))
-				return (long)r;
-			if (retired < 0)
-				retired = (long)r;
-		} else if (by_id < 0 && strcmp(store_get(s, ML_PSFS_ACTIVITIES,
-		    r, PA_ID), name) == 0) {
-			by_id = (long)r;
-		}
+		    name) != 0)
+			continue;
+		if (!psfs_retired(s, r))
+			return (long)r;
+		if (retired < 0)
+			retired = (long)r;
 	}
-	return retired >= 0 ? retired : by_id;
+	return retired;
 }
 
 size_t
