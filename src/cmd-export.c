@@ -18,12 +18,13 @@ static int run_export(struct cli_ctx *, int, char **);
 const struct cli_command cmd_export = {
 	"export", "one CSV for the physiotherapist (spreadsheet-safe)",
 	"usage: mendlog export [--from D] [--to D] [-o FILE]\n"
-	"                      [--kind daily|exercises|alerts] [--excel] [--semicolon]\n"
+	"                      [--kind daily|exercises|alerts|psfs] [--excel] [--semicolon]\n"
 	"\n"
 	"Write the diary as one CSV to standard output or FILE.\n"
 	"  --kind daily      one row per calendar day, empty days included (default)\n"
 	"  --kind exercises  one row per exercise slot that was due\n"
 	"  --kind alerts     the alert log\n"
+	"  --kind psfs       one row per PSFS activity per week, with the week's mean\n"
 	"  --from, --to D    the range (default: first recorded day to today)\n"
 	"  -o FILE           write FILE atomically (never a diary file)\n"
 	"  --excel           UTF-8 byte order mark and CRLF line ends for Excel\n"
@@ -156,9 +157,11 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 				job.opts.kind = EXPORT_EXERCISES;
 			else if (strcmp(optarg, "alerts") == 0)
 				job.opts.kind = EXPORT_ALERTS;
+			else if (strcmp(optarg, "psfs") == 0)
+				job.opts.kind = EXPORT_PSFS;
 			else
 				return cli_usage_error(&cmd_export, "--kind: expected "
-				    "daily, exercises or alerts, not '%s'", optarg);
+				    "daily, exercises, alerts or psfs, not '%s'", optarg);
 			break;
 		default:
 			if ((rc = cli_common_option(ctx, &cmd_export, c, optarg)) != -2)
