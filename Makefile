@@ -32,7 +32,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS = gcc make pkg-config libncurses-dev libcsv-dev libinih-dev
-CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime
+CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib
 
 CORE_SRC = $(filter-out src/main.c src/ui%.c,$(wildcard src/*.c))
 UI_SRC   = $(wildcard src/ui*.c)
