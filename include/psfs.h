@@ -104,6 +104,15 @@ struct psfs_change {
 void psfs_change(const struct ml_store *s, const struct ml_config *cfg,
     ml_day to, struct psfs_change *out);
 
+/*
+ * Whether this week's rating is due on @today: there is an active
+ * activity, @today is on or after cfg->psfs_due_day within its week, and
+ * some active activity has no rating for the week yet.  For the top-line
+ * notice.
+ */
+bool psfs_due(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day today);
+
 /* "meaningful improvement", "meaningful worsening" or "not yet a
  * meaningful change" for @c (static). */
 const char *psfs_change_label(const struct psfs_change *c);

@@ -394,6 +394,22 @@ psfs_change(const struct ml_store *s, const struct ml_config *cfg,
 	free(w);
 }
 
+bool
+psfs_due(const struct ml_store *s, const struct ml_config *cfg, ml_day today)
+{
+	ml_day week = psfs_week_of(cfg, today);
+	int due_offset = (cfg->psfs_due_day - cfg->psfs_week_start + 7) % 7;
+	size_t n = store_nrows(s, ML_PSFS_ACTIVITIES);
+
+	if (today - week < due_offset)
+		return false;
+	for (size_t a = 0; a < n; a++)
+		if (!psfs_retired(s, a) && psfs_rating_of(s, cfg,
+		    store_get(s, ML_PSFS_ACTIVITIES, a, PA_ID), week) < 0)
+			return true;
+	return false;
+}
+
 const char *
 psfs_change_label(const struct psfs_change *c)
 {

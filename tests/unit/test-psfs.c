@@ -292,6 +292,33 @@ test_rerate_replaces(void **state)
 	assert_int_equal(store_nrows(&f->s, ML_PSFS_RATINGS), 8);
 }
 
+/* The weekly notice: from the due day on, until every active activity
+ * has this week's rating. */
+static void
+test_due(void **state)
+{
+	struct fixture *f = *state;
+	const struct psfs_rating rest[] = { { "sitting", 6 }, { "lifting", 6 } };
+	const struct psfs_rating socks[] = { { "socks", 6 } };
+
+	load(f);
+	assert_false(psfs_due(&f->s, &f->cfg, day("2026-11-30")));	/* none */
+	add_fixture(f);
+	f->cfg.psfs_due_day = 2;				/* Wednesday */
+	assert_false(psfs_due(&f->s, &f->cfg, day("2026-11-30")));	/* Monday */
+	assert_false(psfs_due(&f->s, &f->cfg, day("2026-12-01")));
+	assert_true(psfs_due(&f->s, &f->cfg, day("2026-12-02")));
+	assert_true(psfs_due(&f->s, &f->cfg, day("2026-12-06")));	/* Sunday */
+	rate(f, "2026-12-02", socks, 1);
+	load(f);
+	assert_true(psfs_due(&f->s, &f->cfg, day("2026-12-03")));
+	rate(f, "2026-12-03", rest, 2);
+	load(f);
+	assert_false(psfs_due(&f->s, &f->cfg, day("2026-12-03")));
+	/* Week 2026-11-23 is fully rated in the fixture. */
+	assert_false(psfs_due(&f->s, &f->cfg, day("2026-11-27")));
+}
+
 int
 main(void)
 {
@@ -302,6 +329,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rename_keeps_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits_and_retire, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rerate_replaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
