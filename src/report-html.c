@@ -475,12 +475,18 @@ x_bar(size_t i, size_t n)
 	return PL + (PR - PL) * ((double)i + 0.5) / (double)(n ? n : 1);
 }
 
+/* The adherence chart shows at most this many bars: longer periods are
+ * grouped, each bar the mean of its group's measured weeks. */
+#define ADH_BARS 60
+
 static void
 adherence_chart(FILE *fp, const struct ml_store *s,
     const struct report_week *w, size_t nweeks)
 {
 	const double top = 20, bottom = 170;
-	double bw = (PR - PL) / (double)(nweeks ? nweeks : 1) * 0.7;
+	size_t per = (nweeks + ADH_BARS - 1) / ADH_BARS, nbars;
+	double *bar;
+	double bw;
 	int measured = 0;
 	double sum = 0;
 
@@ -489,11 +495,24 @@ adherence_chart(FILE *fp, const struct ml_store *s,
 		fputs("<p>No exercise plan.</p>\n</section>\n", fp);
 		return;
 	}
-	for (size_t i = 0; i < nweeks; i++)
-		if (!isnan(w[i].adherence_pct)) {
-			measured++;
-			sum += w[i].adherence_pct;
-		}
+	if (per == 0)
+		per = 1;
+	nbars = (nweeks + per - 1) / per;
+	bar = xcalloc(nbars ? nbars : 1, sizeof *bar);
+	for (size_t i = 0; i < nbars; i++) {
+		double bs = 0;
+		int bn = 0;
+
+		for (size_t k = i * per; k < (i + 1) * per && k < nweeks; k++)
+			if (!isnan(w[k].adherence_pct)) {
+				bs += w[k].adherence_pct;
+				bn++;
+				measured++;
+				sum += w[k].adherence_pct;
+			}
+		bar[i] = bn ? bs / bn : NAN;
+	}
+	bw = (PR - PL) / (double)(nbars ? nbars : 1) * 0.7;
 	fprintf(fp, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 %d 200\" role=\"img\" aria-labelledby=\"adh-t "
 	    "adh-d\">\n<title id=\"adh-t\">Exercise adherence per week, per "
@@ -501,37 +520,42 @@ adherence_chart(FILE *fp, const struct ml_store *s,
 	if (measured)
 		fprintf(fp, "%d weeks with exercises due; mean adherence %.0f%%. ",
 		    measured, sum / measured);
-	fputs("One bar per week, from 0 to 100 per cent; a week with nothing "
-	    "due has no bar and is marked n/a.  The weekly table below has "
-	    "the numbers.</desc>\n", fp);
+	if (per > 1)
+		fprintf(fp, "One bar per %zu weeks (their mean)", per);
+	else
+		fputs("One bar per week", fp);
+	fputs(", from 0 to 100 per cent; with nothing due there is no bar.  "
+	    "The weekly table below has the numbers.</desc>\n", fp);
 	grid(fp, top, bottom, 100, 25, "%");
-	for (size_t i = 0; i < nweeks; i++) {
-		double x = x_bar(i, nweeks);
+	for (size_t i = 0; i < nbars; i++) {
+		double x = x_bar(i, nbars), h;
 
-		if (isnan(w[i].adherence_pct)) {
-			if (nweeks <= 30)
+		if (isnan(bar[i])) {
+			if (nbars <= 30)
 				fprintf(fp, "<text x=\"%.1f\" y=\"%.0f\" text-anchor="
 				    "\"middle\">n/a</text>\n", x, bottom - 4);
 			continue;
 		}
+		h = (bottom - top) * bar[i] / 100;
 		fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"%.1f\" fill=\"#5b7fa6\" stroke=\"#1f3b5a\"/>",
-		    x - bw / 2, bottom - (bottom - top) * w[i].adherence_pct / 100,
-		    bw, (bottom - top) * w[i].adherence_pct / 100);
-		if (nweeks <= 30)
+		    x - bw / 2, bottom - h, bw, h);
+		if (nbars <= 30)
 			fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor="
-			    "\"middle\">%.0f</text>", x, bottom - (bottom - top) *
-			    w[i].adherence_pct / 100 - 3, w[i].adherence_pct);
+			    "\"middle\">%.0f</text>", x, bottom - h - 3, bar[i]);
 		fputc('\n', fp);
 	}
 	/* Week numbers along the axis (at most about 13 labels). */
-	for (size_t i = 0; i < nweeks; i += nweeks / 13 + 1)
+	for (size_t i = 0; i < nbars; i += nbars / 13 + 1)
 		fprintf(fp, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">"
-		    "%zu</text>\n", x_bar(i, nweeks), bottom + 16, i + 1);
+		    "%zu</text>\n", x_bar(i, nbars), bottom + 16, i * per + 1);
 	fprintf(fp, "<text x=\"%.0f\" y=\"196\" text-anchor=\"end\">week of "
 	    "the period</text>\n</svg>\n<figcaption>Bars: per cent of exercise "
-	    "slots done (a partial counts half).</figcaption>\n</figure>\n"
-	    "</section>\n", PR);
+	    "slots done (a partial counts half)", PR);
+	if (per > 1)
+		fprintf(fp, "; each bar is the mean of %zu weeks", per);
+	fputs(".</figcaption>\n</figure>\n</section>\n", fp);
+	free(bar);
 }
 
 static void
