@@ -96,6 +96,7 @@ static const char style[] =
     "vertical-align: top; }\n"
     "th { background: #eee; }\n"
     "td.text, th.text { text-align: left; }\n"
+    "td:first-child, td:nth-child(2) { white-space: nowrap; }\n"
     "tr { break-inside: avoid; page-break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
     ".tier { font-weight: bold; text-transform: uppercase; }\n"
