@@ -1,11 +1,8 @@
 /*
- * cmd-report.c - `mendlog report`: the one-page text summary.
+ * cmd-report.c - `mendlog report`: the one-page text summary, or with
+ * --html -o FILE the visual report (report-html.h).
  */
-#include <getopt.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,21 +10,32 @@
 #include "report-html.h"
 #include "report.h"
 
-static int run_report(struct cli_ctx *, int, char **);
+static int run_report(struct ml_app *, const struct cli_args *);
+
+static const struct cli_option report_options[] = {
+	CLI_RANGE_OPTIONS,
+	{ "html", 0, NULL, "write the visual HTML report to -o FILE instead",
+	    NULL },
+	{ "output", 'o', "FILE", "where --html writes (atomically; never a "
+	    "diary file)", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_report = {
-	"report", "a one-page text summary for a clinician (80 columns)",
-	"usage: mendlog report [--from D] [--to D] [--html -o FILE]\n"
-	"\n"
+	.name = "report",
+	.summary = "a one-page text summary for a clinician (80 columns)",
+	.usage = "usage: mendlog report [--from D] [--to D] [--html -o FILE]\n",
+	.about =
 	"Print a plain-text summary at most 80 columns wide: the procedure and\n"
 	"day count, a week-by-week table, a chart of daily back pain, the\n"
 	"alerts and the last five notes.  The range defaults to the first\n"
 	"recorded day through today.  Example: mendlog report | lp\n"
-	"  --html -o FILE  write the visual report instead: one self-contained\n"
-	"                  HTML page (charts, tables, alerts, notes of urgent\n"
-	"                  days) that prints on A4 and reads on a phone\n"
+	"With --html -o FILE, write the visual report instead: one\n"
+	"self-contained HTML page (charts, tables, alerts, notes of urgent\n"
+	"days) that prints on A4 and reads on a phone.\n"
 	"Example: mendlog report --html -o report.html\n",
-	run_report,
+	.options = report_options,
+	.exec = run_report,
 };
 
 struct html_job {
@@ -47,83 +55,37 @@ write_html(FILE *fp, void *ctx, struct ml_error *err)
 	    job->now);
 }
 
-/* True when @target is in the data directory and named like one of its
- * files: the report must never replace the records it reads. */
-static bool
-in_data_dir(const struct ml_store *s, const char *target)
-{
-	char *copy = xstrdup(target), *base = xstrdup(target);
-	char dir[PATH_MAX], data[PATH_MAX];
-	const char *b = basename(base);
-	bool hit = false;
-
-	if (realpath(dirname(copy), dir) != NULL &&
-	    realpath(s->dir, data) != NULL && strcmp(dir, data) == 0)
-		for (int f = 0; f < ML_NFILES && !hit; f++)
-			hit = strncmp(b, ml_schema((enum ml_file)f)->filename,
-			    strlen(ml_schema((enum ml_file)f)->filename)) == 0 ||
-			    strcmp(b, ".lock") == 0;
-	free(copy);
-	free(base);
-	return hit;
-}
-
 static int
-run_report(struct cli_ctx *ctx, int argc, char **argv)
+run_report(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		CLI_RANGE_LONG,
-		{ "html", no_argument, NULL, 'H' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_range range = { 0 };
+	struct cli_range range;
 	struct ml_error err;
-	const char *out = NULL;
-	bool html = false;
-	int c, rc;
+	const char *out = cli_args_get(args, "output");
+	bool html = cli_args_has(args, "html");
+	int rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT "o:", opts,
-	    NULL)) != -1) {
-		if (c == 'H') {
-			html = true;
-			continue;
-		}
-		if (c == 'o') {
-			out = optarg;
-			continue;
-		}
-		if ((rc = cli_range_option(&cmd_report, &range, c, optarg)) == -1)
-			rc = cli_common_option(ctx, &cmd_report, c, optarg);
-		if (rc != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	}
-	if (optind < argc)
-		return cli_usage_error(&cmd_report, "unexpected argument '%s'",
-		    argv[optind]);
 	if (html != (out != NULL))
 		return cli_usage_error(&cmd_report, html ? "--html needs -o FILE" :
 		    "-o FILE is for --html (the text report goes to standard "
 		    "output)");
-	if ((rc = cli_range_resolve(ctx, &cmd_report, &range)) != -1)
+	if (cli_range_get(args, &range) != 0)
+		return ML_EXIT_USAGE;
+	if ((rc = cli_range_resolve(app, &cmd_report, &range)) != ML_EXIT_OK)
 		return rc;
 	if (html) {
-		struct html_job job = { &ctx->store, &ctx->cfg, range.from,
+		struct html_job job = { &app->store, &app->cfg, range.from,
 		    range.to, ml_now() };
 
-		if (in_data_dir(&ctx->store, out)) {
-			cli_errorf("%s: refusing to overwrite the diary's own "
-			    "file; write the report somewhere else", out);
+		if (cli_refuse_diary_file(&app->store, out, "write the report "
+		    "somewhere else"))
 			return ML_EXIT_FAIL;
-		}
 		if (csvio_save_atomic(out, write_html, &job, false, &err) != 0) {
 			cli_print_error(&err);
 			return ML_EXIT_FAIL;
 		}
 		return ML_EXIT_OK;
 	}
-	if (report_write(stdout, &ctx->store, &ctx->cfg, range.from, range.to,
+	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,
 	    ml_now()) != 0 ||
 	    fflush(stdout) != 0) {
 		cli_errorf("standard output: write error");

@@ -55,4 +55,15 @@ check_eq "week 1 row of the renamed activity" "2026-11-02,lifting,lifting a chil
 check_eq "a gap week has an empty mean, not 0" "2026-11-16,lifting,lifting a child,,,0" \
     "$(grep '^2026-11-16,lifting,' "$T/psfs.csv")"
 m check 2>/dev/null; check_eq "check is clean" 0 $?
+
+# Names come back through the output gate: an ESC in a hand-edited
+# name (the CLI refuses one) is listed as \x1B, never sent to the terminal.
+printf 'bend,bend\033[2Jing,2026-11-02,2026-11-03,lift\033]0;x\n' \
+    >>"$D/psfs_activities.csv"
+m psfs list >"$T/list"
+check "list shows the escape" grep -qF 'bend\x1B[2Jing' "$T/list"
+! grep -q $'\e' "$T/list"; check_eq "list sends no ESC" 0 $?
+m psfs rate $'x\e[2J'=3 2>"$T/err"; check_eq "hostile unknown name exits 2" 2 $?
+check "error shows the escape" grep -qF 'x\x1B[2J: no such activity' "$T/err"
+! grep -q $'\e' "$T/err"; check_eq "error sends no ESC" 0 $?
 finish

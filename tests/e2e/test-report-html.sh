@@ -112,4 +112,16 @@ cp "$D/entries.csv" "$T/entries.before"
 "$ML" -d "$D" report --html -o "$D/entries.csv" 2>/dev/null
 check_eq "refuses to overwrite a diary file" 1 $?
 check "entries.csv untouched" cmp -s "$T/entries.before" "$D/entries.csv"
+# One check with export's (cli_refuse_diary_file): a backup, a PSFS file
+# and the lock are the diary's too; the refusal names the file through
+# the output gate.
+for f in entries.csv.bak psfs_ratings.csv .lock; do
+	"$ML" -d "$D" report --html -o "$D/$f" 2>/dev/null
+	check_eq "refuses to write $f" 1 $?
+done
+"$ML" -d "$D" report --html -o "$D/entries.csv.html"
+check_eq "a name that only starts like a diary file's is written" 0 $?
+err=$("$ML" -d "$D" export -o "$D/psfs_activities.csv" 2>&1)
+check_eq "export refuses a PSFS file too" 1 $?
+check "export says why" grep -q "refusing to overwrite the diary's own file" <<<"$err"
 finish
