@@ -51,6 +51,15 @@ struct ml_config {
 	/* [ui] */
 	bool color;
 	int refresh_seconds;
+
+	/* [psfs]: the weekly function score (psfs.h) */
+	int psfs_week_start;		/* 0 = Monday ... 6 = Sunday */
+	int psfs_due_day;		/* weekday the weekly rating is due */
+	double psfs_meaningful_change;	/* |change| of the mean that matters */
+
+	/* [patient]: for the report's first line; owned, NULL = not set */
+	char *patient_name;
+	char *patient_id;
 };
 
 /* Severity of a config message. */

@@ -20,7 +20,7 @@
 #include "schema.h"
 
 enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES,
-	OPT_WINDOWS };
+	OPT_WEEKDAY, OPT_WINDOWS };
 
 struct option_def {
 	const char *section;
@@ -97,6 +97,19 @@ static const struct option_def options[] = {
 	    "use colour when the terminal has it (NO_COLOR and --no-color win)" },
 	{ "ui", "refresh_seconds", OPT_INT, OFF(refresh_seconds), 1, 60, "2",
 	    "how often the screen looks for changes made by other mendlogs" },
+
+	{ "psfs", "week_start", OPT_WEEKDAY, OFF(psfs_week_start), 0, 6,
+	    "monday", "first day of a PSFS week (monday ... sunday)" },
+	{ "psfs", "due_day", OPT_WEEKDAY, OFF(psfs_due_day), 0, 6, "monday",
+	    "weekday the weekly PSFS rating is due" },
+	{ "psfs", "meaningful_change", OPT_DOUBLE, OFF(psfs_meaningful_change),
+	    0.5, 10, "2.0",
+	    "change in the PSFS mean since the first week that is labelled meaningful" },
+
+	{ "patient", "name", OPT_STRING, OFF(patient_name), 0, 0, "",
+	    "patient's name for the report's first line (default none)" },
+	{ "patient", "id", OPT_STRING, OFF(patient_id), 0, 0, "",
+	    "patient's identifier (hospital number) for the report (default none)" },
 };
 
 #define NALL (ML_NELEM(options) + ML_PROC_KINDS_MAX)
@@ -199,6 +212,20 @@ parse_minutes(const char *s, long *out)
 	return true;
 }
 
+/* "monday".."sunday" (or "mon".."sun") to 0..6; -1 otherwise. */
+static int
+weekday_parse(const char *s)
+{
+	static const char *const names[] = { "monday", "tuesday", "wednesday",
+	    "thursday", "friday", "saturday", "sunday" };
+
+	for (int i = 0; i < 7; i++)
+		if (strcmp(s, names[i]) == 0 || (strlen(s) == 3 &&
+		    strncmp(s, names[i], 3) == 0))
+			return i;
+	return -1;
+}
+
 static int
 apply_option(struct ml_config *cfg, const struct option_def *o,
     const char *value, struct ml_error *err)
@@ -233,6 +260,11 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 			goto bad;
 		*(bool *)(void *)base = b == 1;
 		return 0;
+	case OPT_WEEKDAY:
+		if ((b = weekday_parse(value)) < 0)
+			goto bad;
+		*(int *)(void *)base = b;
+		return 0;
 	case OPT_STRING:
 		free(*(char **)(void *)base);
 		*(char **)(void *)base = *value ? xstrdup(value) : NULL;
@@ -246,6 +278,10 @@ bad:
 	case OPT_BOOL:
 		ml_error_set(err, NULL, 0, o->key,
 		    "invalid value '%s': expected yes or no", shown);
+		break;
+	case OPT_WEEKDAY:
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "a weekday, monday ... sunday", shown);
 		break;
 	case OPT_MINUTES:
 		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
@@ -277,6 +313,8 @@ void
 config_free(struct ml_config *cfg)
 {
 	ML_FREE(&cfg->data_dir);
+	ML_FREE(&cfg->patient_name);
+	ML_FREE(&cfg->patient_id);
 }
 
 int
