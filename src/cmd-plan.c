@@ -63,16 +63,13 @@ plan_import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(&cmd_plan, "plan import: expected one FILE");
 	if (cli_open_store(ctx) != 0)
 		return ML_EXIT_FAIL;
-	if (plan_import(&ctx->store, argv[optind], replace, print_problem, NULL,
-	    &res, &err) != 0) {
+	if (plan_import(&ctx->store, &ctx->cfg, argv[optind], replace,
+	    print_problem, NULL, &res, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
-	printf("%zu exercise%s imported: %zu new, %zu updated", res.rows,
-	    res.rows == 1 ? "" : "s", res.added, res.updated);
-	if (replace)
-		printf(", %zu removed", res.removed);
-	printf(".\n");
+	plan_import_summary(&res, stdout);
+	plan_import_result_free(&res);
 	return ML_EXIT_OK;
 }
 

@@ -17,6 +17,8 @@
 struct fixture {
 	char *dir;
 	struct ml_store s;
+	struct ml_config cfgv;
+	const struct ml_config *cfg;
 	/* Problems reported, as "LINE:field" joined by spaces. */
 	char problems[4096];
 	size_t nproblems;
@@ -28,6 +30,10 @@ setup(void **state)
 	struct fixture *f = xcalloc(1, sizeof *f);
 
 	f->dir = tu_store_open(&f->s);
+	config_defaults(&f->cfgv);
+	f->cfg = &f->cfgv;
+	/* Today is 2026-11-27: --replace ends exercises yesterday. */
+	setenv("MENDLOG_NOW", "2026-11-27T12:00:00", 1);
 	*state = f;
 	return 0;
 }
@@ -38,6 +44,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	tu_store_close(f->dir, &f->s);
+	config_free(&f->cfgv);
 	free(f);
 	return 0;
 }
@@ -72,7 +79,9 @@ import(struct fixture *f, const char *path, bool replace,
 
 	f->problems[0] = '\0';
 	f->nproblems = 0;
-	rc = plan_import(&f->s, path, replace, collect, f, res, &err);
+	if (res != NULL)
+		plan_import_result_free(res);
+	rc = plan_import(&f->s, f->cfg, path, replace, collect, f, res, &err);
 	if (rc == 0 && store_load(&f->s, ML_EXERCISES, NULL, &err) != 0)
 		fail_msg("reload: %s", err.msg);
 	return rc;
@@ -112,7 +121,7 @@ report_fail(void *ctx, const struct ml_error *e)
 static void
 check_sample(struct fixture *f, const char *path)
 {
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 
 	assert_int_equal(import(f, path, false, &res), 0);
 	assert_int_equal(res.rows, 5);
@@ -136,11 +145,13 @@ check_sample(struct fixture *f, const char *path)
 	/* What was written is a clean file by the store's own rules. */
 	assert_int_equal(store_validate(&f->s, ML_EXERCISES, report_fail, NULL),
 	    0);
-	/* Importing the same file again changes nothing but says so. */
+	/* Importing the same file again changes nothing and says so. */
 	assert_int_equal(import(f, path, false, &res), 0);
 	assert_int_equal(res.added, 0);
-	assert_int_equal(res.updated, 5);
+	assert_int_equal(res.updated, 0);
+	assert_int_equal(res.unchanged, 5);
 	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 5);
+	plan_import_result_free(&res);
 }
 
 static void
@@ -213,7 +224,7 @@ static void
 test_update_and_add_without_replace(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 	char *first = plan_file(f, "a.csv", HEADER ",room\n"
 	    "walk,Walk,,,,,daily,10:30,,,,garden\n"
 	    "tilt,Tilt,,2,10,5,daily,08:00,,,,bedroom\n");
@@ -233,32 +244,63 @@ test_update_and_add_without_replace(void **state)
 	assert_string_equal(kept(f, "walk", "room"), "garden");
 	assert_string_equal(get(f, "tilt", XC_SETS), "2");
 	assert_string_equal(get(f, "stretch", XC_TIMES), "19:00");
+	plan_import_result_free(&res);
 	free(first);
 	free(second);
+}
+
+/* The fate of item @i of @res as "fate:id". */
+static const char *
+fate(const struct plan_import_result *res, size_t i)
+{
+	static char buf[128];
+
+	assert_true(i < res->nitems);
+	snprintf(buf, sizeof buf, "%s:%s",
+	    plan_import_fate_name(res->items[i].fate), res->items[i].id);
+	return buf;
 }
 
 static void
 test_replace(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 	char *first = plan_file(f, "a.csv", HEADER "\n"
-	    "walk,Walk,,,,,daily,10:30,,,\n"
-	    "tilt,Tilt,,,,,daily,08:00,,,\n"
-	    "old,Old,,,,,daily,09:00,,,\n");
+	    "walk,Walk,,,,,daily,10:30,2026-11-01,,\n"
+	    "tilt,Tilt,,,,,daily,08:00,2026-11-01,,\n"
+	    "old,Old,,,,,daily,09:00,2026-11-01,2026-11-20,\n"
+	    "soon,Soon,,,,,daily,09:00,2026-11-27,,\n");
 	char *second = plan_file(f, "b.csv", HEADER "\n"
-	    "walk,Walk,,,,,daily,12:00,,,\n"
+	    "walk,Walk,,,,,daily,12:00,2026-11-01,,\n"
 	    "bridge,Bridge,,,,,mon,12:00,,,\n");
 
 	assert_int_equal(import(f, first, false, &res), 0);
 	assert_int_equal(import(f, second, true, &res), 0);
 	assert_int_equal(res.added, 1);
 	assert_int_equal(res.updated, 1);
-	assert_int_equal(res.removed, 2);
-	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 2);
-	assert_true(plan_find(&f->s, "old") < 0);
-	assert_true(plan_find(&f->s, "tilt") < 0);
+	assert_int_equal(res.unchanged, 0);
+	/* tilt ends from today (its past stays), soon had not started and
+	 * goes, old had ended already and is left alone. */
+	assert_int_equal(res.ended, 1);
+	assert_int_equal(res.removed, 1);
+	assert_int_equal(res.nitems, 4);
+	assert_string_equal(fate(&res, 0), "updated:walk");
+	assert_string_equal(fate(&res, 1), "new:bridge");
+	/* Then the plan's others, in the plan's order. */
+	assert_string_equal(fate(&res, 2), "removed:soon");
+	assert_string_equal(fate(&res, 3), "ended:tilt");
+	assert_string_equal(res.items[3].name, "Tilt");
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 4);
+	assert_true(plan_find(&f->s, "soon") < 0);
+	assert_string_equal(get(f, "tilt", XC_END_DATE), "2026-11-26");
+	assert_string_equal(get(f, "tilt", XC_START_DATE), "2026-11-01");
+	assert_string_equal(get(f, "old", XC_END_DATE), "2026-11-20");
 	assert_string_equal(get(f, "walk", XC_TIMES), "12:00");
+	assert_string_equal(get(f, "walk", XC_END_DATE), "");
+	assert_int_equal(store_validate(&f->s, ML_EXERCISES, report_fail, NULL),
+	    0);
+	plan_import_result_free(&res);
 	free(first);
 	free(second);
 }
@@ -303,7 +345,7 @@ test_latin1_file(void **state)
 	char *p = plan_file(f, "latin1.csv", "name,times\n\xc9tirement,08:00\n");
 	struct ml_error err;
 
-	assert_int_equal(plan_import(&f->s, p, false, collect, f, NULL, &err), -1);
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, collect, f, NULL, &err), -1);
 	assert_string_equal(f->problems, "2:name");
 	free(p);
 }
@@ -325,7 +367,7 @@ test_bad_values_echoed_safely(void **state)
 	char *p = plan_file(f, "esc.csv", "name,days\nWalk,\x1b[2J\xe9t\xc3\xa9\n");
 	struct ml_error err;
 
-	assert_int_equal(plan_import(&f->s, p, false, keep_msg, NULL, NULL, &err),
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, keep_msg, NULL, NULL, &err),
 	    -1);
 	assert_non_null(strstr(last_msg, "invalid value '?[2j?t\xc3\xa9'"));
 	free(p);
@@ -361,10 +403,10 @@ test_header_problems(void **state)
 	assert_string_equal(f->problems, "1:name");
 	assert_int_equal(import(f, twice, false, NULL), -1);
 	assert_string_equal(f->problems, "1:Name");
-	assert_int_equal(plan_import(&f->s, empty, true, collect, f, NULL, &err),
+	assert_int_equal(plan_import(&f->s, f->cfg, empty, true, collect, f, NULL, &err),
 	    -1);
 	assert_non_null(strstr(err.msg, "no exercises"));
-	assert_int_equal(plan_import(&f->s, "/nonexistent/plan.csv", false,
+	assert_int_equal(plan_import(&f->s, f->cfg, "/nonexistent/plan.csv", false,
 	    collect, f, NULL, &err), -1);
 	/* A spreadsheet's empty trailing column is ignored. */
 	assert_int_equal(import(f, trailing, false, NULL), 0);
