@@ -512,20 +512,30 @@ date_value(const struct import *im, const char *v, char *iso, char *why,
 			m = (int)a;
 			d = (int)b;
 		} else {
-			if (a > 12 && b >= 1 && b <= 12)
-				snprintf(why, wsize, "reads day first: set date_order "
-				    "= dmy in the [plan] section of the config, or "
-				    "write %ld-%02ld-%02ld", part[2], b, a);
-			else if (b > 12 && a >= 1 && a <= 12)
-				snprintf(why, wsize, "reads month first: set "
-				    "date_order = mdy in the [plan] section of the "
-				    "config, or write %ld-%02ld-%02ld", part[2], a, b);
-			else if (a >= 1 && a <= 12 && b >= 1 && b <= 12)
+			/* Which readings are real days says what to suggest. */
+			bool dm = a <= 31 && b >= 1 && b <= 12 && a >= 1 &&
+			    a <= ml_days_in_month((int)part[2], (int)b);
+			bool md = b <= 31 && a >= 1 && a <= 12 && b >= 1 &&
+			    b <= ml_days_in_month((int)part[2], (int)a);
+
+			if (dm && md && a != b)
 				snprintf(why, wsize, "could be %ld %s or %ld %s: set "
 				    "date_order = dmy (day first) or mdy (month "
 				    "first) in the [plan] section of the config, or "
 				    "write YYYY-MM-DD", a, month_names[b - 1], b,
 				    month_names[a - 1]);
+			else if (dm && md)
+				snprintf(why, wsize, "does not start with the year: "
+				    "set date_order = dmy or mdy in the [plan] section "
+				    "of the config, or write YYYY-MM-DD");
+			else if (dm)
+				snprintf(why, wsize, "reads day first: set date_order "
+				    "= dmy in the [plan] section of the config, or "
+				    "write %ld-%02ld-%02ld", part[2], b, a);
+			else if (md)
+				snprintf(why, wsize, "reads month first: set "
+				    "date_order = mdy in the [plan] section of the "
+				    "config, or write %ld-%02ld-%02ld", part[2], a, b);
 			return false;
 		}
 		y = (int)part[2];
