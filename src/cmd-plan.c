@@ -1,5 +1,6 @@
 /*
  * cmd-plan.c - `mendlog plan import FILE [--replace]` and `mendlog plan list`.
+ * The import itself, and its summary, are plan-import.c's.
  */
 #include <getopt.h>
 #include <math.h>
@@ -17,12 +18,14 @@ const struct cli_command cmd_plan = {
 	"       mendlog plan list\n"
 	"\n"
 	"import  check a plan CSV from your physiotherapist (the columns of\n"
-	"        exercises.csv, see mendlog(5); id may be left out and is then\n"
-	"        made from the name; other columns are kept) and, if every row\n"
-	"        is right, update exercises by id and add new ones.  Problems\n"
-	"        are printed as FILE:LINE: column: problem and nothing is\n"
-	"        imported.\n"
-	"          --replace  the file becomes the whole plan\n"
+	"        exercises.csv, or a spreadsheet saved as CSV with ',' ';' or\n"
+	"        tabs, a title row, headers such as Exercise; see mendlog(5))\n"
+	"        and, if every row is right, update exercises by id, or by\n"
+	"        name when a row has none, and add new ones.  Problems are\n"
+	"        printed as FILE:LINE: column: problem and nothing is imported.\n"
+	"        Day-first dates need date_order = dmy in the config's [plan].\n"
+	"          --replace  the file becomes the plan from today: exercises\n"
+	"                     it leaves out end yesterday\n"
 	"list    the plan, with each exercise's schedule and adherence over\n"
 	"        the last 7 and 30 days.\n",
 	run_plan,
