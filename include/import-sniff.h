@@ -5,8 +5,10 @@
  *
  * Core code: no curses.  The file is parsed whole with each candidate
  * delimiter; the caller's @score function says how much a row looks like
- * its header, and the delimiter whose header scores best wins (',' then
- * ';' then tab on a tie).  Every row keeps the line it starts on, for
+ * its header.  The header is the first of the best-scoring rows among the
+ * first IMPORT_HEADER_ROWS (so a "Name: J. Smith" line above the real
+ * header loses to it), and the delimiter whose header scores best wins
+ * (',' then ';' then tab on a tie).  Every row keeps the line it starts on, for
  * FILE:LINE problems.  Blank lines are dropped; cells are kept exactly
  * as written (no trimming).
  */
@@ -16,6 +18,9 @@
 #include <stddef.h>
 
 #include "mendlog.h"
+
+/* How far down a header is looked for. */
+#define IMPORT_HEADER_ROWS 50
 
 struct import_sheet_row {
 	char **cells;		/* owned; ncells NUL-terminated strings */
@@ -32,8 +37,7 @@ struct import_sheet {
 
 /*
  * How much the row @cells (@ncells) looks like the header: 0 for not at
- * all, more for a better match.  The first row with a score above 0 is
- * the header.
+ * all, more for a better match.
  */
 typedef int (*import_score_fn)(void *ctx, const char *const *cells,
     size_t ncells);

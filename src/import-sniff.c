@@ -280,12 +280,14 @@ import_sheet_read(const char *path, import_score_fn score, void *ctx,
 				first_err = e;
 			continue;
 		}
-		for (size_t r = 0; r < cand.nrows; r++) {
-			sc = score(ctx, (const char *const *)cand.rows[r].cells,
+		for (size_t r = 0; r < cand.nrows && r < IMPORT_HEADER_ROWS;
+		    r++) {
+			int rs = score(ctx, (const char *const *)cand.rows[r].cells,
 			    cand.rows[r].ncells);
-			if (sc > 0) {
+
+			if (rs > sc) {
+				sc = rs;
 				cand.header = (long)r;
-				break;
 			}
 		}
 		/* With no header anywhere, keep the likely delimiter's parse,

@@ -339,6 +339,12 @@ days_value(const char *v)
 		free(s);
 		return xstrdup("daily");
 	}
+	if (strcmp(s, "weekdays") == 0 || strcmp(s, "weekends") == 0) {
+		out = xstrdup(*s == 'w' && s[4] == 'd' ? "mon;tue;wed;thu;fri" :
+		    "sat;sun");
+		free(s);
+		return out;
+	}
 	if (strncmp(s, "every", 5) == 0 || strcmp(s, "daily") == 0 || *s == '\0')
 		goto spaced;
 	out = xmalloc(len + 1);
@@ -653,43 +659,75 @@ empty_cells(const struct import_sheet_row *row, size_t from)
 	return true;
 }
 
+/* Order column slots by name, then by position (for sorting). */
+static int
+col_cmp(const void *a, const void *b)
+{
+	const struct import_col *x = *(const struct import_col *const *)a;
+	const struct import_col *y = *(const struct import_col *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/* Two header cells naming one column make every value ambiguous.  Sorted,
+ * not compared pairwise: a spreadsheet accident can make a header of
+ * 100,000 cells. */
+static void
+check_repeated_columns(struct import *im, long line)
+{
+	struct import_col **slots = xcalloc(im->ncols + 1, sizeof *slots);
+	int first[XC_NCOLS];
+	size_t n = 0;
+
+	for (size_t k = 0; k < XC_NCOLS; k++)
+		first[k] = -1;
+	for (size_t c = 0; c < im->ncols; c++) {
+		int k = im->cols[c].schema_col;
+
+		if (k >= 0 && first[k] < 0)
+			first[k] = (int)c;
+		else if (k >= 0)
+			problem(im, line, im->cols[c].name, "column given twice "
+			    "(also column %d, '%s')", first[k] + 1,
+			    im->cols[first[k]].name);
+		else if (im->cols[c].name[0] != '\0')
+			slots[n++] = &im->cols[c];
+	}
+	qsort(slots, n, sizeof *slots, col_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(slots[i - 1]->name, slots[i]->name) == 0)
+			problem(im, line, slots[i]->name, "column given twice (also "
+			    "column %zu)", (size_t)(slots[i - 1] - im->cols) + 1);
+	free(slots);
+}
+
 static int
 map_header(struct import *im, const struct import_sheet *sh)
 {
 	const struct ml_schema *sc = ml_schema(ML_EXERCISES);
 	const struct import_sheet_row *hdr = &sh->rows[sh->header];
 	long line = hdr->line;
+	bool *has_value = xcalloc(hdr->ncells + 1, sizeof *has_value);
 
 	im->ncols = hdr->ncells;
 	im->cols = xcalloc(hdr->ncells, sizeof *im->cols);
 	for (size_t c = 0; c < hdr->ncells; c++) {
-		char *name = trimmed(hdr->cells[c]);
-
-		im->cols[c].name = name;
-		im->cols[c].schema_col = header_col(name);
-		for (size_t d = 0; d < c; d++)
-			if (*name != '\0' &&
-			    ((im->cols[c].schema_col >= 0 &&
-			    im->cols[d].schema_col == im->cols[c].schema_col) ||
-			    (im->cols[c].schema_col < 0 &&
-			    strcmp(im->cols[d].name, name) == 0))) {
-				problem(im, line, name, "column given twice (also "
-				    "column %zu, '%s')", d + 1, im->cols[d].name);
-				break;
-			}
-		if (*name == '\0') {
-			/* A spreadsheet's trailing empty column is harmless. */
-			bool empty = true;
-
-			for (size_t r = (size_t)sh->header + 1; r < sh->nrows; r++)
-				if (c < sh->rows[r].ncells &&
-				    *sh->rows[r].cells[c] != '\0')
-					empty = false;
-			if (!empty)
-				problem(im, line, NULL, "column %zu has values but no "
-				    "name", c + 1);
-		}
+		im->cols[c].name = trimmed(hdr->cells[c]);
+		im->cols[c].schema_col = header_col(im->cols[c].name);
 	}
+	check_repeated_columns(im, line);
+	/* A spreadsheet's trailing empty column is harmless; values under
+	 * no name are not (one pass over the cells). */
+	for (size_t r = (size_t)sh->header + 1; r < sh->nrows; r++)
+		for (size_t c = 0; c < sh->rows[r].ncells && c < im->ncols; c++)
+			if (*sh->rows[r].cells[c] != '\0')
+				has_value[c] = true;
+	for (size_t c = 0; c < im->ncols; c++)
+		if (im->cols[c].name[0] == '\0' && has_value[c])
+			problem(im, line, NULL, "column %zu has values but no name",
+			    c + 1);
+	free(has_value);
 	for (size_t k = 0; k < XC_NCOLS; k++) {
 		bool have = false;
 		char alts[128] = "";
@@ -1125,10 +1163,13 @@ plan_import(struct ml_store *s, const struct ml_config *cfg, const char *path,
 		char expected[512];
 
 		expected_headers(expected, sizeof expected);
-		ml_error_set(err, path, sh.nrows ? sh.rows[0].line : 0, NULL,
-		    sh.nrows ? "no header row found; nothing imported.  The "
-		    "header names the columns: %s" : "empty file; nothing "
-		    "imported%.0s", expected);
+		if (sh.nrows == 0)
+			ml_error_set(err, path, 0, NULL, "empty file; nothing "
+			    "imported");
+		else
+			ml_error_set(err, path, sh.rows[0].line, NULL, "no header "
+			    "row found; nothing imported.  The header names the "
+			    "columns: %s", expected);
 		import_sheet_free(&sh);
 		return -1;
 	}

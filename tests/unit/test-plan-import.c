@@ -493,6 +493,9 @@ test_delimiters(void **state)
 	/* Under ',' the header would be one cell; with ';' it is two. */
 	char *comma = plan_file(f, "comma.csv", "Name,Times,Notes\n"
 	    "Tilt,\"08:00;09:00\",\"a; b\"\n");
+	/* A patient line naming one known column loses to the real header. */
+	char *patient = plan_file(f, "patient.csv", "Name;J. Smith\n"
+	    "Exercise;Times;Days\nLunge;10:30;Weekdays\nSquat;11:00;weekends\n");
 
 	assert_int_equal(import(f, tab, false, NULL), 0);
 	assert_string_equal(get(f, "walk", XC_TIMES), "10:30");
@@ -502,6 +505,11 @@ test_delimiters(void **state)
 	assert_int_equal(import(f, comma, false, NULL), 0);
 	assert_string_equal(get(f, "tilt", XC_TIMES), "08:00;09:00");
 	assert_string_equal(get(f, "tilt", XC_INSTRUCTIONS), "a; b");
+	assert_int_equal(import(f, patient, false, NULL), 0);
+	assert_string_equal(get(f, "lunge", XC_DAYS), "mon;tue;wed;thu;fri");
+	assert_string_equal(get(f, "squat", XC_DAYS), "sat;sun");
+	assert_true(plan_find(&f->s, "j_smith") < 0);
+	free(patient);
 	free(tab);
 	free(semi);
 	free(comma);
