@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "plan.h"
+#include "state.h"
 #include "ui.h"
 
 enum view { V_TODAY, V_PLAN, V_FORM };
@@ -323,6 +324,7 @@ snooze(struct ui *ui)
 	time_t until = ml_now() + (time_t)ui->cfg->snooze_minutes * 60;
 	struct tm tm;
 	char hhmm[8];
+	struct ml_error err;
 
 	ex.snooze_until = until;
 	/* When the snooze ends, the bell rings again for what is still due. */
@@ -330,7 +332,12 @@ snooze(struct ui *ui)
 	ui->reminder[0] = '\0';
 	localtime_r(&until, &tm);
 	strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
-	ui_message(ui, "Reminders snoozed until %s", hhmm);
+	/* Stored, so `mendlog due` (cron, a login) holds back too. */
+	if (state_set_snooze(ui->store->dir, until, &err) != 0)
+		ui_message(ui, "Reminders snoozed here until %s (not saved "
+		    "for mendlog due: %s)", hhmm, err.msg);
+	else
+		ui_message(ui, "Reminders snoozed until %s", hhmm);
 	ui_dirty_frame(ui);
 }
 
