@@ -33,6 +33,7 @@
 
 #include "import-sniff.h"
 #include "plan.h"
+#include "text.h"
 
 /*
  * Header names a spreadsheet may use, per column; compared after
@@ -242,59 +243,18 @@ expected_headers(char *buf, size_t size)
 	}
 }
 
-/* @v as it may be echoed to a terminal: control characters and bytes that
- * are not UTF-8 become '?', cut to @max bytes with "...".  @buf holds
- * @max + 4 bytes. */
-static void
-echo_value(const char *v, char *buf, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)v;
-	size_t n = 0;
-
-	while (*p && n < max) {
-		size_t len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
-		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
-		bool ok = len > 0 && n + len <= max;
-
-		for (size_t i = 1; ok && i < len; i++)
-			ok = (p[i] & 0xc0) == 0x80;
-		if (len == 1 && (*p < 0x20 || *p == 0x7f))
-			ok = false;
-		if (!ok && len > 1 && n + len > max)
-			break;		/* a whole character that does not fit */
-		if (ok) {
-			memcpy(buf + n, p, len);
-			n += len;
-			p += len;
-		} else {
-			buf[n++] = '?';
-			p++;
-		}
-	}
-	memcpy(buf + n, *p ? "..." : "", *p ? 4 : 1);
-}
-
 /* --- values ------------------------------------------------------------ */
 
 /*
  * yes/no as spreadsheets write them: 1 yes, 0 no, -1 neither.  The
- * store's own reader comes first (it is being widened to these words);
- * the list here keeps imports forgiving whatever it accepts.
+ * schema's reader (yes/y/true/1, no/n/false/0, any case), plus on/off as
+ * the config accepts them: a sheet's "Active: On" is not a typo.
  */
 static int
 import_yesno(const char *s)
 {
-	static const char *const yes[] = { "yes", "y", "true", "1", "on", NULL };
-	static const char *const no[] = { "no", "n", "false", "0", "off", NULL };
-	int v = ml_parse_yesno(s);
-
-	for (size_t i = 0; v < 0 && yes[i] != NULL; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			v = 1;
-		else if (strcasecmp(s, no[i]) == 0)
-			v = 0;
-	}
-	return v;
+	return strcasecmp(s, "on") == 0 ? 1 : strcasecmp(s, "off") == 0 ? 0 :
+	    ml_parse_yesno(s);
 }
 
 /* "3", "3.0", "3,00" -> "3" (a count typed into a number cell); else @s. */
@@ -620,7 +580,7 @@ import_expects(enum ml_type type)
 {
 	switch (type) {
 	case ML_T_YESNO:
-		return "yes or no (TRUE/FALSE, y/n and 1/0 are read too)";
+		return "yes or no (TRUE/FALSE, y/n, 1/0 and on/off are read too)";
 	case ML_T_TIMES:
 		return "times such as 08:00, 7:30 or 07:30:00, separated by ;";
 	case ML_T_DAYS:
@@ -797,9 +757,9 @@ check_row(struct import *im, const struct import_sheet_row *src,
 			problem(im, src->line, sc->cols[k].name, "not UTF-8 text "
 			    "(in a spreadsheet, save as \"CSV UTF-8\")");
 		else if (!ml_value_check(sc->cols[k].type, row->vals[c], &why)) {
-			char shown[48];
+			char shown[64];
 
-			echo_value(row->vals[c], shown, 40);
+			ml_printable(row->vals[c], 40, shown, sizeof shown);
 			if (*explain != '\0')
 				problem(im, src->line, sc->cols[k].name, "'%s' %s",
 				    shown, explain);
@@ -1123,14 +1083,15 @@ plan_import_summary(const struct plan_import_result *res, FILE *fp)
 		fprintf(fp, "; %zu not started yet, removed", res->removed);
 	fprintf(fp, ".\n");
 	for (size_t i = 0; i < res->nitems; i++) {
-		char name[72];
+		char name[256], id[128];
 
-		/* The name came from a file: nothing in it may drive the
-		 * terminal. */
-		echo_value(res->items[i].name, name, 60);
+		/* Both came from a file: through the output gate, so nothing
+		 * in them may drive the terminal. */
+		text_safe(name, sizeof name, res->items[i].name, 60,
+		    TEXT_ELLIPSIS);
+		text_safe(id, sizeof id, res->items[i].id, -1, 0);
 		fprintf(fp, "  %-9s  %s (%s)\n",
-		    plan_import_fate_name(res->items[i].fate), name,
-		    res->items[i].id);
+		    plan_import_fate_name(res->items[i].fate), name, id);
 	}
 }
 

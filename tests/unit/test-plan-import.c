@@ -369,9 +369,42 @@ test_bad_values_echoed_safely(void **state)
 	char *p = plan_file(f, "esc.csv", "name,days\nWalk,\x1b[2J\xe9t\xc3\xa9\n");
 	struct ml_error err;
 
-	assert_int_equal(plan_import(&f->s, f->cfg, p, false, keep_msg, NULL, NULL, &err),
-	    -1);
-	assert_non_null(strstr(last_msg, "invalid value '?[2j?t\xc3\xa9'"));
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, keep_msg, NULL,
+	    NULL, &err), -1);
+	/* Through the output gate: each byte named, none sent raw. */
+	assert_non_null(strstr(last_msg,
+	    "invalid value '\\x1B[2j\\xE9t\xc3\xa9'"));
+	free(p);
+}
+
+/* The summary names each exercise through the output gate (the check lets
+ * C1 and bidi controls through: they are valid UTF-8). */
+static void
+test_summary_gated(void **state)
+{
+	struct fixture *f = *state;
+	char *p = plan_file(f, "g.csv", "id,name,times\n"
+	    "walk,Walk \xc2\x9b" "2J \xe2\x80\xae,10:30\n");
+	struct plan_import_result res;
+	char out[512];
+	FILE *fp;
+	size_t n;
+
+	memset(&res, 0, sizeof res);
+	if (import(f, p, false, &res) != 0)
+		fail_msg("problems: %s", f->problems);
+	fp = tmpfile();
+	assert_non_null(fp);
+	plan_import_summary(&res, fp);
+	rewind(fp);
+	n = fread(out, 1, sizeof out - 1, fp);
+	out[n] = '\0';
+	fclose(fp);
+	/* A file's C1 CSI and right-to-left override, named, not sent. */
+	assert_null(strstr(out, "\xc2\x9b"));
+	assert_null(strstr(out, "\xe2\x80\xae"));
+	assert_non_null(strstr(out, "Walk <U+009B>2J <U+202E> (walk)"));
+	plan_import_result_free(&res);
 	free(p);
 }
 
@@ -585,7 +618,7 @@ test_times_booleans_counts(void **state)
 	struct fixture *f = *state;
 	char *good = plan_file(f, "g.csv", "name,times,active,sets\n"
 	    "A,\"7:30, 18:00:00\",True,\"2,0\"\nB,07:05,N,3.00\n"
-	    "C,23:59,0,4\nD,00:00,yes,\n");
+	    "C,23:59,0,4\nD,00:00,yes,\nE,08:00,On,\nF,09:00,OFF,\n");
 	char *bad = plan_file(f, "b.csv", "name,times,active,sets\n"
 	    "A,7:3,TRUE,2\nB,07:30:15,FALSE,2\nC,24:00,maybe,2.5\n");
 	struct ml_error err;
@@ -599,6 +632,9 @@ test_times_booleans_counts(void **state)
 	assert_string_equal(get(f, "b", XC_SETS), "3");
 	assert_string_equal(get(f, "c", XC_ACTIVE), "no");
 	assert_string_equal(get(f, "d", XC_ACTIVE), "yes");
+	/* on/off, as the config reads them, beside the schema's words. */
+	assert_string_equal(get(f, "e", XC_ACTIVE), "yes");
+	assert_string_equal(get(f, "f", XC_ACTIVE), "no");
 	assert_int_equal(import(f, bad, false, NULL), -1);
 	assert_string_equal(f->problems, "2:times 3:times 4:times 4:active "
 	    "4:sets");
@@ -761,6 +797,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_missing_and_derived_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin1_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_values_echoed_safely, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary_gated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
 		cmocka_unit_test(test_slug),
