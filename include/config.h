@@ -15,6 +15,13 @@
 #include "mendlog.h"
 #include "schema.h"
 
+/* How a plan import reads dates that do not start with the year. */
+enum ml_date_order {
+	ML_DATE_ORDER_YMD,	/* year first only: 2026-12-02, 2026/12/02 */
+	ML_DATE_ORDER_DMY,	/* also 02/12/2026 = 2 December */
+	ML_DATE_ORDER_MDY	/* also 12/02/2026 = 2 December */
+};
+
 struct ml_config {
 	/* [storage] */
 	char *data_dir;			/* owned; NULL = default */
@@ -47,6 +54,9 @@ struct ml_config {
 	int overdue_after_min;
 	int snooze_minutes;
 	bool bell;
+
+	/* [plan] */
+	int date_order;			/* enum ml_date_order */
 
 	/* [ui] */
 	bool color;

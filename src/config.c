@@ -20,7 +20,10 @@
 #include "schema.h"
 
 enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES,
-	OPT_WEEKDAY, OPT_WINDOWS };
+	OPT_WEEKDAY, OPT_WINDOWS, OPT_DATE_ORDER };
+
+/* OPT_DATE_ORDER's words, in enum ml_date_order order. */
+static const char *const date_orders[] = { "ymd", "dmy", "mdy", NULL };
 
 struct option_def {
 	const char *section;
@@ -92,6 +95,9 @@ static const struct option_def options[] = {
 	    "15", "how long z snoozes a reminder" },
 	{ "reminders", "bell", OPT_BOOL, OFF(bell), 0, 0, "yes",
 	    "ring the terminal bell once when a slot comes due" },
+
+	{ "plan", "date_order", OPT_DATE_ORDER, OFF(date_order), 0, 0, "ymd",
+	    "dates in imported plans: ymd (year first only), dmy or mdy" },
 
 	{ "ui", "color", OPT_BOOL, OFF(color), 0, 0, "yes",
 	    "use colour when the terminal has it (NO_COLOR and --no-color win)" },
@@ -265,6 +271,13 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 			goto bad;
 		*(int *)(void *)base = b;
 		return 0;
+	case OPT_DATE_ORDER:
+		for (int i = 0; date_orders[i] != NULL; i++)
+			if (strcmp(value, date_orders[i]) == 0) {
+				*(int *)(void *)base = i;
+				return 0;
+			}
+		goto bad;
 	case OPT_STRING:
 		free(*(char **)(void *)base);
 		*(char **)(void *)base = *value ? xstrdup(value) : NULL;
@@ -282,6 +295,10 @@ bad:
 	case OPT_WEEKDAY:
 		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
 		    "a weekday, monday ... sunday", shown);
+		break;
+	case OPT_DATE_ORDER:
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "ymd, dmy (day first: 02/12/2026 is 2 December) or mdy", shown);
 		break;
 	case OPT_MINUTES:
 		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
