@@ -80,10 +80,12 @@ check "quits" wait_for '__EXITED__ 0'
 # bell = no: the reminder, but no bell.  (A new window of the same tmux
 # server, in the background from the start.)
 printf '[reminders]\nbell = no\n' >"$T/config"
+# Started before 08:00 so the reminder comes by a tick, where a bell
+# would ring, not at start-up, where none does.
 tm new-window -d -t main:5 "env HOME='$HOME' TERM=tmux-256color faketime \
-    -f '@2026-11-21 07:59:57' '$ML' -c '$T/config' -d '$D'; sleep 30"
+    -f '@2026-11-21 07:59:50' '$ML' -c '$T/config' -d '$D'; sleep 60"
 check "reminder without bell" bash -c "
-	for i in \$(seq 150); do
+	for i in \$(seq 300); do
 		tmux -L '$TMUX_SOCK' capture-pane -p -t main:5 | grep -q 'Exercise due' && exit 0
 		sleep 0.1
 	done; exit 1"
