@@ -144,6 +144,30 @@ int ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
  * ui_save_entry, e.g. exercise logs). */
 void ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day);
 
+/*
+ * The alerts service (ui-alerts-service.c), for the screens.
+ */
+struct record_result;
+/* Show what a save of this process raised (record.h): the notice line,
+ * the banner, a dialog for a new emergency; a failure to record them,
+ * retried on a later tick. */
+void ui_alerts_show(struct ui *ui, const struct record_result *res);
+/* Acknowledge the alert with key @key (alert_row_key), and say so. */
+void ui_alerts_acknowledge(struct ui *ui, const char *key);
+/* Reload alerts.csv if it changed; a failure goes to the notice line. */
+void ui_alerts_load(struct ui *ui);
+/* Split @text into lines of at most @width bytes at spaces; call @put
+ * (may be NULL) for each.  Returns the number of lines. */
+int ui_alerts_wrap(const char *text, int width,
+    void (*put)(void *, int, const char *, int), void *ctx);
+/* A @put for ui_alerts_wrap: line i at (y + i, x) of @win, at most @max
+ * lines. */
+struct ui_alerts_put {
+	WINDOW *win;
+	int y, x, width, max;
+};
+void ui_alerts_put_line(void *ctx, int i, const char *s, int len);
+
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 

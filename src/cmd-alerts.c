@@ -10,6 +10,7 @@
 
 #include "alerts.h"
 #include "cli.h"
+#include "record.h"
 
 static int run_alerts(struct cli_ctx *, int, char **);
 static int run_ack(struct cli_ctx *, int, char **);
@@ -80,6 +81,19 @@ upper(char *dst, const char *src, size_t size)
 }
 
 void
+cli_print_recorded(const struct record_result *res)
+{
+	/* The change itself is saved whatever happens here: the command
+	 * still exits 0, but shows what fired even if it was not recorded. */
+	if (res->unrecorded) {
+		cli_print_error(&res->alerts_err);
+		if (res->raised.n > 0)
+			cli_errorf("these alerts could not be recorded:");
+	}
+	cli_print_raised(&res->raised);
+}
+
+void
 cli_print_raised(const struct alerts_raised *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -120,6 +134,7 @@ run_alerts(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct alerts_item *items;
+	struct record_result res;
 	struct ml_error err;
 	bool all = false;
 	size_t n, shown = 0;
@@ -141,30 +156,28 @@ run_alerts(struct cli_ctx *ctx, int argc, char **argv)
 	/* Catch up first, so the list is current even if nothing ran since
 	 * the last edit; a failure to record is reported, the list still
 	 * shown. */
-	if (alerts_startup(&ctx->store, &ctx->cfg, NULL, &err) != 0)
+	if (record_startup(&ctx->store, &ctx->cfg, &res, &err) != 0)
 		cli_print_error(&err);
+	else if (res.unrecorded)
+		cli_print_error(&res.alerts_err);
+	record_result_free(&res);
 	if (cli_load(ctx, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
 	n = alerts_list(&ctx->store, &items);
 	for (size_t i = 0; i < n; i++) {
-		const struct alerts_item *it = &items[i];
-		const struct ml_store *s = &ctx->store;
+		const struct alert_row *a = &items[i].a;
 		char tier[16], raised[40], acked[40];
+		bool acknowledged = *a->acknowledged_at != '\0';
 
-		if (it->acknowledged && !all)
+		if (acknowledged && !all)
 			continue;
-		upper(tier, store_get(s, ML_ALERTS, it->row, AC_SEVERITY),
-		    sizeof tier);
-		local_time(store_get(s, ML_ALERTS, it->row, AC_RAISED_AT), raised,
-		    sizeof raised);
-		printf("%3u  %-9s  %s  %s\n", it->number, tier,
-		    store_get(s, ML_ALERTS, it->row, AC_DATE),
-		    store_get(s, ML_ALERTS, it->row, AC_RULE));
-		print_wrapped(stdout, store_get(s, ML_ALERTS, it->row, AC_MESSAGE),
-		    5, 78);
-		if (it->acknowledged) {
-			local_time(store_get(s, ML_ALERTS, it->row,
-			    AC_ACKNOWLEDGED_AT), acked, sizeof acked);
+		upper(tier, a->severity, sizeof tier);
+		local_time(a->raised_at, raised, sizeof raised);
+		printf("%3u  %-9s  %s  %s\n", items[i].number, tier, a->date,
+		    a->rule);
+		print_wrapped(stdout, a->message, 5, 78);
+		if (acknowledged) {
+			local_time(a->acknowledged_at, acked, sizeof acked);
 			printf("     raised %s, acknowledged %s\n", raised, acked);
 		} else {
 			printf("     raised %s, not acknowledged\n", raised);
@@ -192,7 +205,7 @@ run_ack(struct cli_ctx *ctx, int argc, char **argv)
 	struct ml_error err;
 	bool all = false;
 	size_t n, done;
-	char **keys;
+	char **keys, **labels;
 	int c, rc = ML_EXIT_OK, nargs;
 
 	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
@@ -210,7 +223,11 @@ run_ack(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
 	if (all) {
-		if (alerts_acknowledge(&ctx->store, ALERTS_ALL, &done, &err) != 0) {
+		struct record_result res;
+
+		rc = record_acknowledge(&ctx->store, ALERTS_ALL, &done, &res, &err);
+		record_result_free(&res);
+		if (rc != 0) {
 			cli_print_error(&err);
 			return ML_EXIT_FAIL;
 		}
@@ -218,10 +235,12 @@ run_ack(struct cli_ctx *ctx, int argc, char **argv)
 		return ML_EXIT_OK;
 	}
 	n = alerts_list(&ctx->store, &items);
-	keys = xcalloc((size_t)nargs * 3, sizeof *keys);
+	keys = xcalloc((size_t)nargs, sizeof *keys);
+	labels = xcalloc((size_t)nargs, sizeof *labels);
 	/* Check every number before acknowledging any; remember keys, not
 	 * rows, since each transaction may reload the file. */
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
+		const struct alert_row *a;
 		long k;
 
 		if (!ml_parse_int(argv[optind + i], 1, 1000000000L, &k) ||
@@ -231,33 +250,35 @@ run_ack(struct cli_ctx *ctx, int argc, char **argv)
 			rc = ML_EXIT_USAGE;
 			break;
 		}
-		for (int j = 0; j < 3; j++)
-			keys[i * 3 + j] = xstrdup(store_get(&ctx->store, ML_ALERTS,
-			    items[k - 1].row, j == 0 ? AC_DATE : j == 1 ? AC_RULE :
-			    AC_SEVERITY));
+		a = &items[k - 1].a;
+		keys[i] = alert_row_key(a);
+		labels[i] = xasprintf("%s %s %s", a->date, a->severity, a->rule);
 	}
 	free(items);
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
-		const char *const *key = (const char *const *)&keys[i * 3];
-		long row = store_find(&ctx->store, ML_ALERTS, key);
+		struct record_result res;
+		long row = alerts_find(&ctx->store, keys[i]);
 
 		if (row < 0) {
-			cli_errorf("ack: alert %s (%s %s) is no longer in %s",
-			    argv[optind + i], key[0], key[1],
+			cli_errorf("ack: alert %s (%s) is no longer in %s",
+			    argv[optind + i], labels[i],
 			    store_path(&ctx->store, ML_ALERTS));
 			rc = ML_EXIT_FAIL;
-		} else if (alerts_acknowledge(&ctx->store, (size_t)row, &done,
-		    &err) != 0) {
+		} else if (record_acknowledge(&ctx->store, (size_t)row, &done,
+		    &res, &err) != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_FAIL;
 		} else {
-			printf("%s alert %s: %s %s %s\n", done ? "acknowledged" :
-			    "already acknowledged", argv[optind + i], key[0],
-			    key[2], key[1]);
+			printf("%s alert %s: %s\n", done ? "acknowledged" :
+			    "already acknowledged", argv[optind + i], labels[i]);
 		}
+		record_result_free(&res);
 	}
-	for (int i = 0; i < nargs * 3; i++)
+	for (int i = 0; i < nargs; i++) {
 		free(keys[i]);
+		free(labels[i]);
+	}
 	free(keys);
+	free(labels);
 	return rc;
 }

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alerts.h"
 #include "cli.h"
 #include "diary.h"
+#include "record.h"
 
 static int run_log(struct cli_ctx *, int, char **);
 static int run_show(struct cli_ctx *, int, char **);
@@ -77,7 +77,6 @@ static int
 run_log(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct ml_error err;
-	struct alerts_keys before = { NULL, 0 };
 	struct ml_set *sets;
 	size_t n = 0;
 	ml_day day;
@@ -103,35 +102,17 @@ run_log(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc == ML_EXIT_OK && cli_open_store(ctx) != 0)
 		rc = ML_EXIT_FAIL;
-	/* What alerts.csv held before, to report every alert this save
-	 * raised even if a mendlog screen recorded it first. */
 	if (rc == ML_EXIT_OK) {
-		(void)store_load(&ctx->store, ML_ALERTS, NULL, &err);
-		alerts_keys_take(&ctx->store, &before);
-	}
-	if (rc == ML_EXIT_OK && diary_set(&ctx->store, day, sets, n, &err) != 0) {
-		cli_print_error(&err);
-		rc = ML_EXIT_FAIL;
-	}
-	if (rc == ML_EXIT_OK) {
-		struct alerts_raised raised = { NULL, 0 };
+		struct record_result res;
 
-		/* The entry is saved whatever happens here: still exit 0, but
-		 * show what fired even if it could not be recorded. */
-		if (alerts_after_save(&ctx->store, &ctx->cfg, day, &raised,
+		if (record_day(&ctx->store, &ctx->cfg, day, sets, n, &res,
 		    &err) != 0) {
 			cli_print_error(&err);
-			if (raised.n > 0)
-				cli_errorf("these alerts could not be recorded:");
-		} else {
-			alerts_raised_free(&raised);
-			if (store_load(&ctx->store, ML_ALERTS, NULL, &err) == 0)
-				alerts_new_since(&ctx->store, &before, day, &raised);
+			rc = ML_EXIT_FAIL;
 		}
-		cli_print_raised(&raised);
-		alerts_raised_free(&raised);
+		cli_print_recorded(&res);
+		record_result_free(&res);
 	}
-	alerts_keys_free(&before);
 	for (size_t i = 0; i < n; i++) {
 		free((char *)sets[i].column);
 		free((char *)sets[i].value);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "record.h"
 
 static int run_plan(struct cli_ctx *, int, char **);
 
@@ -47,6 +48,7 @@ plan_import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct plan_import_result res;
+	struct record_result raised;
 	struct ml_error err;
 	bool replace = false;
 	int c, rc;
@@ -63,8 +65,8 @@ plan_import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(&cmd_plan, "plan import: expected one FILE");
 	if (cli_open_store(ctx) != 0)
 		return ML_EXIT_FAIL;
-	if (plan_import(&ctx->store, argv[optind], replace, print_problem, NULL,
-	    &res, &err) != 0) {
+	if (record_plan_import(&ctx->store, &ctx->cfg, argv[optind], replace,
+	    print_problem, NULL, &res, &raised, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
@@ -73,6 +75,8 @@ plan_import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (replace)
 		printf(", %zu removed", res.removed);
 	printf(".\n");
+	cli_print_recorded(&raised);
+	record_result_free(&raised);
 	return ML_EXIT_OK;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "diary.h"
+#include "record.h"
 
 static int run_procedure(struct cli_ctx *, int, char **);
 
@@ -34,6 +35,7 @@ procedure_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *kind = NULL, *desc = "";
+	struct record_result res;
 	struct ml_error err;
 	ml_day day = ml_today();
 	int c, rc;
@@ -65,10 +67,14 @@ procedure_add(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_open_store(ctx) != 0)
 		return ML_EXIT_FAIL;
-	if (diary_add_procedure(&ctx->store, day, kind, desc, &err) != 0) {
+	if (record_procedure(&ctx->store, &ctx->cfg, day, kind, desc, &res,
+	    &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
+	/* A new day 0 changes "day N after": what the rules raise now. */
+	cli_print_recorded(&res);
+	record_result_free(&res);
 	return ML_EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alerts.h"
 #include "diary.h"
 #include "plan.h"
 #include "report.h"
@@ -278,17 +279,14 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 
 	fprintf(fp, "\nAlerts\n");
 	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		const char *ack = store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT);
-		ml_day d;
+		struct alert_row a;
 
-		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
-		    d < from || d > to)
+		alert_row_get(s, r, &a);
+		if (!a.day_ok || a.day < from || a.day > to)
 			continue;
-		fprintf(fp, "  %s  %-9.9s  %-24.24s %s\n",
-		    store_get(s, ML_ALERTS, r, AC_DATE),
-		    store_get(s, ML_ALERTS, r, AC_SEVERITY),
-		    store_get(s, ML_ALERTS, r, AC_RULE),
-		    *ack ? "acknowledged" : "NOT acknowledged");
+		fprintf(fp, "  %s  %-9.9s  %-24.24s %s\n", a.date, a.severity,
+		    a.rule, *a.acknowledged_at ? "acknowledged" :
+		    "NOT acknowledged");
 		shown++;
 	}
 	if (shown == 0)

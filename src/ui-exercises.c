@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "plan.h"
+#include "record.h"
 #include "ui.h"
 
 enum view { V_TODAY, V_PLAN, V_FORM };
@@ -262,6 +263,7 @@ static void
 log_selected(struct ui *ui)
 {
 	struct plan_log log = { .sets_done = -1, .pain_during = -1 };
+	struct record_result res;
 	struct ml_error err;
 	char buf[600];
 	long pain;
@@ -279,7 +281,7 @@ log_selected(struct ui *ui)
 	log.exercise_id = ex.ask_id;
 	log.status = ex.ask_status;
 	ex.asking = false;
-	if (plan_log_write(ui->store, &log, &err) != 0) {
+	if (record_exercise(ui->store, ui->cfg, &log, &res, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
@@ -288,6 +290,8 @@ log_selected(struct ui *ui)
 	ui_message(ui, "%s %02d:%02d logged as %s", ex.ask_id, log.minutes / 60,
 	    log.minutes % 60, log.status);
 	ui_notify_saved(ui, ML_EXERCISE_LOG, log.day);
+	ui_alerts_show(ui, &res);
+	record_result_free(&res);
 	ex.sel++;	/* on to the next slot; clamped when drawn */
 }
 
