@@ -69,7 +69,8 @@ struct ui_service {
 	void (*started)(struct ui *ui);
 	/* Every wake-up: after a key or the input timeout. */
 	void (*tick)(struct ui *ui);
-	/* After this process saved @file (@day for entries). */
+	/* After this process saved @file (@day for entries); the save ran
+	 * the rules itself (record.h). */
 	void (*saved)(struct ui *ui, enum ml_file file, ml_day day);
 	/* After another process changed @file and it was reloaded. */
 	void (*reloaded)(struct ui *ui, enum ml_file file);
@@ -134,9 +135,10 @@ const struct ui_screen *ui_screen_at(size_t i);
 void ui_set_day(struct ui *ui, ml_day day);
 
 /*
- * Save fields of @day through the store's transaction, then tell every
- * service (rules run there).  On failure the error is shown on the notice
- * line and -1 returned; nothing is lost from the file.
+ * Save fields of @day (record_day: the store's transaction, then the rules
+ * on its days), tell every service, and show what was raised.  On failure
+ * the error is shown on the notice line and -1 returned; nothing is lost
+ * from the file.
  */
 int ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
     size_t nsets);
