@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "cli.h"
+#include "app.h"
 #include "date.h"
 
 struct ui;
@@ -88,7 +88,7 @@ enum ui_role {
 };
 
 struct ui {
-	struct cli_ctx *ctx;
+	struct ml_app *app;
 	struct ml_store *store;
 	const struct ml_config *cfg;
 
@@ -116,7 +116,7 @@ struct ui {
 };
 
 /* Entry point from main(): run the screen until the user quits. */
-int ui_main(struct cli_ctx *ctx);
+int ui_main(struct ml_app *app);
 
 /* The body must be redrawn. */
 void ui_dirty(struct ui *ui);
@@ -158,24 +158,18 @@ void ui_alerts_show(struct ui *ui, const struct record_result *res);
 void ui_alerts_acknowledge(struct ui *ui, const char *key);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */
 void ui_alerts_load(struct ui *ui);
-/* Split @text into lines of at most @width bytes at spaces; call @put
- * (may be NULL) for each.  Returns the number of lines. */
-int ui_alerts_wrap(const char *text, int width,
-    void (*put)(void *, int, const char *, int), void *ctx);
-/* A @put for ui_alerts_wrap: line i at (y + i, x) of @win, at most @max
- * lines. */
-struct ui_alerts_put {
-	WINDOW *win;
-	int y, x, width, max;
-};
-void ui_alerts_put_line(void *ctx, int i, const char *s, int len);
 
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 
-/* Print @s into @win at (y, x), at most @width columns, UTF-8 aware. */
+/* Print untrusted @s into @win at (y, x), at most @width columns, through
+ * text.h's output gate (controls, bidi, invalid bytes shown escaped). */
 void ui_put(WINDOW *win, int y, int x, int width, const char *s);
-/* Display width of UTF-8 @s (invalid bytes count as one column). */
+/* Untrusted @s word-wrapped (text_wrap()) into rows y.. of @win, at most
+ * @maxrows of them, each through ui_put().  Returns the rows drawn. */
+int ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s);
+/* Display width of @s as ui_put() shows it (text_width()). */
 int ui_strwidth(const char *s);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "alerts.h"
 #include "record.h"
+#include "text.h"
 #include "ui.h"
 
 static struct {
@@ -304,48 +305,6 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 	return true;
 }
 
-/* Split @text into lines of at most @width bytes at spaces; call @put for
- * each.  Returns the number of lines. */
-int
-ui_alerts_wrap(const char *text, int width, void (*put)(void *, int, const char *, int),
-    void *ctx)
-{
-	const char *p = text;
-	int n = 0;
-
-	while (*p) {
-		const char *end, *brk = NULL;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		for (end = p; *end && end - p < width; end++)
-			if (*end == ' ')
-				brk = end;
-		if (*end && *end != ' ' && brk != NULL)
-			end = brk;
-		if (put != NULL)
-			put(ctx, n, p, (int)(end - p));
-		n++;
-		p = end;
-	}
-	return n;
-}
-
-void
-ui_alerts_put_line(void *vctx, int i, const char *s, int len)
-{
-	struct ui_alerts_put *c = vctx;
-	char *line;
-
-	if (i >= c->max)
-		return;
-	line = xstrndup(s, (size_t)len);
-	ui_put(c->win, c->y + i, c->x, c->width, line);
-	free(line);
-}
-
 static void
 svc_draw_modal(struct ui *ui, WINDOW *body)
 {
@@ -355,7 +314,6 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	long row;
 	char title[160];
 	const char *msg;
-	struct ui_alerts_put pc;
 
 	if (st.ndialog == 0)
 		return;
@@ -363,7 +321,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	if (row < 0)
 		return;
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
-	nlines = ui_alerts_wrap(msg, w - 4, NULL, NULL);
+	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
 	h = nlines + 6;
 	if (h > rows)
 		h = rows;
@@ -387,8 +345,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	wattron(body, ui_attr(ui, UI_EMERGENCY));
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
-	pc = (struct ui_alerts_put){ body, y0 + 3, x0 + 2, w - 4, h - 6 };
-	ui_alerts_wrap(msg, w - 4, ui_alerts_put_line, &pc);
+	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
 	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
 	    st.ndialog > 1 ? " More follow." : "");
 	wattron(body, A_BOLD);

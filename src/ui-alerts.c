@@ -62,7 +62,7 @@ short_time(const char *stamp, char *buf, size_t size)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+alerts_draw(struct ui *ui, WINDOW *win)
 {
 	int rows = getmaxy(win), cols = getmaxx(win);
 	int detail = 8, list_rows = rows - 2 - detail, top = 0, y = 2;
@@ -128,17 +128,14 @@ draw(struct ui *ui, WINDOW *win)
 	/* The selected alert's full message. */
 	mvwhline(win, rows - detail, 1, ACS_HLINE, cols - 2);
 	{
-		struct ui_alerts_put pc = { win, rows - detail + 1, 2, cols - 4,
-		    detail - 1 };
-
-		ui_alerts_wrap(items[st.sel].a.message, cols - 4,
-		    ui_alerts_put_line, &pc);
+		ui_put_wrapped(win, rows - detail + 1, 2, cols - 4, detail - 1,
+		    items[st.sel].a.message);
 	}
 	free(items);
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+alerts_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	struct alerts_item *items;
 	size_t n = shown(ui, &items);
@@ -173,14 +170,14 @@ key(struct ui *ui, wint_t ch, bool is_key)
 }
 
 static void
-enter(struct ui *ui)
+alerts_enter(struct ui *ui)
 {
 	ui_alerts_load(ui);
 	st.sel = 0;
 }
 
 static const char *
-hints(struct ui *ui)
+alerts_hints(struct ui *ui)
 {
 	(void)ui;
 	return st.show_all ? "j/k move  a acknowledge  v unacknowledged only  "
@@ -189,7 +186,7 @@ hints(struct ui *ui)
 }
 
 /* For the Help screen (see struct ui_screen's help). */
-static const char *const help[] = {
+static const char *const alerts_help[] = {
 	"3 Alerts",
 	"  Up/Down j/k  select an alert",
 	"  a            acknowledge it",
@@ -203,9 +200,9 @@ const struct ui_screen ui_alerts = {
 	.name = "Alerts",
 	.tab_key = '3',
 	.digits_are_input = false,
-	.enter = enter,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.help = help,
+	.enter = alerts_enter,
+	.draw = alerts_draw,
+	.key = alerts_key,
+	.hints = alerts_hints,
+	.help = alerts_help,
 };
