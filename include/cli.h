@@ -157,5 +157,9 @@ extern const struct cli_command cmd_psfs;
 struct alerts_raised;
 /* Print alerts just raised to stderr: tier, rule, day, advice, message. */
 void cli_print_raised(const struct alerts_raised *r);
+/* What a change raised (record.h), on stderr; a failure to record the
+ * alerts first, as an error. */
+struct record_result;
+void cli_print_recorded(const struct record_result *res);
 
 #endif

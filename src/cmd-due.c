@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alerts.h"
 #include "cli.h"
 #include "plan.h"
 #include "state.h"
@@ -65,6 +66,7 @@ run_due(struct ml_app *app, const struct cli_args *args)
 	char *key;
 	struct plan_slot *v = NULL;
 	struct ml_error err;
+	struct alert_row *open;
 	time_t now = ml_now();
 	bool only_new = cli_args_has(args, "new");
 	bool quiet = only_new || cli_args_has(args, "quiet");
@@ -85,19 +87,17 @@ run_due(struct ml_app *app, const struct cli_args *args)
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}
-	nalerts = store_nrows(s, ML_ALERTS);
-	for (size_t r = 0; r < nalerts; r++) {
-		const char *sev = store_get(s, ML_ALERTS, r, AC_SEVERITY);
+	nalerts = alerts_open(s, &open);
+	for (size_t i = 0; i < nalerts; i++) {
+		const struct alert_row *a = &open[i];
 		char msg[MSG_BYTES + 4];
 
-		if (*store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT) != '\0' ||
-		    (strcmp(sev, "emergency") != 0 && strcmp(sev, "urgent") != 0))
+		if (a->tier > ML_TIER_URGENT)
 			continue;
 		/* Keyed by today: an alert still unacknowledged tomorrow is
 		 * printed again then. */
-		key = xasprintf("%s alert %s %s %s", today,
-		    store_get(s, ML_ALERTS, r, AC_DATE),
-		    store_get(s, ML_ALERTS, r, AC_RULE), sev);
+		key = xasprintf("%s alert %s %s %s", today, a->date, a->rule,
+		    rules_tier_name(a->tier));
 		if ((only_new && state_printed(&st, key)) ||
 		    nlines == ML_NELEM(lines)) {
 			more += !(only_new && state_printed(&st, key));
@@ -105,12 +105,12 @@ run_due(struct ml_app *app, const struct cli_args *args)
 			continue;
 		}
 		keys[nlines] = key;
-		short_text(store_get(s, ML_ALERTS, r, AC_MESSAGE), msg, MSG_BYTES);
+		short_text(a->message, msg, MSG_BYTES);
 		lines[nlines++] = xasprintf("%s alert (%s): %s",
-		    strcmp(sev, "emergency") == 0 ? "EMERGENCY" : "Urgent",
-		    store_get(s, ML_ALERTS, r, AC_DATE), *msg ? msg :
-		    store_get(s, ML_ALERTS, r, AC_RULE));
+		    a->tier == ML_TIER_EMERGENCY ? "EMERGENCY" : "Urgent",
+		    a->date, *msg ? msg : a->rule);
 	}
+	free(open);
 	if (store_load(s, ML_EXERCISES, NULL, &err) != 0 ||
 	    store_load(s, ML_EXERCISE_LOG, NULL, &err) != 0) {
 		cli_print_error(&err);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "record.h"
 #include "text.h"
 
 static int plan_import_cmd(struct ml_app *, const struct cli_args *);
@@ -76,18 +77,21 @@ static int
 plan_import_cmd(struct ml_app *app, const struct cli_args *args)
 {
 	struct plan_import_result res;
+	struct record_result raised;
 	struct ml_error err;
 	bool replace = cli_args_has(args, "replace");
 
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (plan_import(&app->store, &app->cfg, args->argv[0], replace,
-	    print_problem, NULL, &res, &err) != 0) {
+	if (record_plan_import(&app->store, &app->cfg, args->argv[0], replace,
+	    print_problem, NULL, &res, &raised, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
 	plan_import_summary(&res, stdout);
 	plan_import_result_free(&res);
+	cli_print_recorded(&raised);
+	record_result_free(&raised);
 	return ML_EXIT_OK;
 }
 
