@@ -27,6 +27,8 @@ void plan_view_open(struct ui *ui);
 void plan_view_draw(struct ui *ui, WINDOW *win);
 enum ui_key_result plan_view_key(struct ui *ui, wint_t ch, bool is_key);
 const char *plan_view_hints(void);
+/* A paste: text for the form field being edited; false when none is. */
+bool plan_view_paste(struct ui *ui, const wchar_t *text, size_t n);
 /* The cursor while a form field is being edited; false otherwise. */
 bool plan_view_cursor(int *y, int *x);
 /* Close the form's editor, if open, without saving (the tab is left). */

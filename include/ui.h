@@ -25,6 +25,7 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "notices.h"
@@ -49,6 +50,12 @@ struct ui_screen {
 	const char *(*hints)(struct ui *ui);
 	/* Save whatever is being typed (SIGHUP, SIGTERM, quit). */
 	void (*flush)(struct ui *ui);
+	/*
+	 * A bracketed paste of @n characters (line breaks as pasted): return
+	 * true when an open editor took it as text.  NULL or false: the frame
+	 * ignores the paste and says so.  A paste is never fed to key().
+	 */
+	bool (*paste)(struct ui *ui, const wchar_t *text, size_t n);
 	/* Position the terminal cursor, or hide it (return false). */
 	bool (*cursor)(struct ui *ui, int *y, int *x);
 	/*
@@ -156,6 +163,8 @@ struct record_result;
  * the banner, a dialog for a new emergency; a failure to record them,
  * retried on a later tick. */
 void ui_alerts_show(struct ui *ui, const struct record_result *res);
+/* True while an emergency dialog is open (it takes every key). */
+bool ui_alerts_dialog_open(void);
 /* Acknowledge the alert with key @key (alert_row_key), and say so. */
 void ui_alerts_acknowledge(struct ui *ui, const char *key);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */

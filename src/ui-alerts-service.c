@@ -9,10 +9,16 @@
  * and opens a dialog for each emergency that appears during the session,
  * which only `a` closes, acknowledging it.  Tiers are always written out:
  * nothing relies on colour.
+ *
+ * A dialog cannot be closed unseen: when it first shows, the keys already
+ * typed are thrown away (flushinp) and every key is ignored for its first
+ * second (DIALOG_GUARD_MS), so an `a` typed into a note while another
+ * mendlog raised the emergency does not acknowledge it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alerts.h"
 #include "record.h"
@@ -28,7 +34,28 @@ static struct {
 	time_t tried;		/* when the last failed try was */
 	char unrecorded[96];	/* banner for what fired but is not in the file */
 	int unrecorded_role;
+	bool shown;		/* dialog[0] is on screen ... */
+	struct timespec shown_at;	/* ... since then (CLOCK_MONOTONIC) */
 } st;
+
+/* Keys are ignored for this long after a dialog first shows. */
+#define DIALOG_GUARD_MS 1000
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+bool
+ui_alerts_dialog_open(void)
+{
+	return st.ndialog > 0;
+}
 
 static bool
 is_known(const char *key)
@@ -42,6 +69,8 @@ is_known(const char *key)
 static void
 dialog_pop(size_t i)
 {
+	if (i == 0)
+		st.shown = false;	/* the next one gets its own guard */
 	free(st.dialog[i]);
 	memmove(&st.dialog[i], &st.dialog[i + 1],
 	    (st.ndialog - i - 1) * sizeof *st.dialog);
@@ -299,6 +328,9 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	if (st.ndialog == 0)
 		return false;
+	/* Typed before the dialog could be read: not an answer to it. */
+	if (!st.shown || ms_since(&st.shown_at) < DIALOG_GUARD_MS)
+		return true;
 	if (!is_key && ch == L'a')
 		ui_alerts_acknowledge(ui, st.dialog[0]);
 	/* Every other key is swallowed: only `a` closes the dialog. */
@@ -320,6 +352,12 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	row = alerts_find(s, st.dialog[0]);
 	if (row < 0)
 		return;
+	if (!st.shown) {
+		/* It shows now: what was typed before it was not meant for it. */
+		flushinp();
+		clock_gettime(CLOCK_MONOTONIC, &st.shown_at);
+		st.shown = true;
+	}
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
 	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
 	h = nlines + 6;

@@ -404,6 +404,26 @@ exercises_hints(struct ui *ui)
 }
 
 static bool
+is_digit(wchar_t c)
+{
+	return c >= L'0' && c <= L'9';
+}
+
+/* A paste goes to the open editor as text: the plan form's, or the pain
+ * prompt's (digits only, as typed). */
+static bool
+exercises_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (tab.in_plan)
+		return plan_view_paste(ui, text, n);
+	if (!tab.asking)
+		return false;
+	ui_edit_paste(&tab.pain, text, n, is_digit);
+	ui_dirty(ui);
+	return true;
+}
+
+static bool
 exercises_cursor(struct ui *ui, int *y, int *x)
 {
 	if (tab.in_plan)
@@ -437,6 +457,7 @@ const struct ui_screen ui_exercises = {
 	.key = exercises_key,
 	.hints = exercises_hints,
 	.flush = exercises_flush,
+	.paste = exercises_paste,
 	.cursor = exercises_cursor,
 	.help = exercises_help,
 };

@@ -227,6 +227,18 @@ form_draw(struct ui *ui, WINDOW *win)
 }
 
 bool
+plan_view_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (!plan.form || !plan.ed.open)
+		return false;
+	if (ui_edit_paste(&plan.ed, text, n, NULL) > 0)
+		ui_message(ui, "some pasted characters left out (control "
+		    "characters, or the field is full)");
+	ui_dirty(ui);
+	return true;
+}
+
+bool
 plan_view_cursor(int *y, int *x)
 {
 	if (!plan.form || !plan.ed.open)

@@ -517,6 +517,23 @@ today_hints(struct ui *ui)
 	}
 }
 
+/* A paste is text for the open editor (ui_edit_paste: line breaks become
+ * spaces); on the form itself it would be keys, so the frame drops it. */
+static bool
+today_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	size_t dropped;
+
+	if (st.mode == M_FORM)
+		return false;
+	dropped = ui_edit_paste(&st.ed, text, n, NULL);
+	if (dropped > 0)
+		ui_message(ui, "%zu pasted characters left out (control "
+		    "characters, or the field is full)", dropped);
+	ui_dirty(ui);
+	return true;
+}
+
 static bool
 today_cursor(struct ui *ui, int *y, int *x)
 {
@@ -589,6 +606,7 @@ const struct ui_screen ui_today = {
 	.key = today_key,
 	.hints = today_hints,
 	.flush = today_flush,
+	.paste = today_paste,
 	.cursor = today_cursor,
 	.help = today_help,
 };
