@@ -120,6 +120,9 @@ struct ui {
 	char message[160];		/* last message for the notice line */
 	time_t message_at;
 	time_t last_save;		/* for "saved HH:MM"; 0 = none yet */
+	int wake_ms;			/* a service wants a wake-up this soon
+					 * (0 = the usual input timeout); set
+					 * again each time, reset by the loop */
 
 	bool quit;
 };

@@ -13,7 +13,9 @@
  * A dialog cannot be closed unseen: when it first shows, the keys already
  * typed are thrown away (flushinp) and every key is ignored for its first
  * second (DIALOG_GUARD_MS), so an `a` typed into a note while another
- * mendlog raised the emergency does not acknowledge it.
+ * mendlog raised the emergency does not acknowledge it.  Until then the
+ * dialog's last line asks the user to read it; "Press a" shows once keys
+ * count again, and only a key read after that line was drawn counts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@ static struct {
 	int unrecorded_role;
 	bool shown;		/* dialog[0] is on screen ... */
 	struct timespec shown_at;	/* ... since then (CLOCK_MONOTONIC) */
+	bool armed;		/* ... and "Press a" with it: keys count */
 } st;
 
 /* Keys are ignored for this long after a dialog first shows. */
@@ -70,7 +73,7 @@ static void
 dialog_pop(size_t i)
 {
 	if (i == 0)
-		st.shown = false;	/* the next one gets its own guard */
+		st.shown = st.armed = false;	/* the next one: its own guard */
 	free(st.dialog[i]);
 	memmove(&st.dialog[i], &st.dialog[i + 1],
 	    (st.ndialog - i - 1) * sizeof *st.dialog);
@@ -290,9 +293,27 @@ svc_reloaded(struct ui *ui, enum ml_file file)
  * for long, a file that cannot be parsed until the user fixes it). */
 #define RETRY_SECONDS 10
 
+/* The dialog's guard: wake when it ends, then show "Press a". */
+static void
+guard_tick(struct ui *ui)
+{
+	long left;
+
+	if (st.ndialog == 0 || !st.shown || st.armed)
+		return;
+	left = DIALOG_GUARD_MS - ms_since(&st.shown_at);
+	if (left > 0) {
+		ui->wake_ms = (int)left + 5;
+		return;
+	}
+	st.armed = true;
+	ui_dirty(ui);
+}
+
 static void
 svc_tick(struct ui *ui)
 {
+	guard_tick(ui);
 	if (st.retry && ml_now() - st.tried >= RETRY_SECONDS)
 		check_recent(ui);
 }
@@ -329,7 +350,7 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 	if (st.ndialog == 0)
 		return false;
 	/* Typed before the dialog could be read: not an answer to it. */
-	if (!st.shown || ms_since(&st.shown_at) < DIALOG_GUARD_MS)
+	if (!st.armed)
 		return true;
 	if (!is_key && ch == L'a')
 		ui_alerts_acknowledge(ui, st.dialog[0]);
@@ -357,6 +378,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 		flushinp();
 		clock_gettime(CLOCK_MONOTONIC, &st.shown_at);
 		st.shown = true;
+		ui->wake_ms = DIALOG_GUARD_MS + 5;
 	}
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
 	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
@@ -384,8 +406,12 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
 	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
-	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
-	    st.ndialog > 1 ? " More follow." : "");
+	if (st.armed)
+		snprintf(title, sizeof title, "Press a to acknowledge and "
+		    "close.%s", st.ndialog > 1 ? " More follow." : "");
+	else
+		snprintf(title, sizeof title, "Please read this first; keys "
+		    "work again in a moment.");
 	wattron(body, A_BOLD);
 	ui_put(body, y0 + h - 2, x0 + 2, w - 4, title);
 	wattroff(body, A_BOLD);

@@ -833,6 +833,8 @@ ui_main(struct ml_app *app)
 		if (svc->start != NULL)
 			svc->start(&ui);
 	while (!ui.quit && !got_hup && !got_term && !got_int) {
+		int wait_ms = ui.cfg->refresh_seconds * 1000;
+		WINDOW *win;
 		wint_t ch;
 		int r;
 
@@ -846,11 +848,15 @@ ui_main(struct ml_app *app)
 					svc->started(&ui);
 			continue;
 		}
-		r = ui.too_small ? wget_wch(stdscr, &ch) : wget_wch(ui.body, &ch);
+		win = ui.too_small ? stdscr : ui.body;
+		wtimeout(win, ui.wake_ms > 0 && ui.wake_ms < wait_ms ? ui.wake_ms :
+		    wait_ms);
+		ui.wake_ms = 0;
+		r = wget_wch(win, &ch);
 		if (got_hup || got_term || got_int)
 			break;
 		if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN)
-			handle_paste(&ui, ui.too_small ? stdscr : ui.body);
+			handle_paste(&ui, win);
 		else if (r == KEY_CODE_YES && ch == KEY_PASTE_END)
 			;	/* a stray end marker: nothing to do */
 		else if (r != ERR)

@@ -121,6 +121,9 @@ check "more follow" wait_for 'Press a to acknowledge and close. More follow.'
 tm_send a
 check "second dialog" wait_for '│  EMERGENCY: saddle_numbness'
 check "the last one" wait_gone 'More follow'
+# Each dialog ignores keys for its first second (issue 11): "Press a" shows
+# when keys count again.
+check "second dialog takes a once it says so" wait_for 'Press a to acknowledge and close\. +│'
 check "first acknowledged" wait_ack bladder_bowel
 check_eq "second not yet" "" "$(ack_of saddle_numbness)"
 tm_send a
