@@ -432,23 +432,36 @@ draw_top(struct ui *ui)
 	wnoutrefresh(ui->top);
 }
 
+/*
+ * The tabs, each with the key that switches to it: a digit, or where
+ * digits are input (the day form's scores) F1-F5, so pressing what the
+ * line shows never changes a value; there Tab is named too.
+ */
 static void
 draw_tabs(struct ui *ui)
 {
-	int x = 1;
+	bool fkeys = ui->screen->digits_are_input;
+	int x = 1, gap = fkeys ? 0 : 1;
 
 	werase(ui->tabs);
 	for (size_t i = 0; i < ML_NELEM(screens); i++) {
 		char label[40];
+		int k = screens[i]->tab_key;
 		enum ui_role r = screens[i] == ui->screen ? UI_TAB_ACTIVE : UI_TAB;
 
-		snprintf(label, sizeof label, " %c %s ", screens[i]->tab_key,
-		    screens[i]->name);
+		if (fkeys && k >= '1' && k <= '5')
+			snprintf(label, sizeof label, " F%c %s ", k,
+			    screens[i]->name);
+		else
+			snprintf(label, sizeof label, " %c %s ", k,
+			    screens[i]->name);
 		wattron(ui->tabs, ui_attr(ui, r));
 		ui_put(ui->tabs, 0, x, ui->cols - x, label);
 		wattroff(ui->tabs, ui_attr(ui, r));
-		x += ui_strwidth(label) + 1;
+		x += ui_strwidth(label) + gap;
 	}
+	if (fkeys && x + 11 <= ui->cols)
+		ui_put(ui->tabs, 0, x + 1, ui->cols - x - 1, " Tab next");
 	wnoutrefresh(ui->tabs);
 }
 

@@ -33,7 +33,7 @@ banner_reverse() {
 }
 
 tm_start -- "$ML" -d "$D"
-check "screen up" wait_for '1 Today +2 History +3 Alerts'
+check "screen up" wait_for 'F?1 Today +F?2 History +F?3 Alerts'
 if tm_screen | grep -q 'not built yet'; then
 	form=no
 	echo "# Today form not built yet: entries made with mendlog log"
@@ -65,7 +65,7 @@ check_eq "still not acknowledged" "" "$(ack_of leg_weakness)"
 tm_send a
 check "a closes the dialog" wait_gone 'Press a to acknowledge and close'
 check "the other keys did not quit" test -z "$(tm_screen | grep __EXITED__)"
-check "nor switch screens" grep -q $'\e\\[7m 1 Today' <<<"$(tm capture-pane -p -e -t main | sed -n 2p)"
+check "nor switch screens" grep -q $'\e\\[7m F1 Today' <<<"$(tm capture-pane -p -e -t main | sed -n 2p)"
 check "a fills acknowledged_at" wait_ack leg_weakness
 check "emergency banner gone" wait_gone 'EMERGENCY: leg_weakness'
 
