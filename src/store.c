@@ -22,6 +22,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "store-index.h"
 
 struct ml_tx {
 	struct ml_store *s;
@@ -90,6 +91,7 @@ store_open(struct ml_store *s, const char *dir, struct ml_error *err)
 
 		s->paths[f] = xasprintf("%s/%s", dir, sc->filename);
 		s->files[f].colmap = xcalloc(sc->ncols, sizeof(int));
+		s->files[f].index = xcalloc(1, sizeof *s->files[f].index);
 		for (size_t c = 0; c < sc->ncols; c++)
 			s->files[f].colmap[c] = -1;
 	}
@@ -102,6 +104,10 @@ store_close(struct ml_store *s)
 	for (int f = 0; f < ML_NFILES; f++) {
 		ml_table_free(&s->files[f].table);
 		free(s->files[f].colmap);
+		if (s->files[f].index != NULL) {
+			key_index_free(s->files[f].index);
+			free(s->files[f].index);
+		}
 		free(s->paths[f]);
 	}
 	free(s->dir);
@@ -140,9 +146,18 @@ map_header(int *colmap, const struct ml_schema *sc, const char *const *header,
 	}
 }
 
+/* The rows or their keys changed: rebuild the index when next asked. */
+static void
+index_stale(struct ml_store_file *sf)
+{
+	if (sf->index != NULL)
+		sf->index->valid = false;
+}
+
 static void
 map_columns(struct ml_store_file *sf, const struct ml_schema *sc)
 {
+	index_stale(sf);
 	map_header(sf->colmap, sc, (const char *const *)sf->table.header,
 	    sf->table.ncols);
 }
@@ -320,19 +335,14 @@ store_get(const struct ml_store *s, enum ml_file file, size_t row, size_t col)
 	return ml_row_get(&sf->table.rows[row], (size_t)sf->colmap[col]);
 }
 
-static bool
-row_has_key(const struct ml_store_file *sf, const struct ml_schema *sc,
-    size_t row, const char *const *key)
+/* The file's key index, current; NULL without one (a zeroed store). */
+static const struct ml_key_index *
+current_index(const struct ml_store_file *sf, const struct ml_schema *sc)
 {
-	for (size_t k = 0; k < sc->nkey; k++) {
-		int tc = sf->colmap[sc->key[k]];
-		const char *v = tc < 0 ? "" : ml_row_get(&sf->table.rows[row],
-		    (size_t)tc);
-
-		if (strcmp(v, key[k]) != 0)
-			return false;
-	}
-	return true;
+	if (sf->index == NULL || sc->nkey == 0)
+		return NULL;
+	key_index_build(sf->index, &sf->table, sf->colmap, sc);
+	return sf->index;
 }
 
 long
@@ -340,13 +350,40 @@ store_find(const struct ml_store *s, enum ml_file file, const char *const *key)
 {
 	const struct ml_store_file *sf = &s->files[file];
 	const struct ml_schema *sc = ml_schema(file);
+	const struct ml_key_index *ix = current_index(sf, sc);
+	size_t at;
 
-	if (sc->nkey == 0)
+	if (ix == NULL)
 		return -1;
-	for (size_t r = 0; r < sf->table.nrows; r++)
-		if (row_has_key(sf, sc, r, key))
-			return (long)r;
-	return -1;
+	at = key_index_lower(ix, &sf->table, sf->colmap, sc, key, sc->nkey);
+	if (at == ix->n)
+		return -1;
+	for (size_t k = 0; k < sc->nkey; k++)
+		if (strcmp(key_index_cell(&sf->table, sf->colmap, sc,
+		    ix->rows[at], k), key[k]) != 0)
+			return -1;
+	return (long)ix->rows[at];
+}
+
+size_t
+store_key_range(const struct ml_store *s, enum ml_file file, const char *lo,
+    const char *hi, const size_t **rows)
+{
+	const struct ml_store_file *sf = &s->files[file];
+	const struct ml_schema *sc = ml_schema(file);
+	const struct ml_key_index *ix = current_index(sf, sc);
+	size_t first, end;
+
+	*rows = NULL;
+	if (ix == NULL)
+		return 0;
+	first = key_index_lower(ix, &sf->table, sf->colmap, sc, &lo, 1);
+	end = first;
+	while (end < ix->n && strcmp(key_index_cell(&sf->table, sf->colmap, sc,
+	    ix->rows[end], 0), hi) <= 0)
+		end++;
+	*rows = ix->rows + first;
+	return end - first;
 }
 
 /* Take the directory lock, waiting up to s->lock_timeout_ms.  Returns the
@@ -516,6 +553,7 @@ tx_find(const struct ml_tx *tx, const char *const *key)
 struct ml_table *
 tx_table(struct ml_tx *tx)
 {
+	index_stale(tx->sf);	/* the caller may move rows */
 	return &tx->sf->table;
 }
 
@@ -528,9 +566,21 @@ tx_column(struct ml_tx *tx, size_t col)
 	return (size_t)tx->sf->colmap[col];
 }
 
+/* True when schema column @col is one of @tx's key columns. */
+static bool
+is_key_col(const struct ml_tx *tx, size_t col)
+{
+	for (size_t k = 0; k < tx->schema->nkey; k++)
+		if (tx->schema->key[k] == col)
+			return true;
+	return false;
+}
+
 void
 tx_set(struct ml_tx *tx, size_t row, size_t col, const char *value)
 {
+	if (is_key_col(tx, col))
+		index_stale(tx->sf);
 	ml_row_set(&tx->sf->table.rows[row], tx_column(tx, col), value);
 }
 
@@ -557,7 +607,12 @@ tx_add_row(struct ml_tx *tx, const char *const *key)
 		pos--;
 	ml_table_insert_row(&tx->sf->table, pos, tx->sf->table.ncols);
 	for (size_t k = 0; k < tx->schema->nkey; k++)
-		tx_set(tx, pos, tx->schema->key[k], key[k]);
+		ml_row_set(&tx->sf->table.rows[pos], tx_column(tx, tx->schema->key[k]),
+		    key[k]);
+	/* Keep the index: a file filled row by row stays O(n) per row. */
+	if (tx->sf->index != NULL)
+		key_index_insert(tx->sf->index, &tx->sf->table, tx->sf->colmap,
+		    tx->schema, pos);
 	return pos;
 }
 
@@ -567,6 +622,7 @@ tx_append_row(struct ml_tx *tx)
 	size_t pos = tx->sf->table.nrows;
 
 	ml_table_insert_row(&tx->sf->table, pos, tx->sf->table.ncols);
+	index_stale(tx->sf);
 	return pos;
 }
 
@@ -574,6 +630,7 @@ void
 tx_clear_rows(struct ml_tx *tx)
 {
 	ml_table_clear_rows(&tx->sf->table);
+	index_stale(tx->sf);
 }
 
 int
