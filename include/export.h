@@ -25,6 +25,10 @@ struct export_opts {
 	bool excel;		/* UTF-8 BOM and CRLF */
 	bool semicolon;		/* ';' separators and decimal commas */
 	time_t now;		/* for slot status (missed, due) */
+	/* Daily: read the entries from this file as it streams by instead
+	 * of the loaded table; only for a file whose dates are in order
+	 * (export_entries_sorted).  NULL = the loaded table. */
+	const char *entries_path;
 };
 
 /* What a cell holds, for neutralising and decimal commas. */

@@ -77,6 +77,10 @@ is_diary_file(const struct ml_store *s, const char *target)
 
 struct window {
 	ml_day lo, hi;
+	bool first_only;	/* keep only the first row in the window */
+	bool sorted;		/* the window's dates came in order */
+	ml_day last;
+	size_t seen;		/* rows in the window */
 };
 
 /* Entry rows the export can use: a date inside the window.  A row whose
@@ -85,33 +89,49 @@ static bool
 keep_in_window(void *ctx, const char *const *cells, size_t ncells,
     const int *colmap)
 {
-	const struct window *w = ctx;
+	struct window *w = ctx;
 	int c = colmap[EC_DATE];
 	ml_day d;
 
-	return c >= 0 && (size_t)c < ncells && ml_date_parse(cells[c], &d) &&
-	    d >= w->lo && d <= w->hi;
+	if (c < 0 || (size_t)c >= ncells || !ml_date_parse(cells[c], &d) ||
+	    d < w->lo || d > w->hi)
+		return false;
+	if (w->seen > 0 && d < w->last)
+		w->sorted = false;
+	w->last = d;
+	return w->seen++ == 0 || !w->first_only;
 }
 
 /*
  * Read only the entries the export can need: those up to --to (default
- * today) and from --from (when given).  On a large diary that is a small
- * part of entries.csv, and the rest is never held.  The default range
- * still comes out the same: its first day is the earliest date up to
- * today (dates after the window's end can never be it).  Returns -1 to go
+ * today) and from --from (when given).  When their dates are in order (as
+ * mendlog writes them), hold just the first (it is the earliest, for the
+ * default range) and let the daily export stream the rest from the file
+ * (export_opts.entries_path): the export's memory then does not grow
+ * with the diary.  Otherwise hold the window's rows.  Returns -1 to go
  * on, or an exit status.
  */
 static int
-load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r)
+load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r,
+    struct export_opts *o)
 {
 	struct window w = { r->have_from ? r->from : INT32_MIN,
-	    r->have_to ? r->to : ml_today() };
+	    r->have_to ? r->to : ml_today(), true, true, 0, 0 };
 	struct ml_error err;
+	int rc;
 
 	if (cli_open_store(ctx) != 0)
 		return ML_EXIT_FAIL;
-	if (store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window, &w,
-	    &err) != 0) {
+	rc = store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window, &w,
+	    &err);
+	if (rc == 0 && !w.sorted) {
+		w.first_only = false;
+		rc = store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window,
+		    &w, &err);
+	} else if (rc == 0 && w.seen > 1) {
+		o->entries_path = store_path(&ctx->store, ML_ENTRIES);
+	}
+	if (rc != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
@@ -168,7 +188,7 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(&cmd_export, "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = load_entries_in_range(ctx, &range)) != -1 ||
+	if ((rc = load_entries_in_range(ctx, &range, &job.opts)) != -1 ||
 	    (rc = cli_range_resolve(ctx, &cmd_export, &range)) != -1)
 		return rc;
 	job.opts.from = range.from;

@@ -39,13 +39,11 @@ static int
 alerts_on(const struct ml_store *s, ml_day day)
 {
 	char date[ML_DATE_LEN];
-	int n = 0;
+	const size_t *rows;
 
 	ml_date_format(day, date);
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++)
-		if (strcmp(store_get(s, ML_ALERTS, r, AC_DATE), date) == 0)
-			n++;
-	return n;
+	/* alerts.csv is keyed by date first: one lookup in its index. */
+	return (int)store_key_range(s, ML_ALERTS, date, date, &rows);
 }
 
 size_t
