@@ -107,6 +107,26 @@ print('|'.join([rows['2026-11-18']['temperature_c'], rows['2026-11-18']['sleep_h
 n=$("$ML" -d "$D" export | python3 -c "import csv,sys; print(sum(1 for _ in csv.DictReader(sys.stdin)))")
 check_eq "default range is the first recorded day to today" 8 "$n"
 
+# Entries in date order are streamed from the file; a hand-edited file out
+# of order (with a repeated date: its first row counts) is held instead.
+# Both give the same export.
+"$ML" -d "$D" export --from 2026-11-10 --to 2026-11-26 >"$T/streamed.csv"
+mkdir -p "$T/shuffled"; cp "$D"/*.csv "$T/shuffled/"; chmod 700 "$T/shuffled"
+python3 - "$T/shuffled/entries.csv" <<'PY'
+import csv, sys
+p = sys.argv[1]
+rows = list(csv.reader(open(p, newline='', encoding='utf-8')))
+body = rows[1:][::-1]
+dup = list(body[0]); dup[rows[0].index('activity_min')] = '99'
+body.append(dup)
+with open(p, 'w', newline='', encoding='utf-8') as f:
+    csv.writer(f, lineterminator='\n').writerows([rows[0]] + body)
+PY
+"$ML" -d "$T/shuffled" export --from 2026-11-10 --to 2026-11-26 >"$T/held.csv"
+check "out-of-order entries export the same as in-order ones" cmp -s "$T/streamed.csv" "$T/held.csv"
+check_eq "streamed export has one row per day" 18 "$(python3 -c "
+import csv; print(sum(1 for _ in csv.reader(open('$T/streamed.csv', newline=''))))")"
+
 # -o: atomic, 0600, never a diary file
 "$ML" -d "$D" export -o "$T/file.csv" --from 2026-11-18 --to 2026-11-18
 check_eq "-o writes the file" 2 "$(wc -l <"$T/file.csv")"
