@@ -71,6 +71,11 @@ const char *store_path(const struct ml_store *s, enum ml_file file);
 int store_load(struct ml_store *s, enum ml_file file, bool *changed,
     struct ml_error *err);
 
+/* Fill @colmap (one int per schema column of @sc) with each column's
+ * index in @header (@n names), or -1 when the header lacks it. */
+void store_map_header(int *colmap, const struct ml_schema *sc,
+    const char *const *header, size_t n);
+
 /* Whether store_load_filtered keeps a row: @colmap maps schema columns to
  * @cells (-1 = the file lacks the column). */
 typedef bool (*store_keep_fn)(void *ctx, const char *const *cells,
