@@ -75,9 +75,13 @@ is_diary_file(const struct ml_store *s, const char *target)
 	return hit;
 }
 
+/* Entries in the window held in memory by the first (and, up to this
+ * many, only) pass; a larger window is streamed from the file. */
+enum { HOLD_MAX = 65536 };
+
 struct window {
 	ml_day lo, hi;
-	bool first_only;	/* keep only the first row in the window */
+	size_t limit;		/* keep at most this many rows */
 	bool sorted;		/* the window's dates came in order */
 	ml_day last;
 	size_t seen;		/* rows in the window */
@@ -99,24 +103,26 @@ keep_in_window(void *ctx, const char *const *cells, size_t ncells,
 	if (w->seen > 0 && d < w->last)
 		w->sorted = false;
 	w->last = d;
-	return w->seen++ == 0 || !w->first_only;
+	return w->seen++ < w->limit;
 }
 
 /*
  * Read only the entries the export can need: those up to --to (default
- * today) and from --from (when given).  When their dates are in order (as
- * mendlog writes them), hold just the first (it is the earliest, for the
- * default range) and let the daily export stream the rest from the file
- * (export_opts.entries_path): the export's memory then does not grow
- * with the diary.  Otherwise hold the window's rows.  Returns -1 to go
- * on, or an exit status.
+ * today) and from --from (when given).  On a large diary that is a small
+ * part of entries.csv, held in one pass.  A window of more than HOLD_MAX
+ * rows in date order (as mendlog writes them) is not held: the daily
+ * export streams it from the file (export_opts.entries_path), so memory
+ * stays flat however many rows are written; the rows held from the first
+ * pass start with the earliest date, for the default range.  Only a
+ * large window out of order (a hand-edited file) is held whole.  Returns
+ * -1 to go on, or an exit status.
  */
 static int
 load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r,
     struct export_opts *o)
 {
 	struct window w = { r->have_from ? r->from : INT32_MIN,
-	    r->have_to ? r->to : ml_today(), true, true, 0, 0 };
+	    r->have_to ? r->to : ml_today(), HOLD_MAX, true, 0, 0 };
 	struct ml_error err;
 	int rc;
 
@@ -124,12 +130,12 @@ load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r,
 		return ML_EXIT_FAIL;
 	rc = store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window, &w,
 	    &err);
-	if (rc == 0 && !w.sorted) {
-		w.first_only = false;
+	if (rc == 0 && w.seen > HOLD_MAX && w.sorted) {
+		o->entries_path = store_path(&ctx->store, ML_ENTRIES);
+	} else if (rc == 0 && w.seen > HOLD_MAX) {
+		w.limit = SIZE_MAX;
 		rc = store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window,
 		    &w, &err);
-	} else if (rc == 0 && w.seen > 1) {
-		o->entries_path = store_path(&ctx->store, ML_ENTRIES);
 	}
 	if (rc != 0) {
 		cli_print_error(&err);

@@ -546,6 +546,23 @@ read_full(int fd, char *buf, size_t size)
 	return (ssize_t)got;
 }
 
+/* A parse state that hands @path's records to @cb (streaming mode). */
+static void
+stream_state_init(struct parse_state *ps, const char *path,
+    const struct csvio_stream *cb)
+{
+	memset(ps, 0, sizeof *ps);
+	ps->line = 1;
+	ps->stream = true;
+	ps->filename = path;
+	ps->fn = cb->row;
+	ps->cell_fn = cb->cell;
+	ps->end_fn = cb->end;
+	ps->header_fn = cb->header;
+	ps->fn_ctx = cb->ctx;
+	ps->stream_header = stream_header;
+}
+
 int
 csvio_stream_file(const char *path, const struct csvio_stream *cb,
     struct ml_error *err)
@@ -571,16 +588,7 @@ csvio_stream_file(const char *path, const struct csvio_stream *cb,
 		return -1;
 	}
 	csv_set_space_func(&p, never_space);
-	memset(&ps, 0, sizeof ps);
-	ps.line = 1;
-	ps.stream = true;
-	ps.filename = path;
-	ps.fn = cb->row;
-	ps.cell_fn = cb->cell;
-	ps.end_fn = cb->end;
-	ps.header_fn = cb->header;
-	ps.fn_ctx = cb->ctx;
-	ps.stream_header = stream_header;
+	stream_state_init(&ps, path, cb);
 	buf = xmalloc(CHUNK);
 	/* The same verdicts in the same order as csvio_read_file: a NUL byte
 	 * anywhere first, then a syntax error, an open quote, a duplicate
