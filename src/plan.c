@@ -369,12 +369,16 @@ rows_free(struct plan_rows *pr)
 	free(pr->ok);
 }
 
-/* collect_day() for the days @from..@to, from parsed schedules. */
+/* collect_day() for the days @from..@to, from parsed schedules, sorted
+ * by cmp_slot: each day's few slots are sorted as the day is done (days
+ * come in order), so a long range never sorts the whole array. */
 static void
 collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
     struct plan_slot **v, size_t *n, size_t *cap)
 {
-	for (ml_day day = from; day <= to; day++)
+	for (ml_day day = from; day <= to; day++) {
+		size_t first = *n;
+
 		for (size_t r = 0; r < pr->n; r++) {
 			const struct plan_schedule *sc = &pr->sc[r];
 
@@ -389,6 +393,9 @@ collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
 				    sc->times[i], r, -1, PLAN_LATER };
 			}
 		}
+		if (*n - first > 1)
+			qsort(*v + first, *n - first, sizeof **v, cmp_slot);
+	}
 }
 
 size_t
@@ -401,8 +408,6 @@ plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
 
 	rows_parse(s, &pr);
 	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
 	/* As plan_slots(): the log's key index answers each slot. */
 	for (size_t i = 0; i < n; i++) {
 		v[i].log_row = plan_log_find(s, v[i].day, v[i].minutes,
@@ -465,12 +470,12 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 {
 	struct plan_slot *v = NULL;
 	size_t n = 0, cap = 0;
+	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	for (ml_day d = from; d <= to; d++)
-		collect_day(s, d, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
+	rows_parse(s, &pr);	/* each schedule once, not once per day */
+	collect_days(&pr, from, to, &v, &n, &cap);
+	rows_free(&pr);
 	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		if (exercise_id != NULL &&

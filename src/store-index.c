@@ -30,11 +30,33 @@ row_cmp(const struct ml_table *t, const int *colmap,
 	return (a > b) - (a < b);
 }
 
+/* The key cells of every row, nkey per row, looked up once for a build
+ * (ml_row_get and the column map are the slow part of a comparison). */
+struct key_cache {
+	const char **cells;
+	size_t nkey;
+};
+
+/* Compare rows @a and @b by their cached keys, then by row number. */
+static int
+cached_cmp(const struct key_cache *kc, size_t a, size_t b)
+{
+	const char *const *x = kc->cells + a * kc->nkey;
+	const char *const *y = kc->cells + b * kc->nkey;
+
+	for (size_t k = 0; k < kc->nkey; k++) {
+		int c = strcmp(x[k], y[k]);
+
+		if (c != 0)
+			return c;
+	}
+	return (a > b) - (a < b);
+}
+
 /* Stable bottom-up merge sort of @v (n rows) with @tmp as scratch: qsort
  * takes no context and qsort_r is not in C11. */
 static void
-sort_rows(size_t *v, size_t *tmp, size_t n, const struct ml_table *t,
-    const int *colmap, const struct ml_schema *sc)
+sort_rows(size_t *v, size_t *tmp, size_t n, const struct key_cache *kc)
 {
 	for (size_t w = 1; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
@@ -43,7 +65,7 @@ sort_rows(size_t *v, size_t *tmp, size_t n, const struct ml_table *t,
 			size_t i = lo, j = mid, o = lo;
 
 			while (i < mid && j < hi)
-				tmp[o++] = row_cmp(t, colmap, sc, v[j], v[i]) < 0 ?
+				tmp[o++] = cached_cmp(kc, v[j], v[i]) < 0 ?
 				    v[j++] : v[i++];
 			while (i < mid)
 				tmp[o++] = v[i++];
@@ -58,6 +80,7 @@ void
 key_index_build(struct ml_key_index *ix, const struct ml_table *t,
     const int *colmap, const struct ml_schema *sc)
 {
+	struct key_cache kc = { NULL, sc->nkey };
 	bool sorted = true;
 
 	if (ix->valid)
@@ -67,17 +90,22 @@ key_index_build(struct ml_key_index *ix, const struct ml_table *t,
 		ix->rows = xreallocarray(ix->rows, ix->cap, sizeof *ix->rows);
 	}
 	ix->n = t->nrows;
+	kc.cells = xcalloc(ix->n * kc.nkey + 1, sizeof *kc.cells);
 	for (size_t r = 0; r < ix->n; r++) {
+		for (size_t k = 0; k < kc.nkey; k++)
+			kc.cells[r * kc.nkey + k] = key_index_cell(t, colmap, sc,
+			    r, k);
 		ix->rows[r] = r;
-		if (sorted && r > 0 && row_cmp(t, colmap, sc, r - 1, r) > 0)
+		if (sorted && r > 0 && cached_cmp(&kc, r - 1, r) > 0)
 			sorted = false;
 	}
 	if (!sorted) {
 		size_t *tmp = xcalloc(ix->n, sizeof *tmp);
 
-		sort_rows(ix->rows, tmp, ix->n, t, colmap, sc);
+		sort_rows(ix->rows, tmp, ix->n, &kc);
 		free(tmp);
 	}
+	free(kc.cells);
 	ix->valid = true;
 }
 
