@@ -54,13 +54,14 @@ export_cell(const char *value, enum export_cell type, bool semicolon,
 	return value;
 }
 
+/* The export kind of the schema's type row, as a cell type. */
 static enum export_cell
 cell_of_type(enum ml_type t)
 {
-	switch (t) {
-	case ML_T_SCORE: case ML_T_MINUTES: case ML_T_COUNT:
+	switch (ml_type_info(t)->export_kind) {
+	case ML_X_INTEGER:
 		return CELL_INTEGER;
-	case ML_T_TEMP: case ML_T_HOURS:
+	case ML_X_DECIMAL:
 		return CELL_DECIMAL;
 	default:
 		return CELL_TEXT;
@@ -241,6 +242,8 @@ struct daily {
 	struct out_row row;
 	size_t *cols;		/* entries columns written, in file order */
 	enum export_cell *types;
+	int *mtypes;		/* schema type of each, or -1 */
+	char (*norm)[64];	/* each column's value as the rules read it */
 	size_t ncols;
 	int date_col;		/* the entries' date column, or -1 */
 	struct day_alerts da;
@@ -256,6 +259,8 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 
 	d->cols = xcalloc(n ? n : 1, sizeof *d->cols);
 	d->types = xcalloc(n ? n : 1, sizeof *d->types);
+	d->mtypes = xcalloc(n ? n : 1, sizeof *d->mtypes);
+	d->norm = xcalloc(n ? n : 1, sizeof *d->norm);
 	d->date_col = -1;
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < n; i++) {
@@ -266,6 +271,7 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 		if (c == EC_DATE || c == EC_UPDATED_AT)
 			continue;
 		d->cols[d->ncols] = i;
+		d->mtypes[d->ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
 		d->types[d->ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
 		    CELL_UNKNOWN;
 	}
@@ -301,14 +307,24 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 	if (diary_procedure_for(d->s, day, &p)) {
 		snprintf(nday, sizeof nday, "%d", (int)(day - p.date));
 		row_add(&d->row, nday, CELL_INTEGER);
-		row_add(&d->row, p.kind, CELL_TEXT);
+		row_add(&d->row, ml_proc_kind_match(p.kind)->id, CELL_TEXT);
 	} else {
 		row_add(&d->row, "", CELL_INTEGER);
 		row_add(&d->row, "", CELL_TEXT);
 	}
-	for (size_t i = 0; i < d->ncols; i++)
-		row_add(&d->row, cells != NULL && d->cols[i] < ncells ?
-		    cells[d->cols[i]] : "", d->types[i]);
+	for (size_t i = 0; i < d->ncols; i++) {
+		const char *v = cells != NULL && d->cols[i] < ncells ?
+		    cells[d->cols[i]] : "";
+
+		/* A hand-typed Yes or 37,9 goes out as yes and 37.9, as the
+		 * rules read it; invalid values as they are. */
+		if (d->mtypes[i] >= 0 && d->mtypes[i] != ML_T_TEXT && *v &&
+		    strlen(v) < sizeof d->norm[i] &&
+		    ml_value_normalise((enum ml_type)d->mtypes[i], v, d->norm[i],
+		    sizeof d->norm[i]) != NULL)
+			v = d->norm[i];
+		row_add(&d->row, v, d->types[i]);
+	}
 	/* Slots whose time had come by o->now; empty without a plan. */
 	plan_adherence(d->s, d->cfg, NULL, day, day, d->o->now, &a);
 	if (a.due > 0 || store_nrows(d->s, ML_EXERCISES) > 0) {
@@ -389,6 +405,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	day_alerts_free(&d.da);
 	free(d.cols);
 	free(d.types);
+	free(d.mtypes);
+	free(d.norm);
 	return d.rc;
 }
 

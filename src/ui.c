@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "text.h"
 #include "ui.h"
 
 #define MIN_COLS 80
@@ -33,9 +34,11 @@ static const struct ui_screen *const screens[] = {
 };
 
 extern const struct ui_service ui_alerts_service;
+extern const struct ui_service ui_notices_service;
 
 /* Services that run beside every screen (alerts, reminders). */
 static const struct ui_service *const services[] = {
+	&ui_notices_service,
 	&ui_alerts_service,
 	&ui_reminders,
 };
@@ -188,53 +191,40 @@ ui_attr(const struct ui *ui, enum ui_role role)
 int
 ui_strwidth(const char *s)
 {
-	mbstate_t st;
-	int width = 0;
-
-	memset(&st, 0, sizeof st);
-	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			s++;
-			width++;
-			continue;
-		}
-		w = wcwidth(wc);
-		width += w > 0 ? w : 0;
-		s += n;
-	}
-	return width;
+	return text_width(s);
 }
 
+/*
+ * Through the gate first (text.h), so a file's escape sequences or bidi
+ * controls show as inert text; then character by character, so a locale
+ * that cannot decode UTF-8 shows '?' rather than raw bytes.
+ */
 void
 ui_put(WINDOW *win, int y, int x, int width, const char *s)
 {
+	char *safe = text_safe_dup(s, width, 0);
+	const char *p = safe;
 	mbstate_t st;
 	int used = 0;
 
 	memset(&st, 0, sizeof st);
 	wmove(win, y, x);
-	while (*s && used < width) {
+	while (*p && used < width) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
 		int w;
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			/* Show undecodable bytes as '?', never raw. */
 			memset(&st, 0, sizeof st);
 			waddch(win, '?');
-			s++;
+			p++;
 			used++;
 			continue;
 		}
-		if (wc == L'\n' || wc == L'\r' || wc == L'\t')
-			wc = L' ';
-		w = wcwidth(wc);
-		if (w < 0) {
+		/* Columns from text.c's table, like the cut above; what this
+		 * locale cannot print is one '?'. */
+		w = text_cp_width((unsigned long)wc);
+		if (wcwidth(wc) < 0) {
 			wc = L'?';
 			w = 1;
 		}
@@ -242,8 +232,40 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 			break;
 		waddnwstr(win, &wc, 1);
 		used += w;
-		s += n;
+		p += n;
 	}
+	free(safe);
+}
+
+struct wrap_rows {
+	WINDOW *win;
+	int y, x, width, max;
+};
+
+static void
+put_wrapped_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrap_rows *w = ctx;
+	char *line;
+
+	if (i >= (size_t)w->max)
+		return;
+	line = xstrndup(start, len);
+	ui_put(w->win, w->y + (int)i, w->x, w->width, line);
+	free(line);
+}
+
+int
+ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s)
+{
+	struct wrap_rows w = { win, y, x, width, maxrows };
+	size_t n;
+
+	if (maxrows <= 0)
+		return 0;
+	n = text_wrap(s, width, put_wrapped_line, &w);
+	return n < (size_t)maxrows ? (int)n : maxrows;
 }
 
 static void
@@ -298,6 +320,25 @@ draw_too_small(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/*
+ * The most pressing notice (a check that is off, a value not read) after
+ * the date and "day N after", in the columns [@from, @to): never silent,
+ * but never over the date, the day count or an alert banner.
+ */
+static void
+draw_top_notice(struct ui *ui, int from, int to)
+{
+	char text[ML_NOTICE_SHORT + 8];
+	int room = to - from - 2;
+
+	if (ui->notices.n == 0 || room < 12)
+		return;
+	snprintf(text, sizeof text, "! %s", ui->notices.v[0].short_text);
+	wattron(ui->top, ui_attr(ui, UI_URGENT));
+	ui_put(ui->top, 0, from + 2, room, text);
+	wattroff(ui->top, ui_attr(ui, UI_URGENT));
+}
+
 static void
 draw_top(struct ui *ui)
 {
@@ -322,13 +363,15 @@ draw_top(struct ui *ui)
 	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
 	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
 	    label);
-	if (ui_strwidth(left) > x - 1)
+	/* The name gives way to an alert banner or a notice. */
+	if (ui_strwidth(left) > x - 1 || ui->notices.n > 0)
 		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
 		    date, ui->day == ml_today() ? " (today)" : "",
 		    *label ? " - " : "", label);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	draw_top_notice(ui, ui_strwidth(left), x - 1);
 	if (ui->banner[0] != '\0') {
 		wattron(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 		mvwaddch(ui->top, 0, x, ' ');
@@ -542,7 +585,7 @@ want_color(const struct ui *ui)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (ui->ctx->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
+	if (ui->app->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
 		return false;
 	return has_colors();
 }
@@ -602,8 +645,23 @@ any_file_exists(const struct ml_store *s)
 	return false;
 }
 
+/* Before the screen starts, errors go to stderr as the CLI's do. */
+static void
+print_error(const struct ml_error *err)
+{
+	text_print_error(stderr, err, NULL);
+}
+
+static void
+config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
+{
+	(void)ctx;
+	text_print_error(stderr, e, level == ML_CONFIG_WARNING ? " (warning)" :
+	    NULL);
+}
+
 int
-ui_main(struct cli_ctx *ctx)
+ui_main(struct ml_app *app)
 {
 	struct ui ui;
 	struct ml_error err;
@@ -611,16 +669,20 @@ ui_main(struct cli_ctx *ctx)
 	bool started = false;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_errorf("the diary screen needs a terminal; see 'mendlog --help' "
-		    "for commands");
+		fprintf(stderr, "mendlog: the diary screen needs a terminal; see "
+		    "'mendlog --help' for commands\n");
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(ctx) != 0)
+	if (app_open_store(app, config_report, NULL, &err) != 0) {
+		/* Errors inside the config were already reported line by line. */
+		if (!app_config_error_reported(&err))
+			print_error(&err);
 		return ML_EXIT_FAIL;
+	}
 	memset(&ui, 0, sizeof ui);
-	ui.ctx = ctx;
-	ui.store = &ctx->store;
-	ui.cfg = &ctx->cfg;
+	ui.app = app;
+	ui.store = &app->store;
+	ui.cfg = &app->cfg;
 	ui.day = ml_today();
 	ui.first_run = !any_file_exists(ui.store);
 	cs = nl_langinfo(CODESET);
@@ -628,7 +690,7 @@ ui_main(struct cli_ctx *ctx)
 	/* Load what the frame and first screen need; the rest on demand. */
 	if (store_load(ui.store, ML_ENTRIES, NULL, &err) != 0 ||
 	    store_load(ui.store, ML_PROCEDURES, NULL, &err) != 0) {
-		cli_print_error(&err);
+		print_error(&err);
 		return ML_EXIT_FAIL;
 	}
 	install_signals();
@@ -670,5 +732,6 @@ ui_main(struct cli_ctx *ctx)
 	delete_windows(&ui);
 	restore_terminal();
 	ml_set_fatal_hook(NULL);
+	notices_free(&ui.notices);
 	return ML_EXIT_OK;
 }
