@@ -19,7 +19,7 @@ wait_bell() {
 }
 
 tm_start -- "faketime -f '@2026-11-21 07:59:57' '$ML' -d '$D'"
-check "started" wait_for 'mendlog'
+check "started" wait_for 'Sat 2026-11-21 \(today\)'
 tm new-window -t main "sleep 60"	# mendlog's window is now in the background
 check_eq "no bell before 08:00" 0 "$(bell_flag)"
 check "bell rings when the 08:00 slots come due" wait_bell 15
