@@ -11,6 +11,8 @@
 #ifndef ML_UI_EXERCISES_H
 #define ML_UI_EXERCISES_H
 
+#include <sys/stat.h>
+
 #include "ui.h"
 
 /* ui-exercises.c */
@@ -20,6 +22,17 @@ extern const struct ui_screen ui_exercises;
 void exercises_load(struct ui *ui);
 /* Leave the plan view for today's slots, first slot selected. */
 void exercises_show_today(struct ui *ui);
+/* What plan figures are worked out from: the plan and log files as
+ * loaded, and the minute (slots fall due on whole minutes). */
+struct plan_stamp {
+	struct stat st[2];	/* exercises.csv, exercise_log.csv */
+	size_t nrows[2];
+	time_t minute;
+	bool set;
+};
+/* True when nothing in @stamp changed since it was last taken; otherwise
+ * takes it again and returns false (work the figures out again). */
+bool exercises_stamp_same(struct ui *ui, struct plan_stamp *stamp);
 
 /* ui-plan.c: drawn and fed keys by the tab while it shows the plan. */
 /* Show the plan list, first row selected. */

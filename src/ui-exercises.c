@@ -4,11 +4,16 @@
  * see adherence.  P shows the plan view (ui-plan.c); the reminders
  * service is ui-reminders.c.  See ui-exercises.h.
  *
- * Everything is read from the store at draw time through plan.h; a log is
- * written with plan_log_write(), so other mendlogs' changes are never lost.
+ * Everything is read from the store through plan.h; a log is written with
+ * plan_log_write(), so other mendlogs' changes are never lost.  Today's
+ * slots and every exercise's adherence are worked out once and kept until
+ * the plan or the log changes (a save, a reload) or the minute turns
+ * (slots fall due on whole minutes): with a plan of thousands of
+ * exercises a key then costs only drawing.
  */
 #include <math.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +38,83 @@ static struct {
 	struct ui_edit pain;	/* open while asking: 0-10, two digits */
 	int pain_x;		/* where ui_edit_draw() put the cursor */
 } tab;
+
+/* What the today view shows of the whole plan (see the top comment). */
+static struct {
+	struct plan_stamp stamp;
+	struct plan_slot *slots;	/* today's */
+	size_t nslots;
+	struct plan_adherence *a7, *a30;	/* one per exercises row */
+	struct plan_adherence all7, all30;
+} cache;
+
+static bool
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+bool
+exercises_stamp_same(struct ui *ui, struct plan_stamp *stamp)
+{
+	static const enum ml_file files[2] = { ML_EXERCISES, ML_EXERCISE_LOG };
+	time_t minute = ml_now() / 60;
+	bool same = stamp->set && stamp->minute == minute;
+
+	for (int i = 0; i < 2 && same; i++)
+		same = same_file(&stamp->st[i], &ui->store->files[files[i]].st) &&
+		    stamp->nrows[i] == store_nrows(ui->store, files[i]);
+	if (same)
+		return true;
+	for (int i = 0; i < 2; i++) {
+		stamp->st[i] = ui->store->files[files[i]].st;
+		stamp->nrows[i] = store_nrows(ui->store, files[i]);
+	}
+	stamp->minute = minute;
+	stamp->set = true;
+	return false;
+}
+
+static void
+cache_free(void)
+{
+	free(cache.slots);
+	free(cache.a7);
+	free(cache.a30);
+	memset(&cache, 0, sizeof cache);
+}
+
+/* Bring the cache up to date with the loaded files and the clock. */
+static void
+cache_refresh(struct ui *ui)
+{
+	struct plan_stamp stamp = cache.stamp;
+	time_t now = ml_now();
+	ml_day today = ml_day_of(now);
+	size_t n;
+
+	if (exercises_stamp_same(ui, &stamp))
+		return;
+	cache_free();
+	cache.stamp = stamp;
+	cache.nslots = plan_slots(ui->store, ui->cfg, today, now, &cache.slots);
+	n = store_nrows(ui->store, ML_EXERCISES);
+	cache.a7 = xcalloc(n ? n : 1, sizeof *cache.a7);
+	cache.a30 = xcalloc(n ? n : 1, sizeof *cache.a30);
+	{
+		struct plan_adherence_period per[2] = {
+			{ today - 6, cache.a7, { 0 } },
+			{ today - 29, cache.a30, { 0 } },
+		};
+
+		plan_adherence_rows(ui->store, ui->cfg, today, now, per, 2);
+		cache.all7 = per[0].total;
+		cache.all30 = per[1].total;
+	}
+}
 
 /*
  * The plan, and the log of the days this screen and the reminders look at
@@ -82,19 +164,14 @@ static void
 today_draw_details(struct ui *ui, WINDOW *win, const struct plan_slot *slot,
     int y)
 {
-	struct plan_adherence a7, a30;
 	size_t r = slot->exercise_row;
-	const char *id = plan_slot_id(ui->store, slot);
 	long lr = slot->log_row;
-	time_t now = ml_now();
 	int cols = getmaxx(win);
 	char p7[8], p30[8], line[256], dose[64];
 
 	mvwhline(win, y - 1, 1, ACS_HLINE, cols - 2);
-	plan_adherence_last(ui->store, ui->cfg, id, 7, now, &a7);
-	plan_adherence_last(ui->store, ui->cfg, id, 30, now, &a30);
-	format_pct(a7.pct, p7, sizeof p7);
-	format_pct(a30.pct, p30, sizeof p30);
+	format_pct(cache.a7[r].pct, p7, sizeof p7);
+	format_pct(cache.a30[r].pct, p30, sizeof p30);
 	plan_dose(ui->store, r, dose, sizeof dose);
 	snprintf(line, sizeof line, "%s%s%s",
 	    store_get(ui->store, ML_EXERCISES, r, XC_NAME), *dose ? ": " : "",
@@ -140,18 +217,16 @@ today_draw_prompt(WINDOW *win)
 static void
 today_draw(struct ui *ui, WINDOW *win)
 {
-	struct plan_slot *v;
-	struct plan_adherence a7, a30;
-	time_t now = ml_now();
-	ml_day today = ml_day_of(now);
+	const struct plan_slot *v;
 	char p7[8], p30[8], line[256], dose[64];
 	int rows = getmaxy(win), cols = getmaxx(win), list_rows, y;
-	size_t n = plan_slots(ui->store, ui->cfg, today, now, &v);
+	size_t n;
 
-	plan_adherence_last(ui->store, ui->cfg, NULL, 7, now, &a7);
-	plan_adherence_last(ui->store, ui->cfg, NULL, 30, now, &a30);
-	format_pct(a7.pct, p7, sizeof p7);
-	format_pct(a30.pct, p30, sizeof p30);
+	cache_refresh(ui);
+	v = cache.slots;
+	n = cache.nslots;
+	format_pct(cache.all7.pct, p7, sizeof p7);
+	format_pct(cache.all30.pct, p30, sizeof p30);
 	wattron(win, ui_attr(ui, UI_TITLE));
 	ui_put(win, 0, 1, cols - 2, "Today's exercises");
 	wattroff(win, ui_attr(ui, UI_TITLE));
@@ -164,7 +239,6 @@ today_draw(struct ui *ui, WINDOW *win)
 		if (store_nrows(ui->store, ML_EXERCISES) == 0)
 			ui_put(win, 3, 2, cols - 4,
 			    "'mendlog plan import FILE' with your physiotherapist's plan.");
-		free(v);
 		return;
 	}
 	if (tab.sel >= (int)n)
@@ -199,7 +273,6 @@ today_draw(struct ui *ui, WINDOW *win)
 			wattroff(win, ui_attr(ui, UI_SELECTED));
 	}
 	today_draw_details(ui, win, &v[tab.sel], rows - 6);
-	free(v);
 	if (tab.asking)
 		today_draw_prompt(win);
 }
@@ -208,14 +281,12 @@ today_draw(struct ui *ui, WINDOW *win)
 static bool
 today_selected_slot(struct ui *ui, struct plan_slot *out)
 {
-	struct plan_slot *v;
-	time_t now = ml_now();
-	size_t n = plan_slots(ui->store, ui->cfg, ml_day_of(now), now, &v);
-	bool ok = tab.sel >= 0 && (size_t)tab.sel < n;
+	bool ok;
 
+	cache_refresh(ui);
+	ok = tab.sel >= 0 && (size_t)tab.sel < cache.nslots;
 	if (ok)
-		*out = v[tab.sel];
-	free(v);
+		*out = cache.slots[tab.sel];
 	return ok;
 }
 
@@ -348,6 +419,7 @@ exercises_show_today(struct ui *ui)
 static void
 exercises_enter(struct ui *ui)
 {
+	cache_free();	/* the load may change rows under the same files */
 	exercises_load(ui);
 }
 
