@@ -26,6 +26,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_plan,
 	&cmd_done,
 	&cmd_due,
+	&cmd_note,
 };
 
 static const char global_usage[] =
