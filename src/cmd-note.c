@@ -61,7 +61,7 @@ run_note(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_ENTRIES) != 0)
 		return ML_EXIT_FAIL;
 	ml_date_format(day, date);
-	snprintf(label, sizeof label, "note-%s", date);
+	snprintf(label, sizeof label, "notes-%s", date);
 	/* A copy: the editor may run for an hour, and diary_set reloads. */
 	was = xstrdup(diary_text(&ctx->store, diary_find(&ctx->store, day),
 	    EC_NOTES));

@@ -206,14 +206,16 @@ note_edit(const char *dir, const char *label, const char *text, char **out,
 		goto done;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* What matters first: a long editor path may be cut off on
+		 * the screen's notice line. */
 		if (WIFEXITED(status))
-			ml_error_set(err, NULL, 0, NULL, "the editor '%s' exited "
-			    "with status %d; nothing saved", note_editor(),
-			    WEXITSTATUS(status));
+			ml_error_set(err, NULL, 0, NULL, "nothing saved: the "
+			    "editor exited with status %d (%s)",
+			    WEXITSTATUS(status), note_editor());
 		else
-			ml_error_set(err, NULL, 0, NULL, "the editor '%s' was "
-			    "stopped by signal %d; nothing saved", note_editor(),
-			    WTERMSIG(status));
+			ml_error_set(err, NULL, 0, NULL, "nothing saved: the "
+			    "editor was stopped by signal %d (%s)",
+			    WTERMSIG(status), note_editor());
 		st = NOTE_EDIT_REFUSED;
 		goto done;
 	}

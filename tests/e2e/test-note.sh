@@ -2,7 +2,7 @@
 # mendlog note: the day's notes in $VISUAL/$EDITOR, saved only when the
 # editor exits 0; the 0600 temp file in the data directory never stays.
 source "$(dirname "$0")/lib.sh"
-export MENDLOG_NOW=2026-11-21T10:00:00
+source "$(dirname "$0")/ui-lib.sh"	# MENDLOG_NOW=2026-11-21T10:00:00
 DAY=2026-11-21
 E="$T/editors"
 mkdir -p "$E"
@@ -32,7 +32,7 @@ exec sleep 30
 SH
 chmod +x "$E"/*
 notes() { csv_field "$D/entries.csv" date "$DAY" notes; }
-temp_files() { find "$D" -name 'note-*' | wc -l; }
+temp_files() { find "$D" -name 'notes-*' | wc -l; }
 
 "$ML" -d "$D" log notes="stiff in the morning" >/dev/null
 out=$(EDITOR="$E/append" "$ML" -d "$D" note 2>&1); rc=$?
@@ -41,7 +41,7 @@ check_eq "says what it saved" "notes of $DAY saved" "$out"
 check_eq "the line is saved below the old text, trailing newlines dropped" \
     "$(printf 'stiff in the morning\nwalked to the shop, "fine"')" "$(notes)"
 check "the editor got a file in the data directory" \
-    grep -q "^$D/note-$DAY\.......\.txt\$" "$E/path"
+    grep -q "^$D/notes-$DAY\.......\.txt\$" "$E/path"
 check_eq "the editor's file was 0600" 600 "$(cat "$E/mode")"
 check_eq "the temp file is gone after a save" 0 "$(temp_files)"
 check "updated_at stamped" test -n "$(csv_field "$D/entries.csv" date "$DAY" updated_at)"
@@ -50,7 +50,7 @@ before=$(cat "$D/entries.csv")
 err=$(EDITOR="$E/fail" "$ML" -d "$D" note 2>&1 >/dev/null); rc=$?
 check_eq "failing editor: exit 1" 1 "$rc"
 check_eq "failing editor: says nothing was saved" \
-    "mendlog: the editor '$E/fail' exited with status 1; nothing saved" "$err"
+    "mendlog: nothing saved: the editor exited with status 1 ($E/fail)" "$err"
 check_eq "failing editor: entries.csv unchanged" "$before" "$(cat "$D/entries.csv")"
 check_eq "failing editor: the temp file is gone" 0 "$(temp_files)"
 
@@ -89,4 +89,36 @@ check_eq "SIGTERM during the edit: mendlog dies of it" 143 "$rc"
 check_eq "SIGTERM during the edit: the temp file is gone" 0 "$(temp_files)"
 check_eq "SIGTERM during the edit: entries.csv unchanged" "$before" \
     "$(grep -v '^2026-11-20' "$D/entries.csv")"
+
+# The screen: E on Notes, curses suspended and back, same save.
+rm -rf "$D"
+"$ML" -d "$D" log notes="from the shell" >/dev/null
+ui_start EDITOR="$E/append"
+tm_send End
+check "screen: the hint offers E on Notes" wait_for 'E editor'
+tm_type E
+check "screen: E saves what the editor wrote" \
+    wait_for 'Notes saved from your editor; u undoes it'
+check "screen: the form is drawn again" wait_for 'Back pain \(average\)'
+check_eq "screen: E's text is in entries.csv" \
+    "$(printf 'from the shell\nwalked to the shop, "fine"')" "$(notes)"
+check_eq "screen: the temp file is gone after a save" 0 "$(temp_files)"
+tm_type u
+check "screen: u undoes the editor's change" wait_for 'undone: Notes'
+check_eq "screen: undone in the file" "from the shell" "$(notes)"
+tm_send q
+wait_for '__EXITED__ 0' >/dev/null
+
+before=$(cat "$D/entries.csv")
+ui_start EDITOR="$E/fail"
+tm_send End; tm_type E
+check "screen: a failing editor saves nothing and says so" \
+    wait_for 'nothing saved: the editor exited with status 1'
+check_eq "screen: entries.csv unchanged" "$before" "$(cat "$D/entries.csv")"
+check_eq "screen: the temp file is gone" 0 "$(temp_files)"
+tm_send Home; tm_type E
+check "screen: E on a score says where it works" \
+    wait_for 'E opens your editor on a text field'
+tm_send q
+check "screen: quits cleanly after the editor" wait_for '__EXITED__ 0'
 finish
