@@ -1,6 +1,15 @@
 /*
- * cli.h - the command line: global options, the command table, and what a
- * command needs (config, store).  Core code: no curses here.
+ * cli.h - the command line: the command table, each command's options as
+ * data, one parser for all of them, and the printing helpers commands
+ * share.  Core code: no curses here.
+ *
+ * A command is one const struct cli_command in its cmd-*.c: its name, a
+ * one-line summary, its synopsis, a paragraph of help, a table of its
+ * options and the function that does the work.  cli.c adds the options
+ * every command takes (-d, -c, -h), parses argv against the table, handles
+ * --help and usage errors the same way for every command, and only then
+ * calls exec with the parsed struct cli_args.  --help text and
+ * --list-options are generated from the same table, so they cannot drift.
  *
  * Commands print results to stdout and errors to stderr as
  * "mendlog: FILE:LINE: field: reason", and return an enum ml_exit.
@@ -10,100 +19,117 @@
 
 #include <stdbool.h>
 
-#include "config.h"
+#include "app.h"
 #include "date.h"
-#include "store.h"
 
-struct cli_ctx {
-	const char *data_flag;		/* -d, or NULL */
-	const char *config_flag;	/* -c, or NULL */
-	bool no_color;			/* --no-color */
-	struct ml_config cfg;
-	bool cfg_loaded;
-	struct ml_store store;
-	bool store_open;
-	char *data_dir;			/* owned, resolved */
+/* One option of a command.  Tables end with an entry whose name is NULL. */
+struct cli_option {
+	const char *name;		/* long name, without "--" */
+	char letter;			/* short form, or 0 for none */
+	const char *arg;		/* argument's name in help ("D"), or NULL
+					 * for a flag that takes none */
+	const char *help;		/* one line for --help */
+	const char *const *choices;	/* NULL-terminated allowed values, or
+					 * NULL for any; checked by the parser */
+};
+
+/* Most options a command may declare (its own, without the common ones). */
+#define CLI_MAX_OPTIONS 12
+
+struct cli_command;
+
+/* What the parser found in a command's argv.  Read it through the getters;
+ * the values and operands point into argv (not owned, never freed). */
+struct cli_args {
+	const struct cli_command *cmd;
+	const char *value[CLI_MAX_OPTIONS];	/* by table slot; a flag given
+						 * is "", an option absent NULL */
+	int argc;				/* positional arguments, in order */
+	char **argv;
 };
 
 struct cli_command {
-	const char *name;
+	const char *name;		/* "log"; a subcommand's is "plan import" */
 	const char *summary;		/* one line for `mendlog --help` */
-	const char *usage;		/* full usage text for `CMD --help` */
-	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	const char *usage;		/* synopsis line(s), "usage: mendlog ..." */
+	const char *about;		/* help text between synopsis and options */
+	const struct cli_option *options;	/* its own, or NULL */
+	/* Positional arguments allowed (max -1: any number), and what to say
+	 * when there are too few or too many (NULL: "unexpected argument"). */
+	int min_args, max_args;
+	const char *args_error;
+	int (*exec)(struct ml_app *app, const struct cli_args *args);
+	/* A command made of subcommands ("plan import", "plan list") has no
+	 * exec; the first argument picks one of these (NULL-terminated). */
+	const struct cli_command *const *subcommands;
 };
 
-/* Long options every command accepts, and their short forms. */
-#define CLI_COMMON_SHORT "d:c:h"
-#define CLI_COMMON_LONG \
-	{ "data-dir", required_argument, NULL, 'd' }, \
-	{ "config", required_argument, NULL, 'c' }, \
-	{ "help", no_argument, NULL, 'h' }
+/* Every command, NULL-terminated, in `mendlog --help` order.  Shell
+ * completion and --list-commands walk this. */
+extern const struct cli_command *const cli_commands[];
+
+/* True when option @name was given. */
+bool cli_args_has(const struct cli_args *args, const char *name);
+/* The value of option @name ("" for a flag), or NULL when not given. */
+const char *cli_args_get(const struct cli_args *args, const char *name);
+/* Option @name as a day (YYYY-MM-DD, today, yesterday) into @day, which is
+ * left alone when the option is absent.  A bad date prints the usage error
+ * and returns -1. */
+int cli_args_day(const struct cli_args *args, const char *name, ml_day *day);
+/* Index of option @name's value in its choices, or -1 when absent. */
+int cli_args_choice(const struct cli_args *args, const char *name);
 
 /*
- * Handle a common option returned by getopt_long (@c): -d, -c, -h, '?'.
- * Returns -1 when @c is not common, otherwise the exit status to return
- * now (-2 meaning "handled, carry on").
+ * Parse the global options of argv and find the command.  Returns true to
+ * go on (then *cmd is the command, or NULL for the screen, and *first its
+ * index in argv), or false with *status the exit status to return now
+ * (--help, --version, --list-commands, a usage error).
  */
-int cli_common_option(struct cli_ctx *ctx, const struct cli_command *cmd, int c,
-    const char *arg);
+bool cli_parse_global(struct ml_app *app, int argc, char **argv,
+    const struct cli_command **cmd, int *first, int *status);
 
-/* Load the config (once).  Prints problems; -1 on error. */
-int cli_load_config(struct cli_ctx *ctx);
-/* Load the config and open the store (once).  Prints errors; -1 on error. */
-int cli_open_store(struct cli_ctx *ctx);
-/* Load @file into the store, printing the error on failure. */
-int cli_load(struct cli_ctx *ctx, enum ml_file file);
+/* Parse @cmd's own argv (argv[0] = its name), then run it; returns the
+ * exit status. */
+int cli_run(struct ml_app *app, const struct cli_command *cmd, int argc,
+    char **argv);
+
+/* Load the config and open the store, printing what went wrong; -1 on
+ * error. */
+int cli_open_store(struct ml_app *app);
+/* Load @file into the open store, printing the error on failure. */
+int cli_load(struct ml_app *app, enum ml_file file);
 
 /* Print "mendlog: <formatted error>" to stderr. */
 void cli_print_error(const struct ml_error *err);
 /* Print "mendlog: msg" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print usage error and the command's usage line; returns ML_EXIT_USAGE. */
+/* Print a usage error and the command's synopsis; returns ML_EXIT_USAGE. */
 int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Parse --date's argument (YYYY-MM-DD, "today", "yesterday"). */
-bool cli_parse_day(const char *s, ml_day *day);
-
-/*
- * Parse the global options of argv and find the command.  Returns -1 to go
- * on (then *cmd is the command, or NULL for the screen, and *first its
- * index in argv), or an exit status to return now (--help, --version, a
- * usage error).
- */
-int cli_parse_global(struct cli_ctx *ctx, int argc, char **argv,
-    const struct cli_command **cmd, int *first);
-
-/* Run @cmd with its own argv (argv[0] = command name). */
-int cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
-    char **argv);
-
 /* --from / --to of the commands that read a period (export, report). */
+#define CLI_RANGE_OPTIONS \
+	{ "from", 0, "D", "first day (default: the first recorded day)", NULL }, \
+	{ "to", 0, "D", "last day (default: today)", NULL }
+
 struct cli_range {
 	bool have_from, have_to;
 	ml_day from, to;
 };
-#define CLI_RANGE_LONG \
-	{ "from", required_argument, NULL, 'F' }, \
-	{ "to", required_argument, NULL, 'T' }
 
-/* Handle option @c if it is --from/--to: -2 when handled, -1 when not
- * ours, or an exit status for a bad date. */
-int cli_range_option(const struct cli_command *cmd, struct cli_range *r,
-    int c, const char *arg);
+/* Read --from and --to from @args into @r; a bad date prints the usage
+ * error and returns -1. */
+int cli_range_get(const struct cli_args *args, struct cli_range *r);
 
 /*
  * Open the store, load every file, and fill the range's missing ends with
- * the default (the first recorded day through today).  Returns -1 to go
- * on, or an exit status (load failure, --from after --to).
+ * the default (the first recorded day through today).  Returns 0, or the
+ * exit status to return now (load failure, --from after --to).
  */
-int cli_range_resolve(struct cli_ctx *ctx, const struct cli_command *cmd,
+int cli_range_resolve(struct ml_app *app, const struct cli_command *cmd,
     struct cli_range *r);
 
-/* Free everything @ctx holds. */
-void cli_ctx_free(struct cli_ctx *ctx);
-
-/* The commands, in cli.c's table. */
+/* The commands, defined in their cmd-*.c. */
 extern const struct cli_command cmd_log, cmd_show, cmd_procedure, cmd_check;
 extern const struct cli_command cmd_export, cmd_report;
 extern const struct cli_command cmd_plan, cmd_done, cmd_due;

@@ -13,9 +13,7 @@
 #include <stddef.h>
 
 #include "mendlog.h"
-
-/* Expected-window lengths index this, in ml_proc_kinds order. */
-#define ML_NPROC_KINDS 7
+#include "schema.h"
 
 struct ml_config {
 	/* [storage] */
@@ -38,7 +36,7 @@ struct ml_config {
 	int severe_pain_worst;
 	int severe_pain_days;
 	int beyond_window_pain;
-	int window_days[ML_NPROC_KINDS];
+	int window_days[ML_PROC_KINDS_MAX];	/* by ml_proc_kinds() index */
 	int chronic_pain;
 	int chronic_days;
 	int chronic_of_days;

@@ -27,6 +27,13 @@ void ml_date_to_ymd(ml_day day, int *year, int *month, int *mday);
 int ml_weekday(ml_day day);
 int ml_days_in_month(int year, int month);
 
+/*
+ * A day as a person types it: YYYY-MM-DD, "today" or "yesterday" (relative
+ * to @today).  The command line and the screen's go-to-date both use it, so
+ * a date means the same thing in both.  @out is untouched on failure.
+ */
+bool ml_day_parse(const char *s, ml_day today, ml_day *out);
+
 /* The local calendar day of @t. */
 ml_day ml_day_of(time_t t);
 /* Today in local time (honours $MENDLOG_NOW, see ml_now()). */

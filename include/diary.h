@@ -24,7 +24,9 @@ long diary_find(const struct ml_store *s, ml_day day);
 int diary_set(struct ml_store *s, ml_day day, const struct ml_set *sets,
     size_t nsets, struct ml_error *err);
 
-/* Typed reads of entries column @col for @row (-1 row allowed: absent). */
+/* Typed reads of entries column @col for @row (-1 row allowed: absent),
+ * through the schema's readers and the column type's range, so a
+ * hand-typed Yes or 37,9 reads as yes or 37.9. */
 int diary_score(const struct ml_store *s, long row, enum ml_entry_col col);
 int diary_yesno(const struct ml_store *s, long row, enum ml_entry_col col);
 /* NAN when not answered. */
@@ -60,8 +62,8 @@ int diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
 
 /*
  * Parse one `mendlog log` argument "FIELD=VALUE" for the entries file.
- * The value is checked and normalised (yes/no in any case, y/n; integers
- * without leading zeros).  On success *field and *value are new strings the
+ * The value is checked and stored in the schema's canonical form
+ * (ml_value_normalise: Yes/TRUE/1 -> yes, 37,9 -> 37.9, 07 -> 7).  On success *field and *value are new strings the
  * caller frees.  On failure -1 with @err naming the field and what it
  * accepts.
  */

@@ -58,10 +58,11 @@ void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn))
 void ml_set_fatal_hook(void (*hook)(void));
 
 /*
- * @v made safe to quote in a message, into @buf: at most @max characters;
- * control bytes, invalid UTF-8 and byte order marks as \xHH (so a file
- * cannot send escape sequences to the terminal, and what is wrong shows);
- * "..." when cut.  Returns @buf.
+ * @v made safe to quote in a message, into @buf: at most @max columns,
+ * through text.h's gate (control bytes, invalid UTF-8 and byte order marks
+ * as \xHH, C1 and bidi controls as <U+XXXX>, so a file cannot send escape
+ * sequences to the terminal, and what is wrong shows); "..." after @max
+ * columns when cut.  Returns @buf.
  */
 const char *ml_printable(const char *v, size_t max, char *buf, size_t size);
 

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct ml_error;
+
 enum ml_file {
 	ML_ENTRIES,
 	ML_PROCEDURES,
@@ -24,8 +26,8 @@ enum ml_file {
 enum ml_type {
 	ML_T_DATE,		/* YYYY-MM-DD */
 	ML_T_SCORE,		/* integer 0-10 */
-	ML_T_YESNO,		/* yes / no */
-	ML_T_TEMP,		/* decimal 30.0-45.0, '.' point */
+	ML_T_YESNO,		/* yes / no (also y, true, 1 / n, false, 0) */
+	ML_T_TEMP,		/* decimal 30.0-45.0, '.' or ',' point */
 	ML_T_HOURS,		/* decimal 0-24 */
 	ML_T_MINUTES,		/* integer 0-1440 */
 	ML_T_TEXT,		/* any UTF-8 text */
@@ -62,26 +64,101 @@ const struct ml_schema *ml_schema(enum ml_file file);
 /* Index of column @name in @schema, or -1. */
 int ml_schema_col(const struct ml_schema *schema, const char *name);
 
+/* How a spreadsheet or export should treat a type's values. */
+enum ml_export_kind {
+	ML_X_TEXT,		/* quoted, guarded against formula injection */
+	ML_X_INTEGER,		/* a whole number */
+	ML_X_DECIMAL,		/* a number; the decimal mark may be localised */
+	ML_X_YESNO,		/* yes or no */
+	ML_X_DATE,		/* YYYY-MM-DD */
+	ML_X_TIME,		/* a timestamp or HH:MM */
+};
+
+/*
+ * One row per value type: everything mendlog knows about a type lives
+ * here, so the CLI, the day form, the store's check, the rules, export
+ * and the man page read the same range and the same wording.
+ */
+struct ml_type_info {
+	enum ml_type type;
+	const char *name;		/* short name, e.g. "score" */
+	double min, max;		/* inclusive range of numeric types */
+	enum ml_export_kind export_kind;
+	const char *desc;		/* what is accepted, for help and errors */
+};
+
+/* The row of @type; never NULL for a valid type. */
+const struct ml_type_info *ml_type_info(enum ml_type type);
+
 /*
  * Check @value against @type.  Empty values are always accepted here (the
- * caller checks `required`).  On failure, return false and set *why to a
- * static description of what is accepted.
+ * caller checks `required`).  Every form the readers below accept passes
+ * (`Yes`, `TRUE`, `37,9`), so a hand-edited file is not an error.  On
+ * failure, return false and set *why to a static description of what is
+ * accepted.
  */
 bool ml_value_check(enum ml_type type, const char *value, const char **why);
 /* A short description of what @type accepts, e.g. "an integer 0-10". */
 const char *ml_type_describe(enum ml_type type);
 
-/* Parse helpers; false when @s is empty or invalid.  @out may be NULL
- * (validation only). */
-bool ml_parse_int(const char *s, long min, long max, long *out);
-bool ml_parse_decimal(const char *s, double min, double max, double *out);
-/* 1 for yes, 0 for no, -1 for empty or anything else. */
-int ml_parse_yesno(const char *s);
+/*
+ * The canonical stored form of @value for @type into @buf: "yes"/"no",
+ * "37.9" ('.' mark, no blanks), integers without leading zeros, a kind's
+ * id; anything else unchanged.  Returns @buf, or NULL when @value is not
+ * valid for @type (then @buf holds a copy of @value).  Empty stays empty.
+ */
+char *ml_value_normalise(enum ml_type type, const char *value, char *buf,
+    size_t size);
 
-/* Procedure kinds, in schema order; NULL-terminated. */
-extern const char *const ml_proc_kinds[];
+/*
+ * The readers.  Each trims surrounding blanks and is locale independent;
+ * false (or -1) when @s is empty or invalid.  @out may be NULL.
+ */
+bool ml_parse_int(const char *s, long min, long max, long *out);
+/* [-]digits[(.|,)digits]: '.' and ',' are both a decimal mark; no
+ * exponents.  Digits past the 15th significant one are not rounded into
+ * range: 29.99999999999999999 is below a 30.0 minimum. */
+bool ml_parse_decimal(const char *s, double min, double max, double *out);
+/* 1 for yes, y, true, 1; 0 for no, n, false, 0 (any case); -1 otherwise. */
+int ml_parse_yesno(const char *s);
+/* Read a numeric value of @type within the type's range (score, minutes,
+ * count, temperature, hours).  NAN when empty or invalid. */
+double ml_read_number(enum ml_type type, const char *s);
+
+/*
+ * Procedure kinds: one row each.  A kind typed by hand matches by id,
+ * label or synonym, in any case ("Lumbar puncture", "LP", "spinal tap").
+ * To add a kind, add a row before "other" (which stays last: it is the
+ * fallback); its config key window_<id> follows from the row.
+ */
+struct ml_proc_kind {
+	const char *id;			/* stored form, e.g. "lumbar_puncture" */
+	const char *label;		/* human wording, "lumbar puncture" */
+	const char *const *synonyms;	/* NULL-terminated, may be NULL */
+	int window_days;		/* default expected days of back pain */
+	bool dural;			/* a needle near the dura: puncture rules */
+	const char *window_help;	/* config help for window_<id> */
+};
+
+#define ML_PROC_KINDS_MAX 16
+
+/* The kind table and its length. */
+const struct ml_proc_kind *ml_proc_kinds(size_t *n);
+/* Index of the kind @s names (id, label or synonym), or -1. */
+int ml_proc_kind_index(const char *s);
+/* The kind @s names, or NULL. */
+const struct ml_proc_kind *ml_proc_kind_match(const char *s);
 /* Human wording of a kind, e.g. "lumbar puncture"; @kind itself if unknown. */
 const char *ml_proc_kind_label(const char *kind);
+
+/*
+ * The exercises.csv rule across cells: end_date not before start_date.
+ * A date that does not parse is the cell check's to report, not this.
+ * One function for the plan (plan_schedule_parse, so also plan import and
+ * the Exercises editor) and `mendlog check`.  0, or -1 with @err.
+ */
+int ml_exercise_dates_check(const char *start, const char *end,
+    struct ml_error *err);
 
 /* Entries columns, in canonical order (indexes into the entries schema). */
 enum ml_entry_col {

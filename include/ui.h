@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "cli.h"
+#include "app.h"
 #include "date.h"
 
 struct ui;
@@ -87,7 +87,7 @@ enum ui_role {
 };
 
 struct ui {
-	struct cli_ctx *ctx;
+	struct ml_app *app;
 	struct ml_store *store;
 	const struct ml_config *cfg;
 
@@ -115,7 +115,7 @@ struct ui {
 };
 
 /* Entry point from main(): run the screen until the user quits. */
-int ui_main(struct cli_ctx *ctx);
+int ui_main(struct ml_app *app);
 
 /* The body must be redrawn. */
 void ui_dirty(struct ui *ui);
@@ -147,9 +147,14 @@ void ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day);
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 
-/* Print @s into @win at (y, x), at most @width columns, UTF-8 aware. */
+/* Print untrusted @s into @win at (y, x), at most @width columns, through
+ * text.h's output gate (controls, bidi, invalid bytes shown escaped). */
 void ui_put(WINDOW *win, int y, int x, int width, const char *s);
-/* Display width of UTF-8 @s (invalid bytes count as one column). */
+/* Untrusted @s word-wrapped (text_wrap()) into rows y.. of @win, at most
+ * @maxrows of them, each through ui_put().  Returns the rows drawn. */
+int ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s);
+/* Display width of @s as ui_put() shows it (text_width()). */
 int ui_strwidth(const char *s);
 
 #endif

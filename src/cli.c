@@ -1,5 +1,11 @@
 /*
- * cli.c - global options, the command table and shared command plumbing.
+ * cli.c - global options, the command table, the one option parser every
+ * command goes through, and shared command plumbing.
+ *
+ * The parser turns a command's option table (plus the common options)
+ * into getopt_long's arrays, so every command accepts the same spellings:
+ * --date=D or --date D, unique prefixes of long names, options before or
+ * after operands, "--" to end options.
  */
 #include <getopt.h>
 #include <signal.h>
@@ -11,10 +17,11 @@
 #include "cli.h"
 #include "csvio.h"
 #include "export.h"
+#include "text.h"
 #include "date.h"
 
 /* Every subcommand.  A new command is one line here and one cmd-*.c. */
-static const struct cli_command *const commands[] = {
+const struct cli_command *const cli_commands[] = {
 	&cmd_log,
 	&cmd_show,
 	&cmd_procedure,
@@ -27,7 +34,21 @@ static const struct cli_command *const commands[] = {
 	&cmd_done,
 	&cmd_due,
 	&cmd_note,
+	NULL
 };
+
+/* What every command takes besides its own options. */
+static const struct cli_option common_options[] = {
+	{ "data-dir", 'd', "DIR", "diary directory (as for mendlog)", NULL },
+	{ "config", 'c', "FILE", "config file (as for mendlog)", NULL },
+	{ "help", 'h', NULL, "this help", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+/* getopt_long values of options without a letter, and of the hidden
+ * --list-options, sit above every char. */
+#define OPT_BASE 256
+#define OPT_LIST_OPTIONS (OPT_BASE + 2 * CLI_MAX_OPTIONS)
 
 static const char global_usage[] =
     "usage: mendlog [-d DIR] [-c FILE] [--no-color] [COMMAND [ARGS...]]\n"
@@ -41,8 +62,9 @@ print_help(void)
 	    "epidural or spine\nsurgery.  With no command, opens the diary "
 	    "screen.  It does not replace a clinician.\n\n");
 	printf("Commands:\n");
-	for (size_t i = 0; i < ML_NELEM(commands); i++)
-		printf("  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	for (size_t i = 0; cli_commands[i] != NULL; i++)
+		printf("  %-10s %s\n", cli_commands[i]->name,
+		    cli_commands[i]->summary);
 	printf("\nOptions:\n"
 	    "  -d, --data-dir DIR  diary directory (default $MENDLOG_DIR, config "
 	    "data_dir,\n"
@@ -55,13 +77,24 @@ print_help(void)
 	    "See mendlog(1) and mendlog(5).\n");
 }
 
+/* One command name a line, subcommands by their full name: for shell
+ * completion. */
+static void
+list_commands(void)
+{
+	for (size_t i = 0; cli_commands[i] != NULL; i++) {
+		const struct cli_command *const *sub = cli_commands[i]->subcommands;
+
+		printf("%s\n", cli_commands[i]->name);
+		for (; sub != NULL && *sub != NULL; sub++)
+			printf("%s\n", (*sub)->name);
+	}
+}
+
 void
 cli_print_error(const struct ml_error *err)
 {
-	char buf[2048];
-
-	ml_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s\n", buf);
+	text_print_error(stderr, err, NULL);
 }
 
 void
@@ -99,191 +132,262 @@ cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 	return ML_EXIT_USAGE;
 }
 
-bool
-cli_parse_day(const char *s, ml_day *day)
-{
-	ml_day d;
+/* ---- the option table ---- */
 
-	if (strcmp(s, "today") == 0) {
-		*day = ml_today();
-		return true;
-	}
-	if (strcmp(s, "yesterday") == 0) {
-		*day = ml_today() - 1;
-		return true;
-	}
-	if (!ml_date_parse(s, &d))
-		return false;
-	*day = d;
-	return true;
+static size_t
+count_options(const struct cli_option *opts)
+{
+	size_t n = 0;
+
+	while (opts != NULL && opts[n].name != NULL)
+		n++;
+	return n;
+}
+
+/* Slot of option @name in @cmd's table; a misspelt name is a bug. */
+static size_t
+option_slot(const struct cli_command *cmd, const char *name)
+{
+	for (size_t i = 0; i < count_options(cmd->options); i++)
+		if (strcmp(cmd->options[i].name, name) == 0)
+			return i;
+	fatal("%s: no option --%s in its table", cmd->name, name);
+}
+
+bool
+cli_args_has(const struct cli_args *args, const char *name)
+{
+	return args->value[option_slot(args->cmd, name)] != NULL;
+}
+
+const char *
+cli_args_get(const struct cli_args *args, const char *name)
+{
+	return args->value[option_slot(args->cmd, name)];
 }
 
 int
-cli_common_option(struct cli_ctx *ctx, const struct cli_command *cmd, int c,
-    const char *arg)
+cli_args_day(const struct cli_args *args, const char *name, ml_day *day)
 {
-	switch (c) {
-	case 'd':
-		ctx->data_flag = arg;
-		return -2;
-	case 'c':
-		ctx->config_flag = arg;
-		return -2;
-	case 'h':
-		fputs(cmd->usage, stdout);
-		return ML_EXIT_OK;
-	case '?':
-	case ':':
-		/* getopt already said what was wrong. */
-		return cli_usage_error(cmd, "bad option");
-	default:
+	const char *v = cli_args_get(args, name);
+
+	if (v != NULL && !ml_day_parse(v, ml_today(), day)) {
+		cli_usage_error(args->cmd, "--%s: invalid date '%s': expected "
+		    "YYYY-MM-DD", name, v);
 		return -1;
 	}
+	return 0;
+}
+
+int
+cli_args_choice(const struct cli_args *args, const char *name)
+{
+	size_t slot = option_slot(args->cmd, name);
+	const char *const *c = args->cmd->options[slot].choices;
+	const char *v = args->value[slot];
+
+	for (int i = 0; v != NULL && c != NULL && c[i] != NULL; i++)
+		if (strcmp(c[i], v) == 0)
+			return i;
+	return -1;	/* absent: the parser let no other value through */
+}
+
+/* "--kind: expected daily, exercises or alerts, not 'x'" */
+static int
+bad_choice(const struct cli_command *cmd, const struct cli_option *o,
+    const char *v)
+{
+	char list[256] = "";
+	size_t n = 0, len = 0;
+
+	while (o->choices[n] != NULL)
+		n++;
+	for (size_t i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", o->choices[i]);
+	return cli_usage_error(cmd, "--%s: expected %s, not '%s'", o->name, list,
+	    v);
+}
+
+static bool
+is_choice(const struct cli_option *o, const char *v)
+{
+	for (size_t i = 0; o->choices[i] != NULL; i++)
+		if (strcmp(o->choices[i], v) == 0)
+			return true;
+	return false;
+}
+
+/* "  -o, --output FILE      help (a, b)" for --help. */
+static void
+print_option(const struct cli_option *o)
+{
+	char left[64];
+
+	if (o->letter)
+		snprintf(left, sizeof left, "-%c, --%s%s%s", o->letter, o->name,
+		    o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		snprintf(left, sizeof left, "    --%s%s%s", o->name,
+		    o->arg ? " " : "", o->arg ? o->arg : "");
+	printf("  %-22s %s", left, o->help);
+	if (o->choices != NULL) {
+		fputs(" (", stdout);
+		for (size_t i = 0; o->choices[i] != NULL; i++)
+			printf("%s%s", i ? ", " : "", o->choices[i]);
+		fputc(')', stdout);
+	}
+	putchar('\n');
+}
+
+/* Tab-separated "--long  -x  ARG  help  choice,choice" ("-" for none),
+ * one option a line: for shell completion. */
+static void
+list_option(const struct cli_option *o)
+{
+	printf("--%s\t%s%c\t%s\t%s\t", o->name, o->letter ? "-" : "",
+	    o->letter ? o->letter : '-', o->arg ? o->arg : "-", o->help);
+	if (o->choices == NULL)
+		fputs("-", stdout);
+	for (size_t i = 0; o->choices != NULL && o->choices[i] != NULL; i++)
+		printf("%s%s", i ? "," : "", o->choices[i]);
+	putchar('\n');
 }
 
 static void
-config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
+print_options(const struct cli_command *cmd, void (*print)(const struct
+    cli_option *))
 {
-	char buf[2048];
-
-	(void)ctx;
-	ml_error_format(e, buf, sizeof buf);
-	fprintf(stderr, "mendlog: %s%s\n", buf,
-	    level == ML_CONFIG_WARNING ? " (warning)" : "");
+	for (size_t i = 0; i < count_options(cmd->options); i++)
+		print(&cmd->options[i]);
+	for (size_t i = 0; common_options[i].name != NULL; i++)
+		print(&common_options[i]);
 }
 
-int
-cli_load_config(struct cli_ctx *ctx)
+/* The whole --help of @cmd: synopsis, text, then options from the tables. */
+static void
+print_command_help(const struct cli_command *cmd)
 {
-	struct ml_error err;
-	bool explicit;
-	char *path;
-	int rc = 0;
+	const struct cli_command *const *sub = cmd->subcommands;
 
-	if (ctx->cfg_loaded)
-		return 0;
-	config_defaults(&ctx->cfg);
-	ctx->cfg_loaded = true;
-	path = config_path(ctx->config_flag, &explicit);
-	if (path != NULL) {
-		rc = config_load(&ctx->cfg, path, explicit, config_report, NULL,
-		    &err);
-		/* Errors inside the file were already reported line by line. */
-		if (rc != 0 && err.line == 0 && err.field[0] == '\0')
-			cli_print_error(&err);
-		free(path);
+	fputs(cmd->usage, stdout);
+	if (cmd->about != NULL)
+		printf("\n%s", cmd->about);
+	if (sub == NULL) {
+		printf("\nOptions:\n");
+		print_options(cmd, print_option);
+		return;
 	}
-	return rc;
-}
-
-int
-cli_open_store(struct cli_ctx *ctx)
-{
-	struct ml_error err;
-
-	if (ctx->store_open)
-		return 0;
-	if (cli_load_config(ctx) != 0)
-		return -1;
-	ctx->data_dir = config_data_dir(ctx->data_flag, &ctx->cfg);
-	if (ctx->data_dir == NULL) {
-		cli_errorf("cannot find a home directory; use --data-dir");
-		return -1;
+	for (; *sub != NULL; sub++) {
+		printf("\nOptions of %s:\n", (*sub)->name);
+		print_options(*sub, print_option);
 	}
-	if (store_open(&ctx->store, ctx->data_dir, &err) != 0) {
-		cli_print_error(&err);
-		return -1;
-	}
-	ctx->store_open = true;
-	return 0;
 }
 
-int
-cli_load(struct cli_ctx *ctx, enum ml_file file)
+/* ---- the parser ---- */
+
+/*
+ * Parse @cmd's argv into @args: its own options and the common ones, then
+ * the count of operands.  Returns true to run the command, or false with
+ * *status the exit status to return now (--help, --list-options, a usage
+ * error, already printed).
+ */
+static bool
+parse_args(struct ml_app *app, const struct cli_command *cmd, int argc,
+    char **argv, struct cli_args *args, int *status)
 {
-	struct ml_error err;
-
-	if (store_load(&ctx->store, file, NULL, &err) != 0) {
-		cli_print_error(&err);
-		return -1;
-	}
-	return 0;
-}
-
-int
-cli_range_option(const struct cli_command *cmd, struct cli_range *r, int c,
-    const char *arg)
-{
-	if (c != 'F' && c != 'T')
-		return -1;
-	if (!cli_parse_day(arg, c == 'F' ? &r->from : &r->to))
-		return cli_usage_error(cmd, "--%s: invalid date '%s': expected "
-		    "YYYY-MM-DD", c == 'F' ? "from" : "to", arg);
-	*(c == 'F' ? &r->have_from : &r->have_to) = true;
-	return -2;
-}
-
-int
-cli_range_resolve(struct cli_ctx *ctx, const struct cli_command *cmd,
-    struct cli_range *r)
-{
-	ml_day from, to;
-
-	if (cli_open_store(ctx) != 0)
-		return ML_EXIT_FAIL;
-	for (int f = 0; f < ML_NFILES; f++)
-		if (cli_load(ctx, (enum ml_file)f) != 0)
-			return ML_EXIT_FAIL;
-	export_default_range(&ctx->store, &from, &to);
-	if (!r->have_from)
-		r->from = from;
-	if (!r->have_to)
-		r->to = to;
-	if (r->from > r->to)
-		return cli_usage_error(cmd, "--from is after --to");
-	return -1;
-}
-
-int
-cli_parse_global(struct cli_ctx *ctx, int argc, char **argv,
-    const struct cli_command **cmd, int *first)
-{
-	static const struct option longopts[] = {
-		{ "data-dir", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "no-color", no_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	size_t nown = count_options(cmd->options);
+	struct option longopts[CLI_MAX_OPTIONS + 8];
+	char shortopts[3 * (CLI_MAX_OPTIONS + 8) + 2] = "";
+	size_t nlong = 0, ns = 0;
 	int c;
 
-	*cmd = NULL;
-	optind = 1;
-	/* '+': stop at the command name; its options are its own. */
-	while ((c = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': ctx->data_flag = optarg; break;
-		case 'c': ctx->config_flag = optarg; break;
-		case 'C': ctx->no_color = true; break;
-		case 'h': print_help(); return ML_EXIT_OK;
-		case 'V': printf("mendlog %s\n", MENDLOG_VERSION); return ML_EXIT_OK;
-		default: return cli_usage_error(NULL, "bad option");
+	if (nown > CLI_MAX_OPTIONS)
+		fatal("%s: more than %d options", cmd->name, CLI_MAX_OPTIONS);
+	memset(args, 0, sizeof *args);
+	args->cmd = cmd;
+	/* Own options take slots 0..nown-1, common ones nown and after. */
+	for (size_t i = 0; i < nown + 3; i++) {
+		const struct cli_option *o = i < nown ? &cmd->options[i] :
+		    &common_options[i - nown];
+
+		longopts[nlong++] = (struct option){ o->name, o->arg ?
+		    required_argument : no_argument, NULL, (int)(OPT_BASE + i) };
+		if (o->letter) {
+			shortopts[ns++] = o->letter;
+			if (o->arg)
+				shortopts[ns++] = ':';
 		}
 	}
-	*first = optind;
-	if (optind >= argc)
-		return -1;
-	for (size_t i = 0; i < ML_NELEM(commands); i++)
-		if (strcmp(argv[optind], commands[i]->name) == 0) {
-			*cmd = commands[i];
-			return -1;
+	longopts[nlong++] = (struct option){ "list-options", no_argument, NULL,
+	    OPT_LIST_OPTIONS };
+	longopts[nlong] = (struct option){ NULL, 0, NULL, 0 };
+	shortopts[ns] = '\0';
+	/* 0, not 1: glibc then forgets the '+' (stop at the first operand)
+	 * of the global scan, so options may follow a command's operands. */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		const struct cli_option *o = NULL;
+		size_t slot = 0;
+
+		if (c == OPT_LIST_OPTIONS) {
+			print_options(cmd, list_option);
+			*status = ML_EXIT_OK;
+			return false;
 		}
-	if (strcmp(argv[optind], "help") == 0) {
-		print_help();
-		return ML_EXIT_OK;
+		for (size_t i = 0; i < nown + 3 && o == NULL; i++) {
+			const struct cli_option *p = i < nown ? &cmd->options[i] :
+			    &common_options[i - nown];
+
+			if (c == (int)(OPT_BASE + i) || (p->letter && c == p->letter)) {
+				o = p;
+				slot = i;
+			}
+		}
+		if (o == NULL) {
+			/* getopt already said what was wrong. */
+			*status = cli_usage_error(cmd, "bad option");
+			return false;
+		}
+		if (o->choices != NULL && !is_choice(o, optarg)) {
+			*status = bad_choice(cmd, o, optarg);
+			return false;
+		}
+		if (slot < nown) {
+			args->value[slot] = o->arg ? optarg : "";
+		} else if (o->letter == 'd') {
+			app->data_dir_flag = optarg;
+		} else if (o->letter == 'c') {
+			app->config_flag = optarg;
+		} else {
+			print_command_help(cmd);
+			*status = ML_EXIT_OK;
+			return false;
+		}
 	}
-	return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+	args->argc = argc - optind;
+	args->argv = argv + optind;
+	if (args->argc < cmd->min_args ||
+	    (cmd->max_args >= 0 && args->argc > cmd->max_args)) {
+		*status = cmd->args_error != NULL ?
+		    cli_usage_error(cmd, "%s", cmd->args_error) :
+		    cli_usage_error(cmd, "unexpected argument '%s'",
+		    args->argv[cmd->max_args]);
+		return false;
+	}
+	return true;
+}
+
+/* The subcommand of @cmd that @word names, or NULL. */
+static const struct cli_command *
+find_subcommand(const struct cli_command *cmd, const char *word)
+{
+	size_t len = strlen(cmd->name);
+
+	for (const struct cli_command *const *s = cmd->subcommands; *s; s++)
+		if (strcmp((*s)->name + len + 1, word) == 0)
+			return *s;
+	return NULL;
 }
 
 /* A command killed mid-save leaves the old file (the rename is atomic);
@@ -297,10 +401,12 @@ on_fatal_signal(int sig)
 }
 
 int
-cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
+cli_run(struct ml_app *app, const struct cli_command *cmd, int argc,
     char **argv)
 {
+	struct cli_args args;
 	struct sigaction sa;
+	int status;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_fatal_signal;
@@ -309,19 +415,141 @@ cli_run(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGPIPE, &sa, NULL);
-	/* 0, not 1: glibc then forgets the '+' (stop at the first operand)
-	 * of the global scan, so options may follow a command's operands. */
-	optind = 0;
-	return cmd->run(ctx, argc, argv);
+	if (cmd->subcommands != NULL) {
+		const struct cli_command *sub;
+
+		if (argc < 2 || argv[1][0] == '-') {
+			/* No subcommand yet: only the common options make sense. */
+			if (!parse_args(app, cmd, argc, argv, &args, &status))
+				return status;
+			return cli_usage_error(cmd, "%s", cmd->args_error);
+		}
+		if ((sub = find_subcommand(cmd, argv[1])) == NULL)
+			return cli_usage_error(cmd, "unknown subcommand '%s'",
+			    argv[1]);
+		cmd = sub;
+		argc--;
+		argv++;
+	}
+	if (!parse_args(app, cmd, argc, argv, &args, &status))
+		return status;
+	return cmd->exec(app, &args);
 }
 
-void
-cli_ctx_free(struct cli_ctx *ctx)
+bool
+cli_parse_global(struct ml_app *app, int argc, char **argv,
+    const struct cli_command **cmd, int *first, int *status)
 {
-	if (ctx->store_open)
-		store_close(&ctx->store);
-	if (ctx->cfg_loaded)
-		config_free(&ctx->cfg);
-	free(ctx->data_dir);
-	memset(ctx, 0, sizeof *ctx);
+	enum { OPT_NO_COLOR = OPT_BASE, OPT_LIST_COMMANDS };
+	static const struct option longopts[] = {
+		{ "data-dir", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "list-commands", no_argument, NULL, OPT_LIST_COMMANDS },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	*cmd = NULL;
+	*status = ML_EXIT_OK;
+	optind = 1;
+	/* '+': stop at the command name; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': app->data_dir_flag = optarg; break;
+		case 'c': app->config_flag = optarg; break;
+		case OPT_NO_COLOR: app->no_color = true; break;
+		case 'h': print_help(); return false;
+		case 'V': printf("mendlog %s\n", MENDLOG_VERSION); return false;
+		case OPT_LIST_COMMANDS: list_commands(); return false;
+		default:
+			*status = cli_usage_error(NULL, "bad option");
+			return false;
+		}
+	}
+	*first = optind;
+	if (optind >= argc)
+		return true;
+	for (size_t i = 0; cli_commands[i] != NULL; i++)
+		if (strcmp(argv[optind], cli_commands[i]->name) == 0) {
+			*cmd = cli_commands[i];
+			return true;
+		}
+	if (strcmp(argv[optind], "help") == 0) {
+		print_help();
+		return false;
+	}
+	*status = cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+	return false;
+}
+
+/* ---- what commands share ---- */
+
+static void
+config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
+{
+	(void)ctx;
+	text_print_error(stderr, e, level == ML_CONFIG_WARNING ? " (warning)" :
+	    NULL);
+}
+
+int
+cli_open_store(struct ml_app *app)
+{
+	struct ml_error err;
+
+	if (app_open_store(app, config_report, NULL, &err) != 0) {
+		/* Errors inside the config were already reported line by line. */
+		if (!app_config_error_reported(&err))
+			cli_print_error(&err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_load(struct ml_app *app, enum ml_file file)
+{
+	struct ml_error err;
+
+	if (app_load(app, file, &err) != 0) {
+		cli_print_error(&err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_range_get(const struct cli_args *args, struct cli_range *r)
+{
+	memset(r, 0, sizeof *r);
+	if (cli_args_day(args, "from", &r->from) != 0 ||
+	    cli_args_day(args, "to", &r->to) != 0)
+		return -1;
+	r->have_from = cli_args_has(args, "from");
+	r->have_to = cli_args_has(args, "to");
+	return 0;
+}
+
+int
+cli_range_resolve(struct ml_app *app, const struct cli_command *cmd,
+    struct cli_range *r)
+{
+	ml_day from, to;
+
+	if (cli_open_store(app) != 0)
+		return ML_EXIT_FAIL;
+	for (int f = 0; f < ML_NFILES; f++)
+		if (cli_load(app, (enum ml_file)f) != 0)
+			return ML_EXIT_FAIL;
+	export_default_range(&app->store, &from, &to);
+	if (!r->have_from)
+		r->from = from;
+	if (!r->have_to)
+		r->to = to;
+	if (r->from > r->to)
+		return cli_usage_error(cmd, "--from is after --to");
+	return ML_EXIT_OK;
 }

@@ -3,21 +3,32 @@
  * stderr report `mendlog log` gives of the alerts a save raised.
  */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alerts.h"
 #include "cli.h"
+#include "text.h"
 
-static int run_alerts(struct cli_ctx *, int, char **);
-static int run_ack(struct cli_ctx *, int, char **);
+static int run_alerts(struct ml_app *, const struct cli_args *);
+static int run_ack(struct ml_app *, const struct cli_args *);
+
+static const struct cli_option alerts_options[] = {
+	{ "all", 0, NULL, "acknowledged alerts too", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cli_option ack_options[] = {
+	{ "all", 0, NULL, "every unacknowledged alert", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_alerts = {
-	"alerts", "list red-flag alerts not yet acknowledged (--all: every one)",
-	"usage: mendlog alerts [--all]\n"
-	"\n"
+	.name = "alerts",
+	.summary = "list red-flag alerts not yet acknowledged (--all: every one)",
+	.usage = "usage: mendlog alerts [--all]\n",
+	.about =
 	"List the alerts mendlog raised from your diary that you have not\n"
 	"acknowledged yet, oldest first, numbered for 'mendlog ack'.  With\n"
 	"--all, acknowledged ones too.  Tiers, most severe first:\n"
@@ -27,46 +38,51 @@ const struct cli_command cmd_alerts = {
 	"  WATCH      keep an eye on it\n"
 	"The rules run on every save and for recent days first, so the list\n"
 	"is up to date.\n",
-	run_alerts,
+	.options = alerts_options,
+	.exec = run_alerts,
 };
 
 const struct cli_command cmd_ack = {
-	"ack", "acknowledge alert N (as numbered by 'alerts'), or --all",
+	.name = "ack",
+	.summary = "acknowledge alert N (as numbered by 'alerts'), or --all",
+	.usage =
 	"usage: mendlog ack N...\n"
-	"       mendlog ack --all\n"
-	"\n"
+	"       mendlog ack --all\n",
+	.about =
 	"Acknowledge alerts by the numbers 'mendlog alerts' shows, or every\n"
 	"unacknowledged alert with --all.  The alert stays in alerts.csv with\n"
 	"the time you acknowledged it.\n",
-	run_ack,
+	.options = ack_options,
+	.max_args = -1,
+	.exec = run_ack,
 };
 
-/* Print @text wrapped at @width columns, every line indented by @indent. */
+struct wrapped {
+	FILE *fp;
+	int indent;
+};
+
+static void
+print_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrapped *w = ctx;
+	char *line = xstrndup(start, len);
+
+	(void)i;
+	fprintf(w->fp, "%*s", w->indent, "");
+	text_fputs(line, -1, 0, w->fp);
+	fputc('\n', w->fp);
+	free(line);
+}
+
+/* Print untrusted @text wrapped at @width columns, every line indented by
+ * @indent, through the output gate. */
 static void
 print_wrapped(FILE *fp, const char *text, int indent, int width)
 {
-	const char *p = text;
+	struct wrapped w = { fp, indent };
 
-	while (*p) {
-		const char *end = p, *brk = NULL;
-		int col = indent;
-
-		while (*p == ' ')
-			p++;
-		end = p;
-		/* Count bytes, not columns: messages are ASCII; a long UTF-8
-		 * word only wraps a little early. */
-		while (*end && *end != '\n' && col < width) {
-			if (*end == ' ')
-				brk = end;
-			end++;
-			col++;
-		}
-		if (*end && *end != '\n' && *end != ' ' && brk != NULL)
-			end = brk;
-		fprintf(fp, "%*s%.*s\n", indent, "", (int)(end - p), p);
-		p = *end == '\n' ? end + 1 : end;
-	}
+	text_wrap(text, width - indent, print_line, &w);
 }
 
 static void
@@ -112,43 +128,26 @@ local_time(const char *stamp, char *buf, size_t size)
 }
 
 static int
-run_alerts(struct cli_ctx *ctx, int argc, char **argv)
+run_alerts(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct alerts_item *items;
 	struct ml_error err;
-	bool all = false;
+	bool all = cli_args_has(args, "all");
 	size_t n, shown = 0;
-	int c, rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
-		if (c == 'a') {
-			all = true;
-			continue;
-		}
-		if ((rc = cli_common_option(ctx, &cmd_alerts, c, optarg)) != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	}
-	if (optind < argc)
-		return cli_usage_error(&cmd_alerts, "unexpected argument '%s'",
-		    argv[optind]);
-	if (cli_open_store(ctx) != 0)
+	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
 	/* Catch up first, so the list is current even if nothing ran since
 	 * the last edit; a failure to record is reported, the list still
 	 * shown. */
-	if (alerts_startup(&ctx->store, &ctx->cfg, NULL, &err) != 0)
+	if (alerts_startup(&app->store, &app->cfg, NULL, &err) != 0)
 		cli_print_error(&err);
-	if (cli_load(ctx, ML_ALERTS) != 0)
+	if (cli_load(app, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
-	n = alerts_list(&ctx->store, &items);
+	n = alerts_list(&app->store, &items);
 	for (size_t i = 0; i < n; i++) {
 		const struct alerts_item *it = &items[i];
-		const struct ml_store *s = &ctx->store;
+		const struct ml_store *s = &app->store;
 		char tier[16], raised[40], acked[40];
 
 		if (it->acknowledged && !all)
@@ -157,9 +156,13 @@ run_alerts(struct cli_ctx *ctx, int argc, char **argv)
 		    sizeof tier);
 		local_time(store_get(s, ML_ALERTS, it->row, AC_RAISED_AT), raised,
 		    sizeof raised);
-		printf("%3u  %-9s  %s  %s\n", it->number, tier,
-		    store_get(s, ML_ALERTS, it->row, AC_DATE),
-		    store_get(s, ML_ALERTS, it->row, AC_RULE));
+		printf("%3u  %-9s  ", it->number, tier);
+		text_fputs(store_get(s, ML_ALERTS, it->row, AC_DATE), 10, 0,
+		    stdout);
+		fputs("  ", stdout);
+		text_fputs(store_get(s, ML_ALERTS, it->row, AC_RULE), -1, 0,
+		    stdout);
+		putchar('\n');
 		print_wrapped(stdout, store_get(s, ML_ALERTS, it->row, AC_MESSAGE),
 		    5, 78);
 		if (it->acknowledged) {
@@ -181,78 +184,64 @@ run_alerts(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-run_ack(struct cli_ctx *ctx, int argc, char **argv)
+run_ack(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct alerts_item *items;
 	struct ml_error err;
-	bool all = false;
+	bool all = cli_args_has(args, "all");
 	size_t n, done;
 	char **keys;
-	int c, rc = ML_EXIT_OK, nargs;
+	int rc = ML_EXIT_OK, nargs = args->argc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
-		if (c == 'a') {
-			all = true;
-			continue;
-		}
-		if ((rc = cli_common_option(ctx, &cmd_ack, c, optarg)) != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	}
-	nargs = argc - optind;
 	if (all == (nargs > 0))
 		return cli_usage_error(&cmd_ack, all ? "give numbers or --all, "
 		    "not both" : "which alert? give its number or --all");
-	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_ALERTS) != 0)
+	if (cli_open_store(app) != 0 || cli_load(app, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
 	if (all) {
-		if (alerts_acknowledge(&ctx->store, ALERTS_ALL, &done, &err) != 0) {
+		if (alerts_acknowledge(&app->store, ALERTS_ALL, &done, &err) != 0) {
 			cli_print_error(&err);
 			return ML_EXIT_FAIL;
 		}
 		printf("acknowledged %zu alert%s\n", done, done == 1 ? "" : "s");
 		return ML_EXIT_OK;
 	}
-	n = alerts_list(&ctx->store, &items);
+	n = alerts_list(&app->store, &items);
 	keys = xcalloc((size_t)nargs * 3, sizeof *keys);
 	/* Check every number before acknowledging any; remember keys, not
 	 * rows, since each transaction may reload the file. */
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
 		long k;
 
-		if (!ml_parse_int(argv[optind + i], 1, 1000000000L, &k) ||
+		if (!ml_parse_int(args->argv[i], 1, 1000000000L, &k) ||
 		    (size_t)k > n) {
 			cli_errorf("ack: no alert number '%s' (see 'mendlog alerts "
-			    "--all')", argv[optind + i]);
+			    "--all')", args->argv[i]);
 			rc = ML_EXIT_USAGE;
 			break;
 		}
 		for (int j = 0; j < 3; j++)
-			keys[i * 3 + j] = xstrdup(store_get(&ctx->store, ML_ALERTS,
+			keys[i * 3 + j] = xstrdup(store_get(&app->store, ML_ALERTS,
 			    items[k - 1].row, j == 0 ? AC_DATE : j == 1 ? AC_RULE :
 			    AC_SEVERITY));
 	}
 	free(items);
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
 		const char *const *key = (const char *const *)&keys[i * 3];
-		long row = store_find(&ctx->store, ML_ALERTS, key);
+		long row = store_find(&app->store, ML_ALERTS, key);
 
 		if (row < 0) {
 			cli_errorf("ack: alert %s (%s %s) is no longer in %s",
-			    argv[optind + i], key[0], key[1],
-			    store_path(&ctx->store, ML_ALERTS));
+			    args->argv[i], key[0], key[1],
+			    store_path(&app->store, ML_ALERTS));
 			rc = ML_EXIT_FAIL;
-		} else if (alerts_acknowledge(&ctx->store, (size_t)row, &done,
+		} else if (alerts_acknowledge(&app->store, (size_t)row, &done,
 		    &err) != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_FAIL;
 		} else {
 			printf("%s alert %s: %s %s %s\n", done ? "acknowledged" :
-			    "already acknowledged", argv[optind + i], key[0],
+			    "already acknowledged", args->argv[i], key[0],
 			    key[2], key[1]);
 		}
 	}

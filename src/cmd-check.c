@@ -1,21 +1,22 @@
 /*
  * cmd-check.c - `mendlog check`: validate every file of the diary.
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli.h"
+#include "text.h"
 
-static int run_check(struct cli_ctx *, int, char **);
+static int run_check(struct ml_app *, const struct cli_args *);
 
 const struct cli_command cmd_check = {
-	"check", "validate every file; print FILE:LINE: column: problem",
-	"usage: mendlog check\n"
-	"\n"
+	.name = "check",
+	.summary = "validate every file; print FILE:LINE: column: problem",
+	.usage = "usage: mendlog check\n",
+	.about =
 	"Validate every diary file and print each problem as\n"
 	"FILE:LINE: column: problem.  Exit 0 when clean, 1 otherwise.\n"
 	"Nothing is changed.\n",
-	run_check,
+	.exec = run_check,
 };
 
 static void
@@ -25,30 +26,25 @@ print_problem(void *ctx, const struct ml_error *e)
 
 	(void)ctx;
 	ml_error_format(e, buf, sizeof buf);
-	printf("%s\n", buf);
+	/* A problem quotes the file: through the output gate. */
+	text_fputs(buf, -1, 0, stdout);
+	putchar('\n');
 }
 
 static int
-run_check(struct cli_ctx *ctx, int argc, char **argv)
+run_check(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = { CLI_COMMON_LONG, { NULL, 0, NULL, 0 } };
 	size_t problems = 0, rows = 0;
-	int c, rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
-		if ((rc = cli_common_option(ctx, &cmd_check, c, optarg)) != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	if (optind < argc)
-		return cli_usage_error(&cmd_check, "unexpected argument '%s'",
-		    argv[optind]);
-	if (cli_open_store(ctx) != 0)
+	(void)args;
+	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
 	for (int f = 0; f < ML_NFILES; f++) {
 		size_t n;
 
 		/* Streamed: a million-row file is checked without holding it
 		 * (store_check_file reports what store_validate would). */
-		problems += store_check_file(&ctx->store, (enum ml_file)f,
+		problems += store_check_file(&app->store, (enum ml_file)f,
 		    print_problem, NULL, &n);
 		rows += n;
 	}

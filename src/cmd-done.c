@@ -1,7 +1,6 @@
 /*
  * cmd-done.c - `mendlog done ID`: log an exercise slot.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,98 +8,77 @@
 #include "cli.h"
 #include "plan.h"
 
-static int run_done(struct cli_ctx *, int, char **);
+static int run_done(struct ml_app *, const struct cli_args *);
+
+static const char *const statuses[] = { "done", "partial", "skipped", NULL };
+
+static const struct cli_option done_options[] = {
+	{ "slot", 0, "HH:MM", "the slot of the plan this answers", NULL },
+	{ "status", 0, "S", "how it went; default done", statuses },
+	{ "sets", 0, "N", "sets done", NULL },
+	{ "pain", 0, "N", "pain during the exercise, 0-10", NULL },
+	{ "note", 0, "TEXT", "a note", NULL },
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
+	    NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_done = {
-	"done", "log an exercise: mendlog done pelvic_tilt --pain 3",
+	.name = "done",
+	.summary = "log an exercise: mendlog done pelvic_tilt --pain 3",
+	.usage =
 	"usage: mendlog done ID [--slot HH:MM] [--status done|partial|skipped]\n"
-	"                    [--sets N] [--pain N] [--note TEXT] [--date D]\n"
-	"\n"
+	"                    [--sets N] [--pain N] [--note TEXT] [--date D]\n",
+	.about =
 	"Log exercise ID (see mendlog plan list).  Without --slot, the slot\n"
 	"meant is the latest one of today that has come and is not logged yet,\n"
-	"or else the next one.  Logging a slot again replaces its log.\n"
-	"\n"
-	"Options:\n"
-	"  --slot HH:MM     the slot of the plan this answers\n"
-	"  --status S       done (default), partial or skipped\n"
-	"  --sets N         sets done\n"
-	"  --pain N         pain during the exercise, 0-10\n"
-	"  --note TEXT      a note\n"
-	"  --date D         the day (YYYY-MM-DD, today, yesterday); default today\n",
-	run_done,
+	"or else the next one.  Logging a slot again replaces its log.\n",
+	.options = done_options,
+	.min_args = 1, .max_args = 1,
+	.args_error = "expected one exercise ID",
+	.exec = run_done,
 };
 
 static int
-run_done(struct cli_ctx *ctx, int argc, char **argv)
+run_done(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "slot", required_argument, NULL, 'S' },
-		{ "status", required_argument, NULL, 's' },
-		{ "sets", required_argument, NULL, 'n' },
-		{ "pain", required_argument, NULL, 'p' },
-		{ "note", required_argument, NULL, 'm' },
-		{ "date", required_argument, NULL, 'D' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct plan_log log = { .sets_done = -1, .pain_during = -1,
 	    .status = "done", .minutes = -1 };
-	struct ml_store *s = &ctx->store;
+	struct ml_store *s = &app->store;
 	struct ml_error err;
 	struct plan_slot *v;
 	time_t now = ml_now();
 	char date[ML_DATE_LEN];
 	size_t n;
+	const char *opt;
 	long val, row;
 	bool in_plan = false;
-	int c, rc;
 
 	log.day = ml_day_of(now);
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
-		switch (c) {
-		case 'S':
-			if (!ml_hhmm_parse(optarg, &log.minutes))
-				return cli_usage_error(&cmd_done, "--slot: expected "
-				    "HH:MM, not '%s'", optarg);
-			break;
-		case 's':
-			if (strcmp(optarg, "done") != 0 &&
-			    strcmp(optarg, "partial") != 0 &&
-			    strcmp(optarg, "skipped") != 0)
-				return cli_usage_error(&cmd_done, "--status: expected "
-				    "done, partial or skipped, not '%s'", optarg);
-			log.status = optarg;
-			break;
-		case 'n':
-			if (!ml_parse_int(optarg, 0, 100000, &val))
-				return cli_usage_error(&cmd_done, "--sets: expected a "
-				    "whole number, not '%s'", optarg);
-			log.sets_done = val;
-			break;
-		case 'p':
-			if (!ml_parse_int(optarg, 0, 10, &val))
-				return cli_usage_error(&cmd_done, "--pain: expected "
-				    "0-10, not '%s'", optarg);
-			log.pain_during = (int)val;
-			break;
-		case 'm':
-			log.note = optarg;
-			break;
-		case 'D':
-			if (!cli_parse_day(optarg, &log.day))
-				return cli_usage_error(&cmd_done, "--date: invalid "
-				    "date '%s'", optarg);
-			break;
-		default:
-			if ((rc = cli_common_option(ctx, &cmd_done, c, optarg)) != -2)
-				return rc == -1 ? ML_EXIT_USAGE : rc;
-		}
+	if (cli_args_day(args, "date", &log.day) != 0)
+		return ML_EXIT_USAGE;
+	if ((opt = cli_args_get(args, "slot")) != NULL &&
+	    !ml_hhmm_parse(opt, &log.minutes))
+		return cli_usage_error(&cmd_done, "--slot: expected HH:MM, not '%s'",
+		    opt);
+	if ((opt = cli_args_get(args, "status")) != NULL)
+		log.status = opt;
+	if ((opt = cli_args_get(args, "sets")) != NULL) {
+		if (!ml_parse_int(opt, 0, 100000, &val))
+			return cli_usage_error(&cmd_done, "--sets: expected a whole "
+			    "number, not '%s'", opt);
+		log.sets_done = val;
 	}
-	if (optind != argc - 1)
-		return cli_usage_error(&cmd_done, "expected one exercise ID");
-	log.exercise_id = argv[optind];
-	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_EXERCISES) != 0 ||
-	    cli_load(ctx, ML_EXERCISE_LOG) != 0)
+	if ((opt = cli_args_get(args, "pain")) != NULL) {
+		if (!ml_parse_int(opt, 0, 10, &val))
+			return cli_usage_error(&cmd_done, "--pain: expected 0-10, "
+			    "not '%s'", opt);
+		log.pain_during = (int)val;
+	}
+	log.note = cli_args_get(args, "note");
+	log.exercise_id = args->argv[0];
+	if (cli_open_store(app) != 0 || cli_load(app, ML_EXERCISES) != 0 ||
+	    cli_load(app, ML_EXERCISE_LOG) != 0)
 		return ML_EXIT_FAIL;
 	if ((row = plan_find(s, log.exercise_id)) < 0) {
 		cli_errorf("no exercise '%s' in the plan (see mendlog plan list)",
@@ -108,7 +86,7 @@ run_done(struct cli_ctx *ctx, int argc, char **argv)
 		return ML_EXIT_FAIL;
 	}
 	if (log.minutes < 0) {
-		if (plan_default_slot(s, &ctx->cfg, log.exercise_id, log.day, now,
+		if (plan_default_slot(s, &app->cfg, log.exercise_id, log.day, now,
 		    &log.minutes, &err) != 0) {
 			cli_print_error(&err);
 			return ML_EXIT_FAIL;
@@ -116,7 +94,7 @@ run_done(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		/* Only a slot the plan has that day: a typo must not log a
 		 * slot nobody will ever see. */
-		n = plan_slots(s, &ctx->cfg, log.day, now, &v);
+		n = plan_slots(s, &app->cfg, log.day, now, &v);
 		for (size_t i = 0; i < n; i++)
 			if (v[i].exercise_row == (size_t)row &&
 			    v[i].minutes == log.minutes)

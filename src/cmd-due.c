@@ -6,90 +6,61 @@
  * than any exercise.  With --quiet nothing at all is printed when nothing
  * is due, so a login stays silent on a quiet day.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "plan.h"
+#include "text.h"
 
 #define MAX_LINES 6
 #define MSG_BYTES 60
 
-static int run_due(struct cli_ctx *, int, char **);
+static int run_due(struct ml_app *, const struct cli_args *);
+
+static const struct cli_option due_options[] = {
+	{ "quiet", 'q', NULL, "print nothing at all when nothing is due", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_due = {
-	"due", "what is due now (exercises, urgent alerts); for ~/.profile",
-	"usage: mendlog due [--quiet]\n"
-	"\n"
+	.name = "due",
+	.summary = "what is due now (exercises, urgent alerts); for ~/.profile",
+	.usage = "usage: mendlog due [--quiet]\n",
+	.about =
 	"Print, in at most six short lines, unacknowledged emergency and\n"
 	"urgent alerts and the exercise slots due or overdue now.\n"
-	"  -q, --quiet   print nothing at all when nothing is due\n"
 	"\n"
 	"To see it at every login, add to ~/.profile:\n"
 	"  mendlog due --quiet\n",
-	run_due,
+	.options = due_options,
+	.exec = run_due,
 };
 
-/* @s on one line, cut at a UTF-8 boundary after at most @max bytes and
- * then marked "..."; @buf holds @max + 4 bytes. */
+/* @s on one line, through the output gate, cut after at most @max bytes
+ * and then marked "..."; @buf holds @max + 4 bytes.  Bytes, not columns:
+ * a login line stays short in any terminal. */
 static void
 short_text(const char *s, char *buf, size_t max)
 {
-	size_t n = 0;
-
-	/* Files may hold anything (kept as written): no control characters
-	 * reach the terminal. */
-	for (; *s && n < max; s++)
-		buf[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' :
-		    ((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s;
-	if (*s) {
-		/* Cut inside a character: drop the part of it already copied. */
-		if (((unsigned char)*s & 0xc0) == 0x80) {
-			while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
-				n--;
-			if (n > 0)
-				n--;
-		}
-		memcpy(buf + n, "...", 4);
-		return;
-	}
-	buf[n] = '\0';
+	text_safe(buf, max + 4, s, -1, TEXT_ELLIPSIS);
 }
 
 static int
-run_due(struct cli_ctx *ctx, int argc, char **argv)
+run_due(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct ml_store *s = &ctx->store;
+	struct ml_store *s = &app->store;
 	char *lines[64];
 	size_t nlines = 0, more = 0, n, nalerts;
 	struct plan_slot *v = NULL;
 	struct ml_error err;
 	time_t now = ml_now();
-	bool quiet = false;
-	int c, rc = ML_EXIT_OK;
+	bool quiet = cli_args_has(args, "quiet");
+	int rc = ML_EXIT_OK;
 	long next = -1;
 
-	while ((c = getopt_long(argc, argv, "q" CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (c == 'q') {
-			quiet = true;
-			continue;
-		}
-		if ((rc = cli_common_option(ctx, &cmd_due, c, optarg)) != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	}
-	rc = ML_EXIT_OK;
-	if (optind < argc)
-		return cli_usage_error(&cmd_due, "unexpected argument '%s'",
-		    argv[optind]);
-	if (cli_open_store(ctx) != 0)
+	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
 	/* A broken file is reported but does not hide the rest. */
 	if (store_load(s, ML_ALERTS, NULL, &err) != 0) {
@@ -119,7 +90,7 @@ run_due(struct cli_ctx *ctx, int argc, char **argv)
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}
-	n = plan_slots(s, &ctx->cfg, ml_day_of(now), now, &v);
+	n = plan_slots(s, &app->cfg, ml_day_of(now), now, &v);
 	for (size_t i = 0; i < n; i++) {
 		char name[MSG_BYTES + 4];
 

@@ -2,7 +2,6 @@
  * cmd-export.c - `mendlog export`: the diary as one CSV for a clinician.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdint.h>
@@ -13,23 +12,36 @@
 #include "csvio.h"
 #include "export.h"
 
-static int run_export(struct cli_ctx *, int, char **);
+static int run_export(struct ml_app *, const struct cli_args *);
+
+/* In enum export_kind's order. */
+static const char *const kinds[] = { "daily", "exercises", "alerts", NULL };
+
+static const struct cli_option export_options[] = {
+	CLI_RANGE_OPTIONS,
+	{ "output", 'o', "FILE", "write FILE atomically (never a diary file)",
+	    NULL },
+	{ "kind", 0, "K", "what to export; default daily", kinds },
+	{ "excel", 0, NULL, "UTF-8 byte order mark and CRLF line ends for Excel",
+	    NULL },
+	{ "semicolon", 0, NULL, "';' separators and decimal commas", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_export = {
-	"export", "one CSV for the physiotherapist (spreadsheet-safe)",
+	.name = "export",
+	.summary = "one CSV for the physiotherapist (spreadsheet-safe)",
+	.usage =
 	"usage: mendlog export [--from D] [--to D] [-o FILE]\n"
-	"                      [--kind daily|exercises|alerts] [--excel] [--semicolon]\n"
-	"\n"
+	"                      [--kind daily|exercises|alerts] [--excel] [--semicolon]\n",
+	.about =
 	"Write the diary as one CSV to standard output or FILE.\n"
 	"  --kind daily      one row per calendar day, empty days included (default)\n"
 	"  --kind exercises  one row per exercise slot that was due\n"
 	"  --kind alerts     the alert log\n"
-	"  --from, --to D    the range (default: first recorded day to today)\n"
-	"  -o FILE           write FILE atomically (never a diary file)\n"
-	"  --excel           UTF-8 byte order mark and CRLF line ends for Excel\n"
-	"  --semicolon       ';' separators and decimal commas\n"
 	"Cells that a spreadsheet could run as a formula get a leading '.\n",
-	run_export,
+	.options = export_options,
+	.exec = run_export,
 };
 
 struct export_job {
@@ -98,84 +110,51 @@ keep_in_window(void *ctx, const char *const *cells, size_t ncells,
  * today) and from --from (when given).  On a large diary that is a small
  * part of entries.csv, and the rest is never held.  The default range
  * still comes out the same: its first day is the earliest date up to
- * today (dates after the window's end can never be it).  Returns -1 to go
- * on, or an exit status.
+ * today (dates after the window's end can never be it).  Returns
+ * ML_EXIT_OK to go on, or the exit status.
  */
 static int
-load_entries_in_range(struct cli_ctx *ctx, const struct cli_range *r)
+load_entries_in_range(struct ml_app *app, const struct cli_range *r)
 {
 	struct window w = { r->have_from ? r->from : INT32_MIN,
 	    r->have_to ? r->to : ml_today() };
 	struct ml_error err;
 
-	if (cli_open_store(ctx) != 0)
+	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (store_load_filtered(&ctx->store, ML_ENTRIES, keep_in_window, &w,
+	if (store_load_filtered(&app->store, ML_ENTRIES, keep_in_window, &w,
 	    &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
-	return -1;
+	return ML_EXIT_OK;
 }
 
 static int
-run_export(struct cli_ctx *ctx, int argc, char **argv)
+run_export(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		CLI_RANGE_LONG,
-		{ "output", required_argument, NULL, 'o' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "excel", no_argument, NULL, 'x' },
-		{ "semicolon", no_argument, NULL, 's' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct export_job job;
 	struct ml_error err;
-	struct cli_range range = { 0 };
-	const char *out = NULL;
-	int c, rc;
+	struct cli_range range;
+	const char *out = cli_args_get(args, "output");
+	int rc;
 
 	memset(&job, 0, sizeof job);
 	job.opts.kind = EXPORT_DAILY;
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT "o:", opts,
-	    NULL)) != -1) {
-		if ((rc = cli_range_option(&cmd_export, &range, c, optarg)) != -1) {
-			if (rc != -2)
-				return rc;
-			continue;
-		}
-		switch (c) {
-		case 'o': out = optarg; break;
-		case 'x': job.opts.excel = true; break;
-		case 's': job.opts.semicolon = true; break;
-		case 'k':
-			if (strcmp(optarg, "daily") == 0)
-				job.opts.kind = EXPORT_DAILY;
-			else if (strcmp(optarg, "exercises") == 0)
-				job.opts.kind = EXPORT_EXERCISES;
-			else if (strcmp(optarg, "alerts") == 0)
-				job.opts.kind = EXPORT_ALERTS;
-			else
-				return cli_usage_error(&cmd_export, "--kind: expected "
-				    "daily, exercises or alerts, not '%s'", optarg);
-			break;
-		default:
-			if ((rc = cli_common_option(ctx, &cmd_export, c, optarg)) != -2)
-				return rc == -1 ? ML_EXIT_USAGE : rc;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(&cmd_export, "unexpected argument '%s'",
-		    argv[optind]);
-	if ((rc = load_entries_in_range(ctx, &range)) != -1 ||
-	    (rc = cli_range_resolve(ctx, &cmd_export, &range)) != -1)
+	if (cli_args_has(args, "kind"))
+		job.opts.kind = (enum export_kind)cli_args_choice(args, "kind");
+	job.opts.excel = cli_args_has(args, "excel");
+	job.opts.semicolon = cli_args_has(args, "semicolon");
+	if (cli_range_get(args, &range) != 0)
+		return ML_EXIT_USAGE;
+	if ((rc = load_entries_in_range(app, &range)) != ML_EXIT_OK ||
+	    (rc = cli_range_resolve(app, &cmd_export, &range)) != ML_EXIT_OK)
 		return rc;
 	job.opts.from = range.from;
 	job.opts.to = range.to;
 	job.opts.now = ml_now();
-	job.s = &ctx->store;
-	job.cfg = &ctx->cfg;
+	job.s = &app->store;
+	job.cfg = &app->cfg;
 	if (out == NULL || strcmp(out, "-") == 0) {
 		if (export_write(stdout, job.s, job.cfg, &job.opts) != 0 ||
 		    fflush(stdout) != 0) {
@@ -184,7 +163,7 @@ run_export(struct cli_ctx *ctx, int argc, char **argv)
 		}
 		return ML_EXIT_OK;
 	}
-	if (is_diary_file(&ctx->store, out)) {
+	if (is_diary_file(&app->store, out)) {
 		cli_errorf("%s: refusing to overwrite the diary's own file; "
 		    "export somewhere else", out);
 		return ML_EXIT_FAIL;

@@ -1,7 +1,6 @@
 /*
  * cmd-log.c - `mendlog log` (set fields of a day) and `mendlog show`.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +8,22 @@
 #include "alerts.h"
 #include "cli.h"
 #include "diary.h"
+#include "text.h"
 
-static int run_log(struct cli_ctx *, int, char **);
-static int run_show(struct cli_ctx *, int, char **);
+static int run_log(struct ml_app *, const struct cli_args *);
+static int run_show(struct ml_app *, const struct cli_args *);
+
+static const struct cli_option date_options[] = {
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
+	    NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_log = {
-	"log", "set fields of a day's entry: mendlog log back_pain=4 ...",
-	"usage: mendlog log [--date YYYY-MM-DD] FIELD=VALUE...\n"
-	"\n"
+	.name = "log",
+	.summary = "set fields of a day's entry: mendlog log back_pain=4 ...",
+	.usage = "usage: mendlog log [--date YYYY-MM-DD] FIELD=VALUE...\n",
+	.about =
 	"Set fields of a day's entry (default today), creating it if needed.\n"
 	"FIELD= (empty) clears a field.  Examples:\n"
 	"  mendlog log back_pain=4 leg_weakness=no\n"
@@ -29,71 +36,41 @@ const struct cli_command cmd_log = {
 	"  temperature_c                                      30.0-45.0\n"
 	"  sleep_hours                                        0-24\n"
 	"  activity_min                                       0-1440\n"
-	"  medication therapies notes                         text\n"
-	"\n"
-	"Options:\n"
-	"  --date D   the day (YYYY-MM-DD, today, yesterday); default today\n"
-	"  -d DIR, -c FILE, -h   as for mendlog\n",
-	run_log,
+	"  medication therapies notes                         text\n",
+	.options = date_options,
+	.min_args = 1, .max_args = -1,
+	.args_error = "nothing to log: give FIELD=VALUE",
+	.exec = run_log,
 };
 
 const struct cli_command cmd_show = {
-	"show", "print a day's entry",
-	"usage: mendlog show [--date YYYY-MM-DD]\n"
-	"\n"
-	"Print a day's entry (default today) as field: value lines.\n",
-	run_show,
+	.name = "show",
+	.summary = "print a day's entry",
+	.usage = "usage: mendlog show [--date YYYY-MM-DD]\n",
+	.about = "Print a day's entry (default today) as field: value lines.\n",
+	.options = date_options,
+	.exec = run_show,
 };
 
-static const struct option date_opts[] = {
-	{ "date", required_argument, NULL, 'D' },
-	CLI_COMMON_LONG,
-	{ NULL, 0, NULL, 0 }
-};
-
-/* Parse --date and the common options; returns -1 to go on. */
 static int
-parse_date_opts(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
-    char **argv, ml_day *day)
-{
-	int c, rc;
-
-	*day = ml_today();
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, date_opts,
-	    NULL)) != -1) {
-		if (c == 'D') {
-			if (!cli_parse_day(optarg, day))
-				return cli_usage_error(cmd, "--date: invalid date "
-				    "'%s': expected YYYY-MM-DD", optarg);
-			continue;
-		}
-		if ((rc = cli_common_option(ctx, cmd, c, optarg)) != -2)
-			return rc == -1 ? cli_usage_error(cmd, "bad option") : rc;
-	}
-	return -1;
-}
-
-static int
-run_log(struct cli_ctx *ctx, int argc, char **argv)
+run_log(struct ml_app *app, const struct cli_args *args)
 {
 	struct ml_error err;
 	struct alerts_keys before = { NULL, 0 };
 	struct ml_set *sets;
 	size_t n = 0;
-	ml_day day;
-	int rc;
+	ml_day day = ml_today();
+	int rc = ML_EXIT_OK;
 
-	if ((rc = parse_date_opts(ctx, &cmd_log, argc, argv, &day)) != -1)
-		return rc;
-	if (optind >= argc)
-		return cli_usage_error(&cmd_log, "nothing to log: give FIELD=VALUE");
-	sets = xcalloc((size_t)(argc - optind), sizeof *sets);
-	rc = ML_EXIT_OK;
+	if (cli_args_day(args, "date", &day) != 0)
+		return ML_EXIT_USAGE;
+	sets = xcalloc((size_t)args->argc, sizeof *sets);
 	/* Check every argument before anything is written. */
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < args->argc; i++) {
 		char *field, *value;
 
-		if (diary_parse_assignment(argv[i], &field, &value, &err) != 0) {
+		if (diary_parse_assignment(args->argv[i], &field, &value,
+		    &err) != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_USAGE;
 			break;
@@ -101,15 +78,15 @@ run_log(struct cli_ctx *ctx, int argc, char **argv)
 		sets[n].column = field;
 		sets[n++].value = value;
 	}
-	if (rc == ML_EXIT_OK && cli_open_store(ctx) != 0)
+	if (rc == ML_EXIT_OK && cli_open_store(app) != 0)
 		rc = ML_EXIT_FAIL;
 	/* What alerts.csv held before, to report every alert this save
 	 * raised even if a mendlog screen recorded it first. */
 	if (rc == ML_EXIT_OK) {
-		(void)store_load(&ctx->store, ML_ALERTS, NULL, &err);
-		alerts_keys_take(&ctx->store, &before);
+		(void)store_load(&app->store, ML_ALERTS, NULL, &err);
+		alerts_keys_take(&app->store, &before);
 	}
-	if (rc == ML_EXIT_OK && diary_set(&ctx->store, day, sets, n, &err) != 0) {
+	if (rc == ML_EXIT_OK && diary_set(&app->store, day, sets, n, &err) != 0) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}
@@ -118,15 +95,15 @@ run_log(struct cli_ctx *ctx, int argc, char **argv)
 
 		/* The entry is saved whatever happens here: still exit 0, but
 		 * show what fired even if it could not be recorded. */
-		if (alerts_after_save(&ctx->store, &ctx->cfg, day, &raised,
+		if (alerts_after_save(&app->store, &app->cfg, day, &raised,
 		    &err) != 0) {
 			cli_print_error(&err);
 			if (raised.n > 0)
 				cli_errorf("these alerts could not be recorded:");
 		} else {
 			alerts_raised_free(&raised);
-			if (store_load(&ctx->store, ML_ALERTS, NULL, &err) == 0)
-				alerts_new_since(&ctx->store, &before, day, &raised);
+			if (store_load(&app->store, ML_ALERTS, NULL, &err) == 0)
+				alerts_new_since(&app->store, &before, day, &raised);
 		}
 		cli_print_raised(&raised);
 		alerts_raised_free(&raised);
@@ -140,57 +117,62 @@ run_log(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* Print a possibly multi-line value, indenting continuation lines. */
+/* Print a possibly multi-line value from the file through the output
+ * gate, indenting continuation lines. */
 static void
 print_value(const char *v)
 {
-	for (; *v; v++) {
-		if (*v == '\r' && v[1] == '\n')
-			continue;
-		putchar(*v);
-		if (*v == '\n')
-			fputs("    ", stdout);
+	for (;;) {
+		size_t n = strcspn(v, "\n");
+		char *line = xstrndup(v, n > 0 && v[n - 1] == '\r' ? n - 1 : n);
+
+		text_fputs(line, -1, 0, stdout);
+		free(line);
+		if (v[n] == '\0')
+			break;
+		fputs("\n    ", stdout);
+		v += n + 1;
 	}
 }
 
 static int
-run_show(struct cli_ctx *ctx, int argc, char **argv)
+run_show(struct ml_app *app, const struct cli_args *args)
 {
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 	const struct ml_table *t;
 	char date[ML_DATE_LEN], label[128];
 	const char *why;
-	ml_day day;
+	ml_day day = ml_today();
 	long row;
-	int rc;
 
-	if ((rc = parse_date_opts(ctx, &cmd_show, argc, argv, &day)) != -1)
-		return rc;
-	if (optind < argc)
-		return cli_usage_error(&cmd_show, "unexpected argument '%s'",
-		    argv[optind]);
-	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_ENTRIES) != 0 ||
-	    cli_load(ctx, ML_PROCEDURES) != 0)
+	if (cli_args_day(args, "date", &day) != 0)
+		return ML_EXIT_USAGE;
+	if (cli_open_store(app) != 0 || cli_load(app, ML_ENTRIES) != 0 ||
+	    cli_load(app, ML_PROCEDURES) != 0)
 		return ML_EXIT_FAIL;
 	ml_date_format(day, date);
-	diary_day_label(&ctx->store, day, label, sizeof label);
-	row = diary_find(&ctx->store, day);
+	diary_day_label(&app->store, day, label, sizeof label);
+	row = diary_find(&app->store, day);
 	if (row < 0) {
 		cli_errorf("no entry for %s%s%s%s", date, *label ? " (" : "", label,
 		    *label ? ")" : "");
 		return ML_EXIT_FAIL;
 	}
-	t = store_table(&ctx->store, ML_ENTRIES);
+	t = store_table(&app->store, ML_ENTRIES);
 	/* Every column of the file in its order, unknown ones included. */
 	for (size_t i = 0; i < t->ncols; i++) {
 		const char *name = t->header[i];
 		const char *v = ml_row_get(&t->rows[row], i);
 		int c = ml_schema_col(sc, name);
 
-		printf("%s: ", name);
+		text_fputs(name, -1, 0, stdout);
+		fputs(": ", stdout);
 		print_value(v);
-		if (c == EC_DATE && *label)
-			printf(" (%s)", label);
+		if (c == EC_DATE && *label) {
+			fputs(" (", stdout);
+			text_fputs(label, -1, 0, stdout);
+			putchar(')');
+		}
 		if (c >= 0 && !ml_value_check(sc->cols[c].type, v, &why))
 			printf("  [invalid: expected %s]", why);
 		putchar('\n');

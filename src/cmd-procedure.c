@@ -1,71 +1,87 @@
 /*
  * cmd-procedure.c - `mendlog procedure add|list`.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "diary.h"
+#include "text.h"
 
-static int run_procedure(struct cli_ctx *, int, char **);
+static int procedure_add(struct ml_app *, const struct cli_args *);
+static int procedure_list(struct ml_app *, const struct cli_args *);
+
+static const char procedure_usage[] =
+    "usage: mendlog procedure add [--date YYYY-MM-DD] --kind KIND "
+    "[--description TEXT]\n"
+    "       mendlog procedure list\n";
+
+static const char procedure_about[] =
+    "KIND is a kind's id or name, in any case: lumbar_puncture or \"Lumbar\n"
+    "puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
+    "see mendlog(5)).  The date defaults to today.\n"
+    "The newest procedure on or before a day gives that day's\n"
+    "\"day N after ...\" (the procedure day is day 0).\n";
+
+static const struct cli_option add_options[] = {
+	{ "date", 0, "D", "the day of the procedure; default today", NULL },
+	{ "kind", 0, "KIND", "what was done (required; see above)", NULL },
+	{ "description", 0, "TEXT", "a few words about it", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cli_command procedure_add_cmd = {
+	.name = "procedure add",
+	.summary = "record a procedure",
+	.usage = procedure_usage,
+	.about = procedure_about,
+	.options = add_options,
+	.exec = procedure_add,
+};
+
+static const struct cli_command procedure_list_cmd = {
+	.name = "procedure list",
+	.summary = "list the procedures recorded",
+	.usage = "usage: mendlog procedure list\n",
+	.exec = procedure_list,
+};
+
+static const struct cli_command *const procedure_subcommands[] = {
+	&procedure_add_cmd, &procedure_list_cmd, NULL
+};
 
 const struct cli_command cmd_procedure = {
-	"procedure", "record or list procedures (the day-0 of 'day N after')",
-	"usage: mendlog procedure add [--date YYYY-MM-DD] --kind KIND "
-	"[--description TEXT]\n"
-	"       mendlog procedure list\n"
-	"\n"
-	"KIND is one of lumbar_puncture, epidural_labour, epidural_steroid,\n"
-	"discectomy, laminectomy, fusion, other.  The date defaults to today.\n"
-	"The newest procedure on or before a day gives that day's\n"
-	"\"day N after ...\" (the procedure day is day 0).\n",
-	run_procedure,
+	.name = "procedure",
+	.summary = "record or list procedures (the day-0 of 'day N after')",
+	.usage = procedure_usage,
+	.about = procedure_about,
+	.max_args = -1,
+	.args_error = "expected add or list",
+	.subcommands = procedure_subcommands,
 };
 
 static int
-procedure_add(struct cli_ctx *ctx, int argc, char **argv)
+procedure_add(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'D' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "description", required_argument, NULL, 'm' },
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *kind = NULL, *desc = "";
+	const char *kind = cli_args_get(args, "kind");
+	const char *desc = cli_args_get(args, "description");
 	struct ml_error err;
 	ml_day day = ml_today();
-	int c, rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			if (!cli_parse_day(optarg, &day))
-				return cli_usage_error(&cmd_procedure,
-				    "--date: invalid date '%s'", optarg);
-			break;
-		case 'k': kind = optarg; break;
-		case 'm': desc = optarg; break;
-		default:
-			if ((rc = cli_common_option(ctx, &cmd_procedure, c,
-			    optarg)) != -2)
-				return rc == -1 ? ML_EXIT_USAGE : rc;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(&cmd_procedure, "unexpected argument '%s'",
-		    argv[optind]);
+	if (cli_args_day(args, "date", &day) != 0)
+		return ML_EXIT_USAGE;
+	if (desc == NULL)
+		desc = "";
 	if (kind == NULL)
-		return cli_usage_error(&cmd_procedure, "--kind is required");
+		return cli_usage_error(&procedure_add_cmd, "--kind is required");
 	if (store_check_value(ML_PROCEDURES, "kind", kind, &err) != 0 ||
 	    store_check_value(ML_PROCEDURES, "description", desc, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(ctx) != 0)
+	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (diary_add_procedure(&ctx->store, day, kind, desc, &err) != 0) {
+	if (diary_add_procedure(&app->store, day, kind, desc, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
@@ -73,46 +89,26 @@ procedure_add(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static int
-procedure_list(struct cli_ctx *ctx, int argc, char **argv)
+procedure_list(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = { CLI_COMMON_LONG, { NULL, 0, NULL, 0 } };
 	size_t n;
-	int c, rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
-		if ((rc = cli_common_option(ctx, &cmd_procedure, c, optarg)) != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	if (optind < argc)
-		return cli_usage_error(&cmd_procedure, "unexpected argument '%s'",
-		    argv[optind]);
-	if (cli_open_store(ctx) != 0 || cli_load(ctx, ML_PROCEDURES) != 0)
+	(void)args;
+	if (cli_open_store(app) != 0 || cli_load(app, ML_PROCEDURES) != 0)
 		return ML_EXIT_FAIL;
-	n = store_nrows(&ctx->store, ML_PROCEDURES);
+	n = store_nrows(&app->store, ML_PROCEDURES);
 	for (size_t r = 0; r < n; r++) {
-		const char *d = store_get(&ctx->store, ML_PROCEDURES, r, PC_DESCRIPTION);
+		const char *d = store_get(&app->store, ML_PROCEDURES, r, PC_DESCRIPTION);
+		char kind[160];
 
-		printf("%s  %-16s%s%s\n",
-		    store_get(&ctx->store, ML_PROCEDURES, r, PC_DATE),
-		    store_get(&ctx->store, ML_PROCEDURES, r, PC_KIND),
-		    *d ? "  " : "", d);
+		/* From the file: through the output gate, padded by columns. */
+		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
+		    r, PC_KIND), 16);
+		text_fputs(store_get(&app->store, ML_PROCEDURES, r, PC_DATE), -1,
+		    0, stdout);
+		printf("  %s%s", kind, *d ? "  " : "");
+		text_fputs(d, -1, 0, stdout);
+		putchar('\n');
 	}
 	return ML_EXIT_OK;
-}
-
-static int
-run_procedure(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		fputs(cmd_procedure.usage, stdout);
-		return ML_EXIT_OK;
-	}
-	if (argc < 2)
-		return cli_usage_error(&cmd_procedure, "expected add or list");
-	/* Shift so the subcommand is argv[0] for getopt. */
-	if (strcmp(argv[1], "add") == 0)
-		return procedure_add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return procedure_list(ctx, argc - 1, argv + 1);
-	return cli_usage_error(&cmd_procedure, "unknown subcommand '%s'", argv[1]);
 }

@@ -1,49 +1,43 @@
 /*
  * cmd-report.c - `mendlog report`: the one-page text summary.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "report.h"
 
-static int run_report(struct cli_ctx *, int, char **);
+static int run_report(struct ml_app *, const struct cli_args *);
+
+static const struct cli_option report_options[] = {
+	CLI_RANGE_OPTIONS,
+	{ NULL, 0, NULL, NULL, NULL }
+};
 
 const struct cli_command cmd_report = {
-	"report", "a one-page text summary for a clinician (80 columns)",
-	"usage: mendlog report [--from D] [--to D]\n"
-	"\n"
+	.name = "report",
+	.summary = "a one-page text summary for a clinician (80 columns)",
+	.usage = "usage: mendlog report [--from D] [--to D]\n",
+	.about =
 	"Print a plain-text summary at most 80 columns wide: the procedure and\n"
 	"day count, a week-by-week table, a chart of daily back pain, the\n"
 	"alerts and the last five notes.  The range defaults to the first\n"
 	"recorded day through today.  Example: mendlog report | lp\n",
-	run_report,
+	.options = report_options,
+	.exec = run_report,
 };
 
 static int
-run_report(struct cli_ctx *ctx, int argc, char **argv)
+run_report(struct ml_app *app, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-		CLI_RANGE_LONG,
-		CLI_COMMON_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cli_range range = { 0 };
-	int c, rc;
+	struct cli_range range;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1) {
-		if ((rc = cli_range_option(&cmd_report, &range, c, optarg)) == -1)
-			rc = cli_common_option(ctx, &cmd_report, c, optarg);
-		if (rc != -2)
-			return rc == -1 ? ML_EXIT_USAGE : rc;
-	}
-	if (optind < argc)
-		return cli_usage_error(&cmd_report, "unexpected argument '%s'",
-		    argv[optind]);
-	if ((rc = cli_range_resolve(ctx, &cmd_report, &range)) != -1)
+	if (cli_range_get(args, &range) != 0)
+		return ML_EXIT_USAGE;
+	if ((rc = cli_range_resolve(app, &cmd_report, &range)) != ML_EXIT_OK)
 		return rc;
-	if (report_write(stdout, &ctx->store, &ctx->cfg, range.from, range.to,
+	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,
 	    ml_now()) != 0 ||
 	    fflush(stdout) != 0) {
 		cli_errorf("standard output: write error");

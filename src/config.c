@@ -13,12 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "schema.h"
 
-enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES };
+enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES,
+	OPT_WINDOWS };
 
 struct option_def {
 	const char *section;
@@ -37,7 +39,7 @@ static const struct option_def options[] = {
 	    "directory of the diary files (default $XDG_DATA_HOME/mendlog)" },
 
 	{ "alerts", "fever_c", OPT_DOUBLE, OFF(fever_c), 37.0, 42.0, "38.0",
-	    "temperature (C) from which fever alerts fire" },
+	    "temperature (C) from which fever alerts fire and History marks F" },
 	{ "alerts", "fever_back_pain", OPT_INT, OFF(fever_back_pain), 0, 10, "5",
 	    "back pain that, with a fever, raises fever_back_pain" },
 	{ "alerts", "severe_headache", OPT_INT, OFF(severe_headache), 1, 10, "8",
@@ -70,20 +72,9 @@ static const struct option_def options[] = {
 	    "consecutive days of it that raise severe_pain" },
 	{ "alerts", "beyond_window_pain", OPT_INT, OFF(beyond_window_pain), 1, 10,
 	    "3", "back pain that, past the expected window, raises pain_beyond_window" },
-	{ "alerts", "window_lumbar_puncture", OPT_INT, OFF(window_days[0]), 1, 3650,
-	    "7", "expected days of back pain after a lumbar puncture" },
-	{ "alerts", "window_epidural_labour", OPT_INT, OFF(window_days[1]), 1, 3650,
-	    "14", "... after a labour epidural" },
-	{ "alerts", "window_epidural_steroid", OPT_INT, OFF(window_days[2]), 1,
-	    3650, "14", "... after an epidural steroid injection" },
-	{ "alerts", "window_discectomy", OPT_INT, OFF(window_days[3]), 1, 3650,
-	    "42", "... after a discectomy" },
-	{ "alerts", "window_laminectomy", OPT_INT, OFF(window_days[4]), 1, 3650,
-	    "42", "... after a laminectomy" },
-	{ "alerts", "window_fusion", OPT_INT, OFF(window_days[5]), 1, 3650, "90",
-	    "... after a spinal fusion" },
-	{ "alerts", "window_other", OPT_INT, OFF(window_days[6]), 1, 3650, "42",
-	    "... after another procedure" },
+	/* window_<kind> for each row of the procedure-kind table, with the
+	 * table's default: expanded here by all_options(). */
+	{ "alerts", NULL, OPT_WINDOWS, OFF(window_days), 1, 3650, NULL, NULL },
 	{ "alerts", "chronic_pain", OPT_INT, OFF(chronic_pain), 1, 10, "3",
 	    "back pain that counts towards chronic_pain" },
 	{ "alerts", "chronic_days", OPT_INT, OFF(chronic_days), 1, 365, "10",
@@ -108,28 +99,73 @@ static const struct option_def options[] = {
 	    "how often the screen looks for changes made by other mendlogs" },
 };
 
-static struct ml_option_doc option_docs[ML_NELEM(options)];
+#define NALL (ML_NELEM(options) + ML_PROC_KINDS_MAX)
+
+static struct option_def all[NALL];
+static size_t nall;
+static struct ml_option_doc option_docs[NALL];
+
+/* The option table with the OPT_WINDOWS row expanded, one int option per
+ * procedure kind, so a kind added to the schema's table is configurable
+ * without an edit here.  Built once; static, never freed. */
+static const struct option_def *
+all_options(size_t *n)
+{
+	static char keys[ML_PROC_KINDS_MAX][48], defs[ML_PROC_KINDS_MAX][12];
+	const struct ml_proc_kind *kinds;
+	size_t nk;
+
+	if (nall == 0) {
+		kinds = ml_proc_kinds(&nk);
+		for (size_t i = 0; i < ML_NELEM(options); i++) {
+			if (options[i].type != OPT_WINDOWS) {
+				all[nall++] = options[i];
+				continue;
+			}
+			for (size_t k = 0; k < nk; k++) {
+				struct option_def *o = &all[nall++];
+
+				*o = options[i];
+				snprintf(keys[k], sizeof keys[k], "window_%s",
+				    kinds[k].id);
+				snprintf(defs[k], sizeof defs[k], "%d",
+				    kinds[k].window_days);
+				o->type = OPT_INT;
+				o->key = keys[k];
+				o->def = defs[k];
+				o->help = kinds[k].window_help;
+				o->offset += k * sizeof(int);
+			}
+		}
+	}
+	*n = nall;
+	return all;
+}
 
 const struct ml_option_doc *
 config_options(size_t *n)
 {
-	for (size_t i = 0; i < ML_NELEM(options); i++) {
-		option_docs[i].section = options[i].section;
-		option_docs[i].key = options[i].key;
-		option_docs[i].def = options[i].def;
-		option_docs[i].help = options[i].help;
+	const struct option_def *o = all_options(n);
+
+	for (size_t i = 0; i < *n; i++) {
+		option_docs[i].section = o[i].section;
+		option_docs[i].key = o[i].key;
+		option_docs[i].def = o[i].def;
+		option_docs[i].help = o[i].help;
 	}
-	*n = ML_NELEM(options);
 	return option_docs;
 }
 
 static const struct option_def *
 find_option(const char *section, const char *key)
 {
-	for (size_t i = 0; i < ML_NELEM(options); i++)
-		if (strcmp(options[i].section, section) == 0 &&
-		    strcmp(options[i].key, key) == 0)
-			return &options[i];
+	size_t n;
+	const struct option_def *o = all_options(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(o[i].section, section) == 0 &&
+		    strcmp(o[i].key, key) == 0)
+			return &o[i];
 	return NULL;
 }
 
@@ -190,10 +226,9 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 		*(double *)(void *)base = d;
 		return 0;
 	case OPT_BOOL:
-		b = strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
-		    strcmp(value, "on") == 0 || strcmp(value, "1") == 0 ? 1 :
-		    strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
-		    strcmp(value, "off") == 0 || strcmp(value, "0") == 0 ? 0 : -1;
+		/* The schema's yes/no reader, plus on/off for a config. */
+		b = strcasecmp(value, "on") == 0 ? 1 :
+		    strcasecmp(value, "off") == 0 ? 0 : ml_parse_yesno(value);
 		if (b < 0)
 			goto bad;
 		*(bool *)(void *)base = b == 1;
@@ -202,6 +237,8 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 		free(*(char **)(void *)base);
 		*(char **)(void *)base = *value ? xstrdup(value) : NULL;
 		return 0;
+	case OPT_WINDOWS:	/* expanded by all_options(), never applied */
+		break;
 	}
 bad:
 	ml_printable(value, 40, shown, sizeof shown);
@@ -227,11 +264,13 @@ bad:
 void
 config_defaults(struct ml_config *cfg)
 {
+	size_t n;
+	const struct option_def *o = all_options(&n);
+
 	memset(cfg, 0, sizeof *cfg);
-	for (size_t i = 0; i < ML_NELEM(options); i++)
-		if (apply_option(cfg, &options[i], options[i].def, NULL) != 0)
-			fatal("bad default for %s.%s", options[i].section,
-			    options[i].key);
+	for (size_t i = 0; i < n; i++)
+		if (apply_option(cfg, &o[i], o[i].def, NULL) != 0)
+			fatal("bad default for %s.%s", o[i].section, o[i].key);
 }
 
 void

@@ -133,6 +133,21 @@ ml_today(void)
 	return ml_day_of(ml_now());
 }
 
+bool
+ml_day_parse(const char *s, ml_day today, ml_day *out)
+{
+	ml_day d;
+
+	if (strcmp(s, "today") == 0)
+		d = today;
+	else if (strcmp(s, "yesterday") == 0)
+		d = today - 1;
+	else if (!ml_date_parse(s, &d))
+		return false;
+	*out = d;
+	return true;
+}
+
 void
 ml_timestamp_format(time_t t, char *buf)
 {

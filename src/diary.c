@@ -55,15 +55,19 @@ diary_text(const struct ml_store *s, long row, enum ml_entry_col col)
 	return row < 0 ? "" : store_get(s, ML_ENTRIES, (size_t)row, col);
 }
 
+/* The column's type in the entries schema. */
+static enum ml_type
+entry_type(enum ml_entry_col col)
+{
+	return ml_schema(ML_ENTRIES)->cols[col].type;
+}
+
 int
 diary_score(const struct ml_store *s, long row, enum ml_entry_col col)
 {
-	long v;
+	double v = ml_read_number(entry_type(col), diary_text(s, row, col));
 
-	if (!ml_parse_int(diary_text(s, row, col), 0,
-	    col == EC_ACTIVITY_MIN ? 1440 : 10, &v))
-		return -1;
-	return (int)v;
+	return isnan(v) ? -1 : (int)v;
 }
 
 int
@@ -75,13 +79,7 @@ diary_yesno(const struct ml_store *s, long row, enum ml_entry_col col)
 double
 diary_decimal(const struct ml_store *s, long row, enum ml_entry_col col)
 {
-	double v;
-	double lo = col == EC_TEMPERATURE_C ? 30.0 : 0.0;
-	double hi = col == EC_TEMPERATURE_C ? 45.0 : 24.0;
-
-	if (!ml_parse_decimal(diary_text(s, row, col), lo, hi, &v))
-		return NAN;
-	return v;
+	return ml_read_number(entry_type(col), diary_text(s, row, col));
 }
 
 bool
@@ -167,6 +165,8 @@ diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
 		ml_error_set(err, NULL, 0, "kind", "required");
 		return -1;
 	}
+	/* "Discectomy" or "LP" is stored as the kind's id. */
+	p.kind = ml_proc_kind_match(kind)->id;
 	return store_transact(s, ML_PROCEDURES, apply_add_procedure, &p, err);
 }
 
@@ -197,7 +197,6 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 	const char *why;
 	char *f, *v, shown[256];
 	int c;
-	long n;
 
 	if (eq == NULL || eq == arg) {
 		ml_error_set(err, NULL, 0, NULL,
@@ -216,18 +215,6 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 		return -1;
 	}
 	v = xstrdup(eq + 1);
-	if (sc->cols[c].type == ML_T_YESNO) {
-		const char *norm = NULL;
-
-		if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "y") == 0)
-			norm = "yes";
-		else if (strcasecmp(v, "no") == 0 || strcasecmp(v, "n") == 0)
-			norm = "no";
-		if (norm != NULL) {
-			free(v);
-			v = xstrdup(norm);
-		}
-	}
 	if (!ml_value_check(sc->cols[c].type, v, &why)) {
 		ml_error_set(err, NULL, 0, f, "invalid value '%s': expected %s%s",
 		    ml_printable(v, 40, shown, sizeof shown), why,
@@ -236,10 +223,15 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 		free(v);
 		return -1;
 	}
-	if ((sc->cols[c].type == ML_T_SCORE || sc->cols[c].type == ML_T_MINUTES) &&
-	    ml_parse_int(v, 0, 1440, &n)) {
+	if (sc->cols[c].type != ML_T_TEXT) {
+		/* Stored in the one canonical form: Yes -> yes, 37,9 -> 37.9.
+		 * The canonical form is never longer than the typed one. */
+		size_t size = strlen(v) + 8;
+		char *norm = xmalloc(size);
+
+		ml_value_normalise(sc->cols[c].type, v, norm, size);
 		free(v);
-		v = xasprintf("%ld", n);
+		v = norm;
 	}
 	*field = f;
 	*value = v;

@@ -53,13 +53,14 @@ export_cell(const char *value, enum export_cell type, bool semicolon,
 	return value;
 }
 
+/* The export kind of the schema's type row, as a cell type. */
 static enum export_cell
 cell_of_type(enum ml_type t)
 {
-	switch (t) {
-	case ML_T_SCORE: case ML_T_MINUTES: case ML_T_COUNT:
+	switch (ml_type_info(t)->export_kind) {
+	case ML_X_INTEGER:
 		return CELL_INTEGER;
-	case ML_T_TEMP: case ML_T_HOURS:
+	case ML_X_DECIMAL:
 		return CELL_DECIMAL;
 	default:
 		return CELL_TEXT;
@@ -237,6 +238,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	struct out_row row = { 0 };
 	size_t *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof *cols);
 	enum export_cell *types = xcalloc(t->ncols ? t->ncols : 1, sizeof *types);
+	int *mtypes = xcalloc(t->ncols ? t->ncols : 1, sizeof *mtypes);
+	char (*norm)[64] = xcalloc(t->ncols ? t->ncols : 1, sizeof *norm);
 	size_t ncols = 0;
 	int date_col = -1, rc = 0;
 	size_t cursor = 0;
@@ -254,6 +257,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		if (c == EC_DATE || c == EC_UPDATED_AT)
 			continue;
 		cols[ncols] = i;
+		mtypes[ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
 		types[ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
 		    CELL_UNKNOWN;
 	}
@@ -295,13 +299,23 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		if (diary_procedure_for(s, day, &p)) {
 			snprintf(nday, sizeof nday, "%d", (int)(day - p.date));
 			row_add(&row, nday, CELL_INTEGER);
-			row_add(&row, p.kind, CELL_TEXT);
+			row_add(&row, ml_proc_kind_match(p.kind)->id, CELL_TEXT);
 		} else {
 			row_add(&row, "", CELL_INTEGER);
 			row_add(&row, "", CELL_TEXT);
 		}
-		for (size_t i = 0; i < ncols; i++)
-			row_add(&row, er ? ml_row_get(er, cols[i]) : "", types[i]);
+		for (size_t i = 0; i < ncols; i++) {
+			const char *v = er ? ml_row_get(er, cols[i]) : "";
+
+			/* A hand-typed Yes or 37,9 goes out as yes and 37.9,
+			 * as the rules read it; invalid values as they are. */
+			if (mtypes[i] >= 0 && mtypes[i] != ML_T_TEXT && *v &&
+			    strlen(v) < sizeof norm[i] &&
+			    ml_value_normalise((enum ml_type)mtypes[i], v, norm[i],
+			    sizeof norm[i]) != NULL)
+				v = norm[i];
+			row_add(&row, v, types[i]);
+		}
 		/* Slots whose time had come by o->now; empty without a plan. */
 		if ((day - o->from) % ADH_BLOCK == 0)
 			plan_adherence_days(s, cfg, day, day + ADH_BLOCK - 1 < o->to ?
@@ -324,6 +338,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	free(adh);
 	free(cols);
 	free(types);
+	free(mtypes);
+	free(norm);
 	return rc;
 }
 

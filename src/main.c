@@ -10,7 +10,7 @@
 int
 main(int argc, char **argv)
 {
-	struct cli_ctx ctx = { 0 };
+	struct ml_app app = { 0 };
 	const struct cli_command *cmd;
 	int first, rc;
 
@@ -18,13 +18,12 @@ main(int argc, char **argv)
 	/* Files use '.' decimals whatever the locale: with a de_DE or fr_FR
 	 * LC_NUMERIC, strtod and printf would refuse 36.8 and write 36,8. */
 	setlocale(LC_NUMERIC, "C");
-	rc = cli_parse_global(&ctx, argc, argv, &cmd, &first);
-	if (rc < 0) {
+	if (cli_parse_global(&app, argc, argv, &cmd, &first, &rc)) {
 		if (cmd != NULL)
-			rc = cli_run(&ctx, cmd, argc - first, argv + first);
+			rc = cli_run(&app, cmd, argc - first, argv + first);
 		else
-			rc = ui_main(&ctx);
+			rc = ui_main(&app);
 	}
-	cli_ctx_free(&ctx);
+	app_free(&app);
 	return rc;
 }

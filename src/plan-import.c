@@ -126,37 +126,6 @@ normalise(const char *v, enum ml_type type)
 	return out;
 }
 
-/* @v as it may be echoed to a terminal: control characters and bytes that
- * are not UTF-8 become '?', cut to @max bytes with "...".  @buf holds
- * @max + 4 bytes. */
-static void
-echo_value(const char *v, char *buf, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)v;
-	size_t n = 0;
-
-	while (*p && n < max) {
-		size_t len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
-		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
-		bool ok = len > 0 && n + len <= max;
-
-		for (size_t i = 1; ok && i < len; i++)
-			ok = (p[i] & 0xc0) == 0x80;
-		if (len == 1 && (*p < 0x20 || *p == 0x7f))
-			ok = false;
-		if (!ok && len > 1 && n + len > max)
-			break;		/* a whole character that does not fit */
-		if (ok) {
-			memcpy(buf + n, p, len);
-			n += len;
-			p += len;
-		} else {
-			buf[n++] = '?';
-			p++;
-		}
-	}
-	memcpy(buf + n, *p ? "..." : "", *p ? 4 : 1);
-}
 
 static void
 free_import(struct import *im)
@@ -262,9 +231,9 @@ check_row(struct import *im, const struct ml_table *t, size_t r)
 			problem(im, src->line, sc->cols[k].name, "not UTF-8 text "
 			    "(in a spreadsheet, save as \"CSV UTF-8\")");
 		else if (!ml_value_check(sc->cols[k].type, row->vals[c], &why)) {
-			char shown[48];
+			char shown[64];
 
-			echo_value(row->vals[c], shown, 40);
+			ml_printable(row->vals[c], 40, shown, sizeof shown);
 			problem(im, src->line, sc->cols[k].name, "invalid value "
 			    "'%s' (expected %s)", shown, why);
 		}

@@ -30,11 +30,13 @@ plan_schedule_parse(const char *days, const char *times, const char *start,
     struct ml_error *err)
 {
 	const char *why;
+	char shown[200];	/* a value quoted in an error, made printable */
 
 	memset(out, 0, sizeof *out);
 	if (!ml_value_check(ML_T_DAYS, days, &why)) {
-		ml_error_set(err, NULL, 0, "days", "invalid value '%.40s' "
-		    "(expected %s)", days, why);
+		ml_error_set(err, NULL, 0, "days", "invalid value '%s' "
+		    "(expected %s)",
+		    ml_printable(days, 40, shown, sizeof shown), why);
 		return -1;
 	}
 	if (*days == '\0' || strcmp(days, "daily") == 0) {
@@ -50,8 +52,9 @@ plan_schedule_parse(const char *days, const char *times, const char *start,
 					out->weekdays |= 1u << w;
 	}
 	if (!ml_value_check(ML_T_TIMES, times, &why)) {
-		ml_error_set(err, NULL, 0, "times", "invalid value '%.40s' "
-		    "(expected %s)", times, why);
+		ml_error_set(err, NULL, 0, "times", "invalid value '%s' "
+		    "(expected %s)",
+		    ml_printable(times, 40, shown, sizeof shown), why);
 		return -1;
 	}
 	/* Validated "HH:MM;HH:MM..." - every slot is 5 chars plus ';'. */
@@ -82,7 +85,8 @@ plan_schedule_parse(const char *days, const char *times, const char *start,
 	if (*start != '\0') {
 		if (!ml_date_parse(start, &out->start)) {
 			ml_error_set(err, NULL, 0, "start_date", "invalid value "
-			    "'%.40s' (expected a date YYYY-MM-DD)", start);
+			    "'%s' (expected a date YYYY-MM-DD)",
+			    ml_printable(start, 40, shown, sizeof shown));
 			return -1;
 		}
 		out->has_start = true;
@@ -90,21 +94,20 @@ plan_schedule_parse(const char *days, const char *times, const char *start,
 	if (*end != '\0') {
 		if (!ml_date_parse(end, &out->end)) {
 			ml_error_set(err, NULL, 0, "end_date", "invalid value "
-			    "'%.40s' (expected a date YYYY-MM-DD)", end);
+			    "'%s' (expected a date YYYY-MM-DD)",
+			    ml_printable(end, 40, shown, sizeof shown));
 			return -1;
 		}
 		out->has_end = true;
 	}
-	if (out->has_start && out->has_end && out->end < out->start) {
-		ml_error_set(err, NULL, 0, "end_date", "%s is before start_date %s",
-		    end, start);
+	if (ml_exercise_dates_check(start, end, err) != 0)
 		return -1;
-	}
 	if (*active == '\0') {
 		out->active = true;
 	} else if (ml_parse_yesno(active) < 0) {
-		ml_error_set(err, NULL, 0, "active", "invalid value '%.40s' "
-		    "(expected yes or no)", active);
+		ml_error_set(err, NULL, 0, "active", "invalid value '%s' "
+		    "(expected yes or no)",
+		    ml_printable(active, 40, shown, sizeof shown));
 		return -1;
 	} else {
 		out->active = ml_parse_yesno(active) == 1;

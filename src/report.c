@@ -11,6 +11,7 @@
 #include "diary.h"
 #include "plan.h"
 #include "report.h"
+#include "text.h"
 
 #define CHART_WIDTH 70
 
@@ -223,18 +224,19 @@ write_chart(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 	return ferror(fp) ? -1 : 0;
 }
 
-/* The first line of a note, control characters shown as spaces. */
+/* The first line of @note through the output gate, at most @cols columns
+ * and "..." when cut or when more lines follow.  @buf holds @size bytes. */
 static void
-note_line(const char *note, char *buf, size_t size)
+note_line(const char *note, int cols, char *buf, size_t size)
 {
-	size_t i = 0;
+	size_t n = strcspn(note, "\r\n");
+	char *first = xstrndup(note, n);
+	bool cut = first[text_fit(first, cols, NULL)] != '\0';
 
-	for (; note[i] && note[i] != '\n' && note[i] != '\r' && i + 1 < size; i++)
-		buf[i] = (unsigned char)note[i] < 0x20 ? ' ' : note[i];
-	buf[i] = '\0';
-	/* Cut at a character boundary. */
-	while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80 && i + 1 >= size)
-		buf[--i] = '\0';
+	ml_printable(first, (size_t)cols, buf, size);
+	if (!cut && note[n] != '\0' && strlen(buf) + 4 <= size)
+		strcat(buf, "...");
+	free(first);
 }
 
 int
@@ -251,12 +253,14 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	ml_date_format(to, dto);
 	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
 	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN];
+		char pd[ML_DATE_LEN], desc[200];
 
 		ml_date_format(p.date, pd);
-		fprintf(fp, "Procedure: %s on %s%s%.40s; %s is day %d.\n",
+		/* 40 columns of the description, through the output gate. */
+		text_safe(desc, sizeof desc, p.description, 40, 0);
+		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
 		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    p.description, dto, (int)(to - p.date));
+		    desc, dto, (int)(to - p.date));
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}
@@ -279,15 +283,18 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "\nAlerts\n");
 	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
 		const char *ack = store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT);
+		char sev[64], rule[128];
 		ml_day d;
 
 		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
 		    d < from || d > to)
 			continue;
-		fprintf(fp, "  %s  %-9.9s  %-24.24s %s\n",
-		    store_get(s, ML_ALERTS, r, AC_DATE),
-		    store_get(s, ML_ALERTS, r, AC_SEVERITY),
-		    store_get(s, ML_ALERTS, r, AC_RULE),
+		text_cell(sev, sizeof sev, store_get(s, ML_ALERTS, r,
+		    AC_SEVERITY), 9);
+		text_cell(rule, sizeof rule, store_get(s, ML_ALERTS, r, AC_RULE),
+		    24);
+		fprintf(fp, "  %s  %s  %s %s\n",
+		    store_get(s, ML_ALERTS, r, AC_DATE), sev, rule,
 		    *ack ? "acknowledged" : "NOT acknowledged");
 		shown++;
 	}
@@ -297,14 +304,13 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "\nLast notes\n");
 	for (ml_day d = to; d >= from && notes < 5; d--) {
 		const char *note = diary_text(s, diary_find(s, d), EC_NOTES);
-		char date[ML_DATE_LEN], text[67];
+		char date[ML_DATE_LEN], text[300];
 
 		if (*note == '\0')
 			continue;
 		ml_date_format(d, date);
-		note_line(note, text, sizeof text);
-		fprintf(fp, "  %s  %s%s\n", date, text,
-		    strlen(note) > strlen(text) ? "..." : "");
+		note_line(note, 66, text, sizeof text);
+		fprintf(fp, "  %s  %s\n", date, text);
 		notes++;
 	}
 	if (notes == 0)

@@ -257,7 +257,7 @@ score(const struct eval *e, enum ml_entry_col col)
 	return diary_score(e->s, e->row, col);
 }
 
-/* A lumbar puncture or either epidural whose day 0..@days contains the
+/* A kind marked dural (a lumbar puncture or either epidural) whose day 0..@days contains the
  * evaluated day (any such procedure, not only the newest). */
 static bool
 after_puncture(const struct eval *e, int days)
@@ -265,12 +265,11 @@ after_puncture(const struct eval *e, int days)
 	size_t n = store_nrows(e->s, ML_PROCEDURES);
 
 	for (size_t r = 0; r < n; r++) {
-		const char *kind = store_get(e->s, ML_PROCEDURES, r, PC_KIND);
+		const struct ml_proc_kind *k = ml_proc_kind_match(
+		    store_get(e->s, ML_PROCEDURES, r, PC_KIND));
 		ml_day d;
 
-		if (strcmp(kind, "lumbar_puncture") != 0 &&
-		    strcmp(kind, "epidural_labour") != 0 &&
-		    strcmp(kind, "epidural_steroid") != 0)
+		if (k == NULL || !k->dural)
 			continue;
 		if (!ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d))
 			continue;
@@ -302,13 +301,16 @@ current_procedure(const struct eval *e, struct ml_procedure *p, ml_day *until)
 	return true;
 }
 
+/* The kind's index in the kind table; an unknown kind counts as "other",
+ * the table's last row. */
 static int
 kind_index(const char *kind)
 {
-	for (int i = 0; ml_proc_kinds[i] != NULL; i++)
-		if (strcmp(kind, ml_proc_kinds[i]) == 0)
-			return i;
-	return ML_NPROC_KINDS - 1;
+	size_t n;
+	int i = ml_proc_kind_index(kind);
+
+	ml_proc_kinds(&n);
+	return i >= 0 ? i : (int)n - 1;
 }
 
 static void

@@ -5,8 +5,10 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "mendlog.h"
@@ -88,23 +90,103 @@ static const struct ml_schema schemas[ML_NFILES] = {
 	{ ML_ALERTS, "alerts.csv", alert_cols, AC_NCOLS, alert_key, 3 },
 };
 
-const char *const ml_proc_kinds[] = {
-	"lumbar_puncture", "epidural_labour", "epidural_steroid", "discectomy",
-	"laminectomy", "fusion", "other", NULL
+static const char *const lp_syn[] = { "spinal tap", "LP", NULL };
+static const char *const labour_syn[] = { "labor epidural",
+	"epidural in labour", "epidural in labor", "epidural_labor", NULL };
+static const char *const steroid_syn[] = { "epidural steroid", "ESI", NULL };
+static const char *const discectomy_syn[] = { "microdiscectomy",
+	"diskectomy", NULL };
+static const char *const fusion_syn[] = { "fusion", NULL };
+static const char *const other_syn[] = { "other procedure", NULL };
+
+/* "other" stays last: rules fall back to it for an unknown kind. */
+static const struct ml_proc_kind proc_kinds[] = {
+	{ "lumbar_puncture", "lumbar puncture", lp_syn, 7, true,
+	    "expected days of back pain after a lumbar puncture" },
+	{ "epidural_labour", "labour epidural", labour_syn, 14, true,
+	    "... after a labour epidural" },
+	{ "epidural_steroid", "epidural steroid injection", steroid_syn, 14, true,
+	    "... after an epidural steroid injection" },
+	{ "discectomy", "discectomy", discectomy_syn, 42, false,
+	    "... after a discectomy" },
+	{ "laminectomy", "laminectomy", NULL, 42, false,
+	    "... after a laminectomy" },
+	{ "fusion", "spinal fusion", fusion_syn, 90, false,
+	    "... after a spinal fusion" },
+	{ "other", "procedure", other_syn, 42, false,
+	    "... after another procedure" },
 };
 
-static const char *const proc_labels[] = {
-	"lumbar puncture", "labour epidural", "epidural steroid injection",
-	"discectomy", "laminectomy", "spinal fusion", "procedure", NULL
-};
+_Static_assert(ML_NELEM(proc_kinds) <= ML_PROC_KINDS_MAX,
+    "raise ML_PROC_KINDS_MAX");
+
+const struct ml_proc_kind *
+ml_proc_kinds(size_t *n)
+{
+	*n = ML_NELEM(proc_kinds);
+	return proc_kinds;
+}
+
+/* Same name, ignoring case, surrounding blanks, and ' ', '_', '-' as one. */
+static bool
+kind_name_eq(const char *typed, const char *name)
+{
+	const char *end;
+
+	while (*typed == ' ' || *typed == '\t')
+		typed++;
+	end = typed + strlen(typed);
+	while (end > typed && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	for (; typed < end && *name; typed++, name++) {
+		char a = (char)tolower((unsigned char)*typed);
+		char b = (char)tolower((unsigned char)*name);
+
+		if (a == '-' || a == ' ')
+			a = '_';
+		if (b == '-' || b == ' ')
+			b = '_';
+		if (a != b)
+			return false;
+	}
+	return typed == end && *name == '\0';
+}
+
+int
+ml_proc_kind_index(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return -1;
+	/* The stored form first: it is nearly every row. */
+	for (size_t i = 0; i < ML_NELEM(proc_kinds); i++)
+		if (strcmp(s, proc_kinds[i].id) == 0)
+			return (int)i;
+	for (size_t i = 0; i < ML_NELEM(proc_kinds); i++) {
+		const struct ml_proc_kind *k = &proc_kinds[i];
+
+		if (kind_name_eq(s, k->id) || kind_name_eq(s, k->label))
+			return (int)i;
+		for (size_t j = 0; k->synonyms && k->synonyms[j]; j++)
+			if (kind_name_eq(s, k->synonyms[j]))
+				return (int)i;
+	}
+	return -1;
+}
+
+const struct ml_proc_kind *
+ml_proc_kind_match(const char *s)
+{
+	int i = ml_proc_kind_index(s);
+
+	return i < 0 ? NULL : &proc_kinds[i];
+}
 
 const char *
 ml_proc_kind_label(const char *kind)
 {
-	for (size_t i = 0; ml_proc_kinds[i] != NULL; i++)
-		if (strcmp(kind, ml_proc_kinds[i]) == 0)
-			return proc_labels[i];
-	return kind;
+	const struct ml_proc_kind *k = ml_proc_kind_match(kind);
+
+	return k != NULL ? k->label : kind;
 }
 
 const struct ml_schema *
@@ -124,20 +206,40 @@ ml_schema_col(const struct ml_schema *schema, const char *name)
 	return -1;
 }
 
+/* @s without surrounding blanks: *len bytes from the return value. */
+static const char *
+trim_blanks(const char *s, size_t *len)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
 bool
 ml_parse_int(const char *s, long min, long max, long *out)
 {
-	const char *p;
+	const char *p, *end;
+	size_t len;
 	long v = 0;
 
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
+		return false;
+	s = trim_blanks(s, &len);
+	end = s + len;
+	if (len == 0)
 		return false;
 	/* [-]digits, accumulated here: strtol was most of `check`'s
 	 * per-cell cost on large files. */
 	p = s + (*s == '-');
-	if (*p == '\0')
+	if (p == end)
 		return false;
-	for (; *p; p++) {
+	for (; p < end; p++) {
 		if ((unsigned)(*p - '0') > 9u || v > (LONG_MAX - 9) / 10)
 			return false;
 		v = v * 10 + (*p - '0');
@@ -154,49 +256,62 @@ ml_parse_int(const char *s, long min, long max, long *out)
 bool
 ml_parse_decimal(const char *s, double min, double max, double *out)
 {
-	const char *p = s;
-	int digits = 0;
-	char *end;
-	double v;
+	const char *p, *end;
+	size_t len;
+	long long m = 0;
+	double scale = 1.0, v;
+	int sig = 0, digits = 0, dropped_int = 0;
+	bool neg, frac = false, more = false;
 
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
 		return false;
-	/* Only [-]digits[.digits]: no exponents, no locale commas, no "nan". */
-	if (*p == '-')
-		p++;
-	for (; (unsigned)(*p - '0') <= 9u; p++)
-		digits++;
-	if (*p == '.') {
-		p++;
-		for (; (unsigned)(*p - '0') <= 9u; p++)
-			digits++;
-	}
-	if (*p != '\0' || digits == 0)
-		return false;
-	if (digits <= 15) {
-		/* Exact: an integer over a power of ten, one rounding; no
-		 * strtod, so no locale, and 5x faster on large files. */
-		long long m = 0, scale = 1;
-		bool frac = false;
+	s = trim_blanks(s, &len);
+	end = s + len;
+	neg = len > 0 && *s == '-';
+	/*
+	 * Only [-]digits[(.|,)digits]: no exponents, no "nan", no thousands
+	 * separators.  The value is the first 15 significant digits as an
+	 * integer over a power of ten (exact, one rounding, no strtod and so
+	 * no locale); any non-zero digit after them is remembered in @more,
+	 * so a value just below a bound is never rounded onto it.
+	 */
+	for (p = s + neg; p < end; p++) {
+		unsigned d = (unsigned)(*p - '0');
 
-		for (p = s + (*s == '-'); *p; p++) {
-			if (*p == '.') {
+		if (d > 9u) {
+			if ((*p == '.' || *p == ',') && !frac) {
 				frac = true;
 				continue;
 			}
-			m = m * 10 + (*p - '0');
-			if (frac)
-				scale *= 10;
-		}
-		v = (double)m / (double)scale;
-		if (*s == '-')
-			v = -v;
-	} else {
-		v = strtod(s, &end);
-		if (*end != '\0')
 			return false;
+		}
+		digits++;
+		if (m == 0 && d == 0) {
+			/* A leading zero: it only moves the point. */
+			if (frac)
+				scale *= 10.0;
+		} else if (sig < 15) {
+			m = m * 10 + (long long)d;
+			sig++;
+			if (frac)
+				scale *= 10.0;
+		} else {
+			more = more || d > 0;
+			if (!frac)
+				dropped_int++;
+		}
 	}
+	if (digits == 0)
+		return false;
+	v = (double)m / scale;
+	for (; dropped_int > 0; dropped_int--)
+		v *= 10.0;
+	if (neg)
+		v = -v;
 	if (!isfinite(v) || v < min || v > max)
+		return false;
+	/* The true value lies beyond v, away from zero. */
+	if (more && ((!neg && v == max) || (neg && v == min)))
 		return false;
 	if (out != NULL)
 		*out = v;
@@ -206,13 +321,25 @@ ml_parse_decimal(const char *s, double min, double max, double *out)
 int
 ml_parse_yesno(const char *s)
 {
-	/* Byte compares: two strcmp calls per cell showed in `check`. */
+	static const char *const yes[] = { "yes", "y", "true", "1", NULL };
+	static const char *const no[] = { "no", "n", "false", "0", NULL };
+	size_t len;
+
 	if (s == NULL)
 		return -1;
+	/* The stored forms first, by bytes: this runs for every cell of
+	 * `check` and every rule. */
 	if (s[0] == 'y' && s[1] == 'e' && s[2] == 's' && s[3] == '\0')
 		return 1;
 	if (s[0] == 'n' && s[1] == 'o' && s[2] == '\0')
 		return 0;
+	s = trim_blanks(s, &len);
+	for (size_t i = 0; yes[i] != NULL; i++) {
+		if (strlen(yes[i]) == len && strncasecmp(s, yes[i], len) == 0)
+			return 1;
+		if (strlen(no[i]) == len && strncasecmp(s, no[i], len) == 0)
+			return 0;
+	}
 	return -1;
 }
 
@@ -326,30 +453,122 @@ check_slug(const char *s)
 	return strlen(s) <= 64;
 }
 
-static const char *const type_desc[ML_T_NTYPES] = {
-	[ML_T_DATE] = "a date YYYY-MM-DD",
-	[ML_T_SCORE] = "an integer 0-10",
-	[ML_T_YESNO] = "yes or no",
-	[ML_T_TEMP] = "a temperature 30.0-45.0 (degrees C, '.' as decimal point)",
-	[ML_T_HOURS] = "hours 0-24 ('.' as decimal point)",
-	[ML_T_MINUTES] = "minutes 0-1440",
-	[ML_T_TEXT] = "UTF-8 text",
-	[ML_T_TIMESTAMP] = "an ISO 8601 time such as 2026-11-21T08:15:00+00:00",
-	[ML_T_PROC_KIND] = "lumbar_puncture, epidural_labour, epidural_steroid, "
-	    "discectomy, laminectomy, fusion or other",
-	[ML_T_SLUG] = "lower-case letters, digits, _ and - (at most 64)",
-	[ML_T_COUNT] = "a whole number 0-100000",
-	[ML_T_DAYS] = "daily, a ;-list of mon tue wed thu fri sat sun, or every N days",
-	[ML_T_TIMES] = "a ;-list of HH:MM times",
-	[ML_T_HHMM] = "a time HH:MM",
-	[ML_T_STATUS] = "done, partial or skipped",
-	[ML_T_SEVERITY] = "emergency, urgent, contact or watch",
+#define NO_RANGE 0.0, 0.0
+
+/* Indexed by enum ml_type; the PROC_KIND description is built from the
+ * kind table on first use. */
+static const struct ml_type_info types[ML_T_NTYPES] = {
+	{ ML_T_DATE, "date", NO_RANGE, ML_X_DATE, "a date YYYY-MM-DD" },
+	{ ML_T_SCORE, "score", 0, 10, ML_X_INTEGER, "an integer 0-10" },
+	{ ML_T_YESNO, "yes/no", NO_RANGE, ML_X_YESNO,
+	    "yes or no (y, true, 1 / n, false, 0 in any case also read)" },
+	{ ML_T_TEMP, "temperature", 30.0, 45.0, ML_X_DECIMAL,
+	    "a temperature 30.0-45.0 (degrees C, '.' or ',' as decimal mark)" },
+	{ ML_T_HOURS, "hours", 0.0, 24.0, ML_X_DECIMAL,
+	    "hours 0-24 ('.' or ',' as decimal mark)" },
+	{ ML_T_MINUTES, "minutes", 0, 1440, ML_X_INTEGER, "minutes 0-1440" },
+	{ ML_T_TEXT, "text", NO_RANGE, ML_X_TEXT, "UTF-8 text" },
+	{ ML_T_TIMESTAMP, "timestamp", NO_RANGE, ML_X_TIME,
+	    "an ISO 8601 time such as 2026-11-21T08:15:00+00:00" },
+	{ ML_T_PROC_KIND, "kind", NO_RANGE, ML_X_TEXT, NULL },
+	{ ML_T_SLUG, "id", NO_RANGE, ML_X_TEXT,
+	    "lower-case letters, digits, _ and - (at most 64)" },
+	{ ML_T_COUNT, "count", 0, 100000, ML_X_INTEGER, "a whole number 0-100000" },
+	{ ML_T_DAYS, "days", NO_RANGE, ML_X_TEXT,
+	    "daily, a ;-list of mon tue wed thu fri sat sun, or every N days" },
+	{ ML_T_TIMES, "times", NO_RANGE, ML_X_TEXT, "a ;-list of HH:MM times" },
+	{ ML_T_HHMM, "time", NO_RANGE, ML_X_TIME, "a time HH:MM" },
+	{ ML_T_STATUS, "status", NO_RANGE, ML_X_TEXT, "done, partial or skipped" },
+	{ ML_T_SEVERITY, "severity", NO_RANGE, ML_X_TEXT,
+	    "emergency, urgent, contact or watch" },
 };
+
+const struct ml_type_info *
+ml_type_info(enum ml_type type)
+{
+	return type < ML_T_NTYPES ? &types[type] : NULL;
+}
+
+/* "lumbar_puncture, ... or other": the kind table in words, made once. */
+static const char *
+kinds_describe(void)
+{
+	static char buf[512];
+	size_t off = 0;
+
+	if (buf[0] != '\0')
+		return buf;
+	for (size_t i = 0; i < ML_NELEM(proc_kinds); i++)
+		off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s",
+		    i == 0 ? "" : i + 1 == ML_NELEM(proc_kinds) ? " or " : ", ",
+		    proc_kinds[i].id);
+	snprintf(buf + off, sizeof buf - off, " (or its name, e.g. "
+	    "\"Lumbar puncture\")");
+	return buf;
+}
 
 const char *
 ml_type_describe(enum ml_type type)
 {
-	return type < ML_T_NTYPES ? type_desc[type] : "?";
+	if (type >= ML_T_NTYPES)
+		return "?";
+	return type == ML_T_PROC_KIND ? kinds_describe() : types[type].desc;
+}
+
+double
+ml_read_number(enum ml_type type, const char *s)
+{
+	const struct ml_type_info *t = ml_type_info(type);
+	double v;
+	long n;
+
+	if (t == NULL || s == NULL || *s == '\0')
+		return NAN;
+	if (t->export_kind == ML_X_INTEGER)
+		return ml_parse_int(s, (long)t->min, (long)t->max, &n) ?
+		    (double)n : NAN;
+	if (t->export_kind == ML_X_DECIMAL)
+		return ml_parse_decimal(s, t->min, t->max, &v) ? v : NAN;
+	return NAN;
+}
+
+char *
+ml_value_normalise(enum ml_type type, const char *value, char *buf,
+    size_t size)
+{
+	const struct ml_type_info *t = ml_type_info(type);
+	const char *p;
+	size_t len;
+	int yn;
+
+	snprintf(buf, size, "%s", value);
+	if (t == NULL || !ml_value_check(type, value, NULL))
+		return NULL;
+	if (*value == '\0' || type == ML_T_TEXT)
+		return buf;
+	switch (t->export_kind) {
+	case ML_X_YESNO:
+		yn = ml_parse_yesno(value);
+		snprintf(buf, size, "%s", yn == 1 ? "yes" : "no");
+		break;
+	case ML_X_INTEGER:
+		snprintf(buf, size, "%.0f", ml_read_number(type, value));
+		break;
+	case ML_X_DECIMAL:
+		/* The user's digits, trimmed, with '.' as the mark: 37,90
+		 * stays 37.90, not a binary float's printing of it. */
+		p = trim_blanks(value, &len);
+		snprintf(buf, size, "%.*s", (int)len, p);
+		for (char *q = buf; *q; q++)
+			if (*q == ',')
+				*q = '.';
+		break;
+	default:
+		if (type == ML_T_PROC_KIND)
+			snprintf(buf, size, "%s", ml_proc_kind_match(value)->id);
+		break;
+	}
+	return buf;
 }
 
 bool
@@ -367,16 +586,21 @@ ml_value_check(enum ml_type type, const char *v, const char **why)
 		return true;
 	switch (type) {
 	case ML_T_DATE:		ok = ml_date_parse(v, NULL); break;
-	case ML_T_SCORE:	ok = ml_parse_int(v, 0, 10, NULL); break;
 	case ML_T_YESNO:	ok = ml_parse_yesno(v) >= 0; break;
-	case ML_T_TEMP:		ok = ml_parse_decimal(v, 30.0, 45.0, NULL); break;
-	case ML_T_HOURS:	ok = ml_parse_decimal(v, 0.0, 24.0, NULL); break;
-	case ML_T_MINUTES:	ok = ml_parse_int(v, 0, 1440, NULL); break;
+	case ML_T_SCORE:
+	case ML_T_MINUTES:
+	case ML_T_COUNT:
+		ok = ml_parse_int(v, (long)types[type].min,
+		    (long)types[type].max, NULL);
+		break;
+	case ML_T_TEMP:
+	case ML_T_HOURS:
+		ok = ml_parse_decimal(v, types[type].min, types[type].max, NULL);
+		break;
 	case ML_T_TEXT:		ok = check_text(v); break;
 	case ML_T_TIMESTAMP:	ok = ml_timestamp_parse(v, NULL); break;
-	case ML_T_PROC_KIND:	ok = in_list(v, ml_proc_kinds); break;
+	case ML_T_PROC_KIND:	ok = ml_proc_kind_index(v) >= 0; break;
 	case ML_T_SLUG:		ok = check_slug(v); break;
-	case ML_T_COUNT:	ok = ml_parse_int(v, 0, 100000, NULL); break;
 	case ML_T_DAYS:		ok = check_days(v); break;
 	case ML_T_TIMES:	ok = check_times(v); break;
 	case ML_T_HHMM:		ok = ml_hhmm_parse(v, NULL); break;
@@ -387,4 +611,18 @@ ml_value_check(enum ml_type type, const char *v, const char **why)
 	if (!ok && why != NULL)
 		*why = ml_type_describe(type);
 	return ok;
+}
+
+int
+ml_exercise_dates_check(const char *start, const char *end,
+    struct ml_error *err)
+{
+	ml_day from, to;
+
+	if (start == NULL || end == NULL || !ml_date_parse(start, &from) ||
+	    !ml_date_parse(end, &to) || to >= from)
+		return 0;
+	ml_error_set(err, NULL, 0, "end_date", "%s is before start_date %s",
+	    end, start);
+	return -1;
 }

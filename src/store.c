@@ -713,6 +713,9 @@ struct validator {
 	bool has_pending[VALIDATOR_MAX_COLS];
 	size_t npending;
 	struct key_cell kc[VALIDATOR_MAX_COLS];
+	/* exercises.csv: the row's start_date and end_date, for the rule
+	 * across cells (ml_exercise_dates_check). */
+	struct key_cell xdates[2];
 	/* Every row's key, for duplicates. */
 	size_t nkeys;
 	const char *last_key;	/* the previous row's, while sorted */
@@ -765,6 +768,8 @@ validator_free(struct validator *v)
 	}
 	for (size_t k = 0; k < VALIDATOR_MAX_COLS; k++)
 		free(v->kc[k].s);
+	free(v->xdates[0].s);
+	free(v->xdates[1].s);
 	free(v->inv);
 	v->inv = NULL;
 }
@@ -844,6 +849,19 @@ validator_header(struct validator *v)
 		}
 }
 
+/* Copy @val (@len bytes) into @kc, reusing its buffer. */
+static void
+keep_cell(struct key_cell *kc, const char *val, size_t len)
+{
+	if (len + 1 > kc->cap) {
+		kc->cap = len + 1 > 32 ? len + 1 : 32;
+		kc->s = xrealloc(kc->s, kc->cap);
+	}
+	memcpy(kc->s, val, len + 1);
+	kc->len = len;
+	kc->set = true;
+}
+
 /* Cell @col (of @len bytes) of the current row: check it against its
  * column; a problem waits for the row's end. */
 static void
@@ -856,16 +874,11 @@ validator_cell(struct validator *v, size_t col, const char *val, size_t len)
 	if (col >= v->ncols || (c = v->inv[col]) < 0)
 		return;		/* a column the schema does not know */
 	if ((k = v->keyidx[c]) >= 0) {
-		struct key_cell *kc = &v->kc[k];
-
-		if (len + 1 > kc->cap) {
-			kc->cap = len + 1 > 32 ? len + 1 : 32;
-			kc->s = xrealloc(kc->s, kc->cap);
-		}
-		memcpy(kc->s, val, len + 1);
-		kc->len = len;
-		kc->set = true;
+		keep_cell(&v->kc[k], val, len);
 	}
+	if (v->sc->file == ML_EXERCISES &&
+	    (c == XC_START_DATE || c == XC_END_DATE))
+		keep_cell(&v->xdates[c == XC_END_DATE], val, len);
 	sc = &v->sc->cols[c];
 	if (*val == '\0') {
 		if (!sc->required)
@@ -919,6 +932,18 @@ validator_end(struct validator *v, size_t ncells, long line)
 			}
 		}
 	v->npending = 0;
+	if (sc->file == ML_EXERCISES) {
+		if (v->xdates[0].set && v->xdates[1].set &&
+		    ml_exercise_dates_check(v->xdates[0].s, v->xdates[1].s,
+		    &e) != 0) {
+			char msg[sizeof e.msg];
+
+			snprintf(msg, sizeof msg, "%s", e.msg);
+			ml_error_set(&e, v->path, line, "end_date", "%s", msg);
+			problem(v, &e);
+		}
+		v->xdates[0].set = v->xdates[1].set = false;
+	}
 	if (sc->nkey > 0)
 		validator_key(v, line);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alerts.h"
+#include "text.h"
 #include "ui.h"
 
 #define KEY_SEP "\x1f"
@@ -313,53 +314,6 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 	return true;
 }
 
-/* Split @text into lines of at most @width bytes at spaces; call @put for
- * each.  Returns the number of lines. */
-static int
-wrap(const char *text, int width, void (*put)(void *, int, const char *, int),
-    void *ctx)
-{
-	const char *p = text;
-	int n = 0;
-
-	while (*p) {
-		const char *end, *brk = NULL;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		for (end = p; *end && end - p < width; end++)
-			if (*end == ' ')
-				brk = end;
-		if (*end && *end != ' ' && brk != NULL)
-			end = brk;
-		if (put != NULL)
-			put(ctx, n, p, (int)(end - p));
-		n++;
-		p = end;
-	}
-	return n;
-}
-
-struct put_ctx {
-	WINDOW *win;
-	int y, x, width, max;
-};
-
-static void
-put_line(void *vctx, int i, const char *s, int len)
-{
-	struct put_ctx *c = vctx;
-	char *line;
-
-	if (i >= c->max)
-		return;
-	line = xstrndup(s, (size_t)len);
-	ui_put(c->win, c->y + i, c->x, c->width, line);
-	free(line);
-}
-
 static void
 svc_draw_modal(struct ui *ui, WINDOW *body)
 {
@@ -369,7 +323,6 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	long row;
 	char title[160];
 	const char *msg;
-	struct put_ctx pc;
 
 	if (st.ndialog == 0)
 		return;
@@ -377,7 +330,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	if (row < 0)
 		return;
 	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
-	nlines = wrap(msg, w - 4, NULL, NULL);
+	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
 	h = nlines + 6;
 	if (h > rows)
 		h = rows;
@@ -401,8 +354,7 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	wattron(body, ui_attr(ui, UI_EMERGENCY));
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
-	pc = (struct put_ctx){ body, y0 + 3, x0 + 2, w - 4, h - 6 };
-	wrap(msg, w - 4, put_line, &pc);
+	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
 	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
 	    st.ndialog > 1 ? " More follow." : "");
 	wattron(body, A_BOLD);
@@ -468,7 +420,7 @@ short_time(const char *stamp, char *buf, size_t size)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+alerts_draw(struct ui *ui, WINDOW *win)
 {
 	const struct ml_store *s = ui->store;
 	int rows = getmaxy(win), cols = getmaxx(win);
@@ -539,17 +491,15 @@ draw(struct ui *ui, WINDOW *win)
 	mvwhline(win, rows - detail, 1, ACS_HLINE, cols - 2);
 	{
 		const struct alerts_item *it = &items[st.sel];
-		struct put_ctx pc = { win, rows - detail + 1, 2, cols - 4,
-		    detail - 1 };
 
-		wrap(store_get(s, ML_ALERTS, it->row, AC_MESSAGE), cols - 4,
-		    put_line, &pc);
+		ui_put_wrapped(win, rows - detail + 1, 2, cols - 4, detail - 1,
+		    store_get(s, ML_ALERTS, it->row, AC_MESSAGE));
 	}
 	free(items);
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+alerts_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	struct alerts_item *items;
 	size_t n = shown(ui, &items);
@@ -584,14 +534,14 @@ key(struct ui *ui, wint_t ch, bool is_key)
 }
 
 static void
-enter(struct ui *ui)
+alerts_enter(struct ui *ui)
 {
 	load_alerts(ui);
 	st.sel = 0;
 }
 
 static const char *
-hints(struct ui *ui)
+alerts_hints(struct ui *ui)
 {
 	(void)ui;
 	return st.show_all ? "j/k move  a acknowledge  v unacknowledged only  "
@@ -600,7 +550,7 @@ hints(struct ui *ui)
 }
 
 /* For the Help screen (see struct ui_screen's help). */
-static const char *const help[] = {
+static const char *const alerts_help[] = {
 	"3 Alerts",
 	"  Up/Down j/k  select an alert",
 	"  a            acknowledge it",
@@ -614,9 +564,9 @@ const struct ui_screen ui_alerts = {
 	.name = "Alerts",
 	.tab_key = '3',
 	.digits_are_input = false,
-	.enter = enter,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.help = help,
+	.enter = alerts_enter,
+	.draw = alerts_draw,
+	.key = alerts_key,
+	.hints = alerts_hints,
+	.help = alerts_help,
 };

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "text.h"
 #include "ui-edit.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -66,13 +67,19 @@ ui_edit_key(struct ui_edit *e, wint_t ch, bool is_key)
 	return UI_EDIT_MORE;
 }
 
-/* Columns of @c on screen; what cannot be shown is drawn as one '?'. */
+/*
+ * Columns of @c on screen, from text.c's table like every other width.
+ * What the output gate would escape (controls, C1, bidi controls, a BOM)
+ * is drawn as one '?': a value loaded from a file may hold them, and none
+ * may reach the terminal.
+ */
 static int
-char_width(wchar_t c)
+char_width(wchar_t c, wchar_t *shown)
 {
-	int w = wcwidth(c);
+	int w = text_cp_width((unsigned long)c);
 
-	return w < 0 ? 1 : w;
+	*shown = w > 2 ? L'?' : c;	/* wider than 2: an escape */
+	return w > 2 ? 1 : w;
 }
 
 void
@@ -94,7 +101,7 @@ ui_edit_draw(struct ui_edit *e, WINDOW *win, int y, int x, int width,
 		int w = e->first > 0 ? 1 : 0;
 
 		for (i = e->first; i < l->pos; i++)
-			w += char_width(l->text[i]);
+			w += char_width(l->text[i], &(wchar_t){ 0 });
 		if (w < width - 1 || e->first >= l->pos)
 			break;
 		e->first++;
@@ -106,13 +113,9 @@ ui_edit_draw(struct ui_edit *e, WINDOW *win, int y, int x, int width,
 	}
 	avail = width - 1;	/* the last column: '>' or the cursor */
 	for (i = e->first; i < l->len; i++) {
-		wchar_t c = l->text[i];
-		int w = wcwidth(c);
+		wchar_t c;
+		int w = char_width(l->text[i], &c);
 
-		if (w < 0) {
-			c = L'?';
-			w = 1;
-		}
 		if (used + w > avail)
 			break;
 		if (i == l->pos)

@@ -131,7 +131,7 @@ paginate(int rows, int cols, struct block *b, int *nb, int *height, int *colw)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+help_draw(struct ui *ui, WINDOW *win)
 {
 	struct block b[MAX_BLOCKS];
 	int nb, height, colw;
@@ -157,7 +157,7 @@ draw(struct ui *ui, WINDOW *win)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+help_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	int delta;
 
@@ -168,21 +168,21 @@ key(struct ui *ui, wint_t ch, bool is_key)
 	else
 		return UI_KEY_UNHANDLED;
 	if (page + delta >= 0) {
-		page += delta;		/* draw() clamps at the last page */
+		page += delta;		/* help_draw() clamps at the last page */
 		ui_dirty(ui);
 	}
 	return UI_KEY_HANDLED;
 }
 
 static void
-enter(struct ui *ui)
+help_enter(struct ui *ui)
 {
 	(void)ui;
 	page = 0;
 }
 
 static const char *
-hints(struct ui *ui)
+help_hints(struct ui *ui)
 {
 	struct block b[MAX_BLOCKS];
 	int nb, height, colw;
@@ -195,8 +195,8 @@ hints(struct ui *ui)
 const struct ui_screen ui_help = {
 	.name = "Help",
 	.tab_key = '?',
-	.enter = enter,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
+	.enter = help_enter,
+	.draw = help_draw,
+	.key = help_key,
+	.hints = help_hints,
 };

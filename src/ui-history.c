@@ -46,7 +46,8 @@ day_marks(const struct ui *ui, long row, char *buf, size_t size)
 				red = true;
 		}
 	t = diary_decimal(ui->store, row, EC_TEMPERATURE_C);
-	if (!isnan(t) && t >= 38.0 && n + 1 < size) {
+	/* The rules' threshold, so History and Alerts agree. */
+	if (!isnan(t) && t >= ui->cfg->fever_c && n + 1 < size) {
 		buf[n++] = 'F';
 		red = true;
 	}
@@ -152,7 +153,7 @@ draw_list(struct ui *ui, WINDOW *win)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+history_draw(struct ui *ui, WINDOW *win)
 {
 	draw_calendar(ui, win);
 	draw_list(ui, win);
@@ -182,7 +183,7 @@ move_months(struct ui *ui, int delta)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+history_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	if (is_key) {
 		switch (ch) {
@@ -217,13 +218,13 @@ key(struct ui *ui, wint_t ch, bool is_key)
 }
 
 static const char *
-hints(struct ui *ui)
+history_hints(struct ui *ui)
 {
 	(void)ui;
 	return "arrows/hjkl day/week  [ ] month  t today  Enter open  ? help";
 }
 
-static const char *const help[] = {
+static const char *const history_help[] = {
 	"2 History",
 	"  Left/Right h/l  a day",
 	"  Up/Down k/j     a week",
@@ -235,8 +236,8 @@ static const char *const help[] = {
 const struct ui_screen ui_history = {
 	.name = "History",
 	.tab_key = '2',
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.help = help,
+	.draw = history_draw,
+	.key = history_key,
+	.hints = history_hints,
+	.help = history_help,
 };

@@ -25,33 +25,34 @@
 
 enum kind { K_SCORE, K_YESNO, K_NUMBER, K_TEXT };
 
+/* A form row: the column and its wording.  How it is edited follows from
+ * the column's type in the schema (field_kind). */
 struct field {
 	enum ml_entry_col col;
-	enum kind kind;
 	const char *label;
 	const char *unit;	/* shown after a number */
 };
 
 /* entries.csv column order, without date and updated_at. */
 static const struct field fields[] = {
-	{ EC_BACK_PAIN, K_SCORE, "Back pain (average)", "/10" },
-	{ EC_BACK_PAIN_WORST, K_SCORE, "Back pain (worst)", "/10" },
-	{ EC_LEG_PAIN, K_SCORE, "Leg pain", "/10" },
-	{ EC_HEADACHE, K_SCORE, "Headache", "/10" },
-	{ EC_HEADACHE_UPRIGHT, K_YESNO, "Headache worse upright", NULL },
-	{ EC_NUMBNESS, K_YESNO, "Numbness in legs or feet", NULL },
-	{ EC_TINGLING, K_YESNO, "Pins and needles", NULL },
-	{ EC_LEG_WEAKNESS, K_YESNO, "New leg weakness", NULL },
-	{ EC_BLADDER_BOWEL, K_YESNO, "Bladder or bowel trouble", NULL },
-	{ EC_SADDLE_NUMBNESS, K_YESNO, "Numbness between the legs", NULL },
-	{ EC_TEMPERATURE_C, K_NUMBER, "Highest temperature", " C" },
-	{ EC_SITE_PROBLEM, K_YESNO, "Wound/puncture site issue", NULL },
-	{ EC_SLEEP_HOURS, K_NUMBER, "Sleep last night", " hours" },
-	{ EC_MEDICATION, K_TEXT, "Medication", NULL },
-	{ EC_THERAPIES, K_TEXT, "Therapies", NULL },
-	{ EC_ACTIVITY_MIN, K_NUMBER, "Activity", " minutes" },
-	{ EC_MOOD, K_SCORE, "Mood", "/10" },
-	{ EC_NOTES, K_TEXT, "Notes", NULL },
+	{ EC_BACK_PAIN, "Back pain (average)", "/10" },
+	{ EC_BACK_PAIN_WORST, "Back pain (worst)", "/10" },
+	{ EC_LEG_PAIN, "Leg pain", "/10" },
+	{ EC_HEADACHE, "Headache", "/10" },
+	{ EC_HEADACHE_UPRIGHT, "Headache worse upright", NULL },
+	{ EC_NUMBNESS, "Numbness in legs or feet", NULL },
+	{ EC_TINGLING, "Pins and needles", NULL },
+	{ EC_LEG_WEAKNESS, "New leg weakness", NULL },
+	{ EC_BLADDER_BOWEL, "Bladder or bowel trouble", NULL },
+	{ EC_SADDLE_NUMBNESS, "Numbness between the legs", NULL },
+	{ EC_TEMPERATURE_C, "Highest temperature", " C" },
+	{ EC_SITE_PROBLEM, "Wound/puncture site issue", NULL },
+	{ EC_SLEEP_HOURS, "Sleep last night", " hours" },
+	{ EC_MEDICATION, "Medication", NULL },
+	{ EC_THERAPIES, "Therapies", NULL },
+	{ EC_ACTIVITY_MIN, "Activity", " minutes" },
+	{ EC_MOOD, "Mood", "/10" },
+	{ EC_NOTES, "Notes", NULL },
 };
 #define NFIELDS ML_NELEM(fields)
 
@@ -114,25 +115,40 @@ save(struct ui *ui, ml_day day, size_t f, const char *value)
 	return 0;
 }
 
-/* Normalise what was typed for field @f: trim numbers, accept a comma as
- * the decimal point.  Returns a new string (caller frees). */
+/* How field @f is edited, from its schema type. */
+static enum kind
+field_kind(size_t f)
+{
+	switch (ml_schema(ML_ENTRIES)->cols[fields[f].col].type) {
+	case ML_T_SCORE:	return K_SCORE;
+	case ML_T_YESNO:	return K_YESNO;
+	case ML_T_TEXT:		return K_TEXT;
+	default:		return K_NUMBER;
+	}
+}
+
+/* What was typed for field @f in its stored form (the schema's one
+ * normaliser: 37,9 -> 37.9, Yes -> yes); an invalid value comes back
+ * trimmed, for the error message.  Returns a new string (caller frees). */
 static char *
 normalise(size_t f, const char *typed)
 {
-	char *v;
+	enum ml_type type = ml_schema(ML_ENTRIES)->cols[fields[f].col].type;
+	size_t size = strlen(typed) + 8;
+	char *v = xmalloc(size);
 	size_t n;
 
-	if (fields[f].kind == K_TEXT)
-		return xstrdup(typed);
+	if (type == ML_T_TEXT)
+		snprintf(v, size, "%s", typed);
+	if (type == ML_T_TEXT ||
+	    ml_value_normalise(type, typed, v, size) != NULL)
+		return v;
 	while (*typed == ' ')
 		typed++;
-	v = xstrdup(typed);
+	snprintf(v, size, "%s", typed);
 	n = strlen(v);
 	while (n > 0 && v[n - 1] == ' ')
 		v[--n] = '\0';
-	for (char *p = v; *p; p++)
-		if (*p == ',')
-			*p = '.';
 	return v;
 }
 
@@ -178,7 +194,7 @@ open_editor(struct ui *ui, const char *initial)
 	st.ed_day = ui->day;
 	st.ed_field = st.cur;
 	ui_edit_open(&st.ed, initial,
-	    fields[st.cur].kind == K_TEXT ? TEXT_MAX : 8);
+	    field_kind(st.cur) == K_TEXT ? TEXT_MAX : 8);
 	ui_dirty(ui);
 	ui_dirty_frame(ui);
 }
@@ -198,15 +214,18 @@ adjust(struct ui *ui, int dir)
 {
 	static const struct {
 		enum ml_entry_col col;
-		double step, start, min, max;
+		double step, start;
 		const char *fmt;
 	} steps[] = {
-		{ EC_TEMPERATURE_C, 0.1, 37.0, 30.0, 45.0, "%.1f" },
-		{ EC_SLEEP_HOURS, 0.5, 7.0, 0.0, 24.0, "%g" },
-		{ EC_ACTIVITY_MIN, 5.0, 0.0, 0.0, 1440.0, "%.0f" },
+		{ EC_TEMPERATURE_C, 0.1, 37.0, "%.1f" },
+		{ EC_SLEEP_HOURS, 0.5, 7.0, "%g" },
+		{ EC_ACTIVITY_MIN, 5.0, 0.0, "%.0f" },
 	};
+	const struct ml_type_info *t = ml_type_info(
+	    ml_schema(ML_ENTRIES)->cols[fields[st.cur].col].type);
 	const char *cur = value_of(ui, ui->day, st.cur);
-	double step = 1.0, start = dir > 0 ? 1.0 : 0.0, min = 0.0, max = 10.0;
+	double step = 1.0, start = dir > 0 ? 1.0 : 0.0;
+	double min = t->min, max = t->max;	/* the schema's range */
 	const char *fmt = "%.0f";
 	char buf[32];
 	double v;
@@ -215,8 +234,6 @@ adjust(struct ui *ui, int dir)
 		if (steps[i].col == fields[st.cur].col) {
 			step = steps[i].step;
 			start = steps[i].start;
-			min = steps[i].min;
-			max = steps[i].max;
 			fmt = steps[i].fmt;
 		}
 	if (*cur == '\0') {
@@ -284,7 +301,7 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 		char *t = normalise(0, typed);	/* trimmed like a number */
 		ml_day d;
 
-		if (cli_parse_day(t, &d)) {
+		if (ml_day_parse(t, ml_today(), &d)) {
 			close_editor(ui);
 			goto_day(ui, d);
 		} else {
@@ -310,7 +327,7 @@ edit_external(struct ui *ui)
 	enum note_edit_status r;
 	char *now;
 
-	if (fields[st.cur].kind != K_TEXT) {
+	if (field_kind(st.cur) != K_TEXT) {
 		ui_message(ui, "E opens your editor on a text field, like Notes");
 		return;
 	}
@@ -318,7 +335,7 @@ edit_external(struct ui *ui)
 	snprintf(label, sizeof label, "%s-%s", column_name(st.cur), date);
 	def_prog_mode();
 	endwin();
-	r = note_edit(ui->ctx->data_dir, label, value_of(ui, ui->day, st.cur),
+	r = note_edit(ui->app->data_dir, label, value_of(ui, ui->day, st.cur),
 	    &now, &err);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
@@ -371,16 +388,14 @@ static const struct binding {
 static void
 digit(struct ui *ui, int d, int pending)
 {
-	const struct field *fd = &fields[st.cur];
-
-	if (fd->kind == K_SCORE) {
+	if (field_kind(st.cur) == K_SCORE) {
 		if (pending >= 0 && pending * 10 + d <= 10) {
 			set_score(ui, pending * 10 + d);
 		} else {
 			set_score(ui, d);
 			st.pending = d;
 		}
-	} else if (fd->kind == K_NUMBER) {
+	} else if (field_kind(st.cur) == K_NUMBER) {
 		char first[2] = { (char)('0' + d), '\0' };
 
 		open_editor(ui, first);
@@ -395,9 +410,9 @@ toggle(struct ui *ui)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+today_key(struct ui *ui, wint_t ch, bool is_key)
 {
-	enum kind kind = fields[st.cur].kind;
+	enum kind kind = field_kind(st.cur);
 	int pending = st.pending;
 	size_t i;
 
@@ -471,7 +486,7 @@ format_value(const struct field *fd, const char *v, char *buf, size_t size)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+today_draw(struct ui *ui, WINDOW *win)
 {
 	long row = diary_find(ui->store, ui->day);
 	int width = getmaxx(win) - VALUE_X - 1;
@@ -529,27 +544,27 @@ draw(struct ui *ui, WINDOW *win)
 }
 
 static const char *
-hints(struct ui *ui)
+today_hints(struct ui *ui)
 {
 	(void)ui;
 	if (st.mode == M_GOTO)
 		return "Enter go  Esc cancel";
 	if (st.mode == M_EDIT)
 		return "Enter save  Esc cancel  Left/Right Home End  ^U clear";
-	switch (fields[st.cur].kind) {
+	switch (field_kind(st.cur)) {
 	case K_SCORE:
 		return "0-10 score  +/- adjust  x clear  [ ] day  g date  ? help";
 	case K_YESNO:
 		return "y/n/Space answer  x clear  [ ] day  t today  ? help";
 	default:
-		return fields[st.cur].kind == K_TEXT ?
+		return field_kind(st.cur) == K_TEXT ?
 		    "Enter edit  E editor  x clear  [ ] day  g date  ? help" :
 		    "Enter edit  +/- adjust  x clear  [ ] day  g date  ? help";
 	}
 }
 
 static bool
-cursor(struct ui *ui, int *y, int *x)
+today_cursor(struct ui *ui, int *y, int *x)
 {
 	(void)ui;
 	if (st.mode == M_FORM)
@@ -560,7 +575,7 @@ cursor(struct ui *ui, int *y, int *x)
 }
 
 static void
-enter(struct ui *ui)
+today_enter(struct ui *ui)
 {
 	(void)ui;
 	st.cur = 0;		/* back_pain: a contract the tests rely on */
@@ -568,7 +583,7 @@ enter(struct ui *ui)
 }
 
 static void
-leave(struct ui *ui)
+today_leave(struct ui *ui)
 {
 	if (st.mode == M_EDIT)
 		commit_edit(ui);
@@ -578,7 +593,7 @@ leave(struct ui *ui)
 
 /* SIGHUP, SIGTERM, Ctrl-C: keep what is being typed. */
 static void
-flush(struct ui *ui)
+today_flush(struct ui *ui)
 {
 	/* Text always saves; a half-typed invalid number cannot be stored. */
 	if (st.mode == M_EDIT)
@@ -589,7 +604,7 @@ flush(struct ui *ui)
 	st.undo_ok = false;
 }
 
-static const char *const help[] = {
+static const char *const today_help[] = {
 	"1 Today: the day form",
 	"  Up/Down j/k    move between fields",
 	"  0-9            score (1 then 0 = 10)",
@@ -614,12 +629,12 @@ const struct ui_screen ui_today = {
 	.name = "Today",
 	.tab_key = '1',
 	.digits_are_input = true,
-	.enter = enter,
-	.leave = leave,
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.flush = flush,
-	.cursor = cursor,
-	.help = help,
+	.enter = today_enter,
+	.leave = today_leave,
+	.draw = today_draw,
+	.key = today_key,
+	.hints = today_hints,
+	.flush = today_flush,
+	.cursor = today_cursor,
+	.help = today_help,
 };

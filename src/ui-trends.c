@@ -202,7 +202,7 @@ draw_below(struct ui *ui, WINDOW *win, ml_day end)
 }
 
 static void
-draw(struct ui *ui, WINDOW *win)
+trends_draw(struct ui *ui, WINDOW *win)
 {
 	ml_day today = ml_today();
 	/* The chart ends on the day the other screens show. */
@@ -259,7 +259,7 @@ shift(struct ui *ui, int days)
 }
 
 static enum ui_key_result
-key(struct ui *ui, wint_t ch, bool is_key)
+trends_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	if (is_key) {
 		if (ch == KEY_PPAGE)
@@ -287,13 +287,13 @@ key(struct ui *ui, wint_t ch, bool is_key)
 }
 
 static const char *
-hints(struct ui *ui)
+trends_hints(struct ui *ui)
 {
 	(void)ui;
 	return "r 30/90 days  s series  b l h a  [ ] earlier/later  t today";
 }
 
-static const char *const help[] = {
+static const char *const trends_help[] = {
 	"5 Trends",
 	"  r  30 or 90 days",
 	"  s  next series",
@@ -305,8 +305,8 @@ static const char *const help[] = {
 const struct ui_screen ui_trends = {
 	.name = "Trends",
 	.tab_key = '5',
-	.draw = draw,
-	.key = key,
-	.hints = hints,
-	.help = help,
+	.draw = trends_draw,
+	.key = trends_key,
+	.hints = trends_hints,
+	.help = trends_help,
 };

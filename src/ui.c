@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "text.h"
 #include "ui.h"
 
 #define MIN_COLS 80
@@ -188,53 +189,40 @@ ui_attr(const struct ui *ui, enum ui_role role)
 int
 ui_strwidth(const char *s)
 {
-	mbstate_t st;
-	int width = 0;
-
-	memset(&st, 0, sizeof st);
-	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			s++;
-			width++;
-			continue;
-		}
-		w = wcwidth(wc);
-		width += w > 0 ? w : 0;
-		s += n;
-	}
-	return width;
+	return text_width(s);
 }
 
+/*
+ * Through the gate first (text.h), so a file's escape sequences or bidi
+ * controls show as inert text; then character by character, so a locale
+ * that cannot decode UTF-8 shows '?' rather than raw bytes.
+ */
 void
 ui_put(WINDOW *win, int y, int x, int width, const char *s)
 {
+	char *safe = text_safe_dup(s, width, 0);
+	const char *p = safe;
 	mbstate_t st;
 	int used = 0;
 
 	memset(&st, 0, sizeof st);
 	wmove(win, y, x);
-	while (*s && used < width) {
+	while (*p && used < width) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
 		int w;
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			/* Show undecodable bytes as '?', never raw. */
 			memset(&st, 0, sizeof st);
 			waddch(win, '?');
-			s++;
+			p++;
 			used++;
 			continue;
 		}
-		if (wc == L'\n' || wc == L'\r' || wc == L'\t')
-			wc = L' ';
-		w = wcwidth(wc);
-		if (w < 0) {
+		/* Columns from text.c's table, like the cut above; what this
+		 * locale cannot print is one '?'. */
+		w = text_cp_width((unsigned long)wc);
+		if (wcwidth(wc) < 0) {
 			wc = L'?';
 			w = 1;
 		}
@@ -242,8 +230,40 @@ ui_put(WINDOW *win, int y, int x, int width, const char *s)
 			break;
 		waddnwstr(win, &wc, 1);
 		used += w;
-		s += n;
+		p += n;
 	}
+	free(safe);
+}
+
+struct wrap_rows {
+	WINDOW *win;
+	int y, x, width, max;
+};
+
+static void
+put_wrapped_line(void *ctx, size_t i, const char *start, size_t len)
+{
+	struct wrap_rows *w = ctx;
+	char *line;
+
+	if (i >= (size_t)w->max)
+		return;
+	line = xstrndup(start, len);
+	ui_put(w->win, w->y + (int)i, w->x, w->width, line);
+	free(line);
+}
+
+int
+ui_put_wrapped(WINDOW *win, int y, int x, int width, int maxrows,
+    const char *s)
+{
+	struct wrap_rows w = { win, y, x, width, maxrows };
+	size_t n;
+
+	if (maxrows <= 0)
+		return 0;
+	n = text_wrap(s, width, put_wrapped_line, &w);
+	return n < (size_t)maxrows ? (int)n : maxrows;
 }
 
 static void
@@ -542,7 +562,7 @@ want_color(const struct ui *ui)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (ui->ctx->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
+	if (ui->app->no_color || !ui->cfg->color || (nc != NULL && *nc != '\0'))
 		return false;
 	return has_colors();
 }
@@ -565,10 +585,20 @@ cannot_draw(void)
 		why = "the diary screen cannot draw on a dumb terminal (TERM=dumb)";
 	else
 		return false;
-	cli_errorf("%s", why);
-	cli_errorf("the commands work anywhere: mendlog log, show, alerts; "
-	    "mendlog --help");
+	fprintf(stderr, "mendlog: %s\n", why);
+	fputs("mendlog: the commands work anywhere: mendlog log, show, alerts; "
+	    "mendlog --help\n", stderr);
 	return true;
+}
+
+/* $TERM as it may be shown: it comes from the environment, so through the
+ * output gate, and cut (a notice line has room for a name, not a page). */
+static void
+term_shown(char *buf, size_t size)
+{
+	const char *term = getenv("TERM");
+
+	text_safe(buf, size, term != NULL ? term : "", 32, TEXT_ELLIPSIS);
 }
 
 /*
@@ -589,6 +619,7 @@ open_terminal(struct ui *ui)
 	};
 	const char *term = getenv("TERM");
 	const char *pkg = "ncurses-term";
+	char shown[160];
 	SCREEN *scr;
 
 	if ((scr = newterm(NULL, stdout, stdin)) != NULL)
@@ -599,14 +630,15 @@ open_terminal(struct ui *ui)
 			pkg = terminfo_pkgs[i].package;
 			break;
 		}
+	term_shown(shown, sizeof shown);
 	for (size_t i = 0; i < ML_NELEM(fallbacks); i++) {
 		if ((scr = newterm(fallbacks[i], stdout, stdin)) == NULL)
 			continue;
 		/* On the notice line, and on stderr to read after quitting. */
-		ui_message(ui, "TERM=%s unknown: using %s (apt install %s)", term,
+		ui_message(ui, "TERM=%s unknown: using %s (apt install %s)", shown,
 		    fallbacks[i], pkg);
 		fprintf(stderr, "mendlog: terminal type '%s' is not in terminfo "
-		    "here; drawing as '%s'.  To fix: apt install %s\n", term,
+		    "here; drawing as '%s'.  To fix: apt install %s\n", shown,
 		    fallbacks[i], pkg);
 		return scr;
 	}
@@ -616,10 +648,14 @@ open_terminal(struct ui *ui)
 static void
 start_curses(struct ui *ui)
 {
-	if (open_terminal(ui) == NULL)
+	if (open_terminal(ui) == NULL) {
+		char shown[160];
+
+		term_shown(shown, sizeof shown);
 		fatal("cannot open the terminal '%s', nor xterm-256color, xterm "
 		    "or vt100 in its place; the commands still work (mendlog "
-		    "--help)", getenv("TERM"));
+		    "--help)", shown);
+	}
 	curses_up = true;
 	ml_set_fatal_hook(restore_terminal);
 	cbreak();
@@ -670,8 +706,23 @@ any_file_exists(const struct ml_store *s)
 	return false;
 }
 
+/* Before the screen starts, errors go to stderr as the CLI's do. */
+static void
+print_error(const struct ml_error *err)
+{
+	text_print_error(stderr, err, NULL);
+}
+
+static void
+config_report(void *ctx, enum ml_config_level level, const struct ml_error *e)
+{
+	(void)ctx;
+	text_print_error(stderr, e, level == ML_CONFIG_WARNING ? " (warning)" :
+	    NULL);
+}
+
 int
-ui_main(struct cli_ctx *ctx)
+ui_main(struct ml_app *app)
 {
 	struct ui ui;
 	struct ml_error err;
@@ -680,12 +731,16 @@ ui_main(struct cli_ctx *ctx)
 
 	if (cannot_draw())
 		return ML_EXIT_FAIL;
-	if (cli_open_store(ctx) != 0)
+	if (app_open_store(app, config_report, NULL, &err) != 0) {
+		/* Errors inside the config were already reported line by line. */
+		if (!app_config_error_reported(&err))
+			print_error(&err);
 		return ML_EXIT_FAIL;
+	}
 	memset(&ui, 0, sizeof ui);
-	ui.ctx = ctx;
-	ui.store = &ctx->store;
-	ui.cfg = &ctx->cfg;
+	ui.app = app;
+	ui.store = &app->store;
+	ui.cfg = &app->cfg;
 	ui.day = ml_today();
 	ui.first_run = !any_file_exists(ui.store);
 	cs = nl_langinfo(CODESET);
@@ -693,7 +748,7 @@ ui_main(struct cli_ctx *ctx)
 	/* Load what the frame and first screen need; the rest on demand. */
 	if (store_load(ui.store, ML_ENTRIES, NULL, &err) != 0 ||
 	    store_load(ui.store, ML_PROCEDURES, NULL, &err) != 0) {
-		cli_print_error(&err);
+		print_error(&err);
 		return ML_EXIT_FAIL;
 	}
 	install_signals();

@@ -2,6 +2,7 @@
  * util.c - allocation and error helpers shared by every module.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "mendlog.h"
+#include "text.h"
 
 static void (*fatal_hook)(void);
 
@@ -147,57 +149,19 @@ ml_error_format(const struct ml_error *err, char *buf, size_t size)
 #undef APPEND
 }
 
-/* Length of the valid UTF-8 sequence at @p (1-4), or 0. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	size_t n;
-
-	if (*p < 0x80)
-		return 1;
-	if (*p >= 0xc2 && *p <= 0xdf)
-		n = 2;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		n = 3;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 const char *
 ml_printable(const char *v, size_t max, char *buf, size_t size)
 {
-	const unsigned char *p = (const unsigned char *)v;
-	size_t off = 0, chars = 0;
+	int cols = max > INT_MAX ? -1 : (int)max, width;
+	size_t fit = text_fit(v, cols, &width);
 
-	buf[0] = '\0';
-	while (*p != '\0') {
-		size_t n = utf8_len(p);
-		bool bom = n == 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0;
-		bool escape = n == 0 || bom || (n == 1 && (*p < 0x20 || *p == 0x7f));
-		size_t need = escape ? (bom ? 12 : 4) : n;
-
-		if (chars == max || off + need + 4 > size) {
-			snprintf(buf + off, size - off, "...");
-			return buf;
-		}
-		if (escape) {
-			for (size_t i = 0; i < (bom ? 3 : 1); i++)
-				off += (size_t)snprintf(buf + off, size - off,
-				    "\\x%02X", p[i]);
-			p += bom ? 3 : 1;
-		} else {
-			memcpy(buf + off, p, n);
-			off += n;
-			buf[off] = '\0';
-			p += n;
-		}
-		chars++;
+	/* "..." after @max columns of text, as the quoted value's own
+	 * width is what a reader compares. */
+	if (v[fit] == '\0' || size < 4) {
+		text_safe(buf, size, v, -1, TEXT_ELLIPSIS);
+		return buf;
 	}
+	text_safe(buf, size - 3, v, width, 0);
+	strcat(buf, "...");
 	return buf;
 }

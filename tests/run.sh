@@ -5,6 +5,8 @@
 #   faults: build/faults/test-* (cmocka, failing C library calls)
 #   fuzz:  each fuzz target over tests/fuzz/seeds-TARGET once
 #   e2e:   tests/e2e/test-*.sh (the real binary, CLI and tmux at 80x24)
+#   includes: tests/check-includes.sh (screen without cli.h, core
+#          without curses)
 #   man:   mandoc -Tlint on man/*
 # Set TESTS=pattern to run only the matching unit binaries / e2e scripts.
 cd "$(dirname "$0")/.." || exit 1
@@ -106,6 +108,19 @@ for t in tests/e2e/test-*.sh; do
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
+
+# includes: the screen never includes cli.h; core never includes curses.
+if [ -z "$pattern" ] || [ "$pattern" = includes ]; then
+	if sh tests/check-includes.sh >"$log" 2>&1; then
+		pass=$((pass + 1))
+		echo "includes: screen without cli.h, core without curses"
+	else
+		cat "$log"
+		fail=$((fail + 1))
+		note_fail includes
+		echo "includes: 0 passed, 1 failed"
+	fi
+fi
 
 if [ -z "$pattern" ] || [ "$pattern" = man ]; then
 	if mandoc -Tlint -W warning man/mendlog.1 man/mendlog.5 >"$log" 2>&1; then

@@ -46,7 +46,8 @@ check_eq "nothing written on usage error" "$before" "$(sha256sum "$D/entries.csv
 "$ML" -d "$D" log --date 2026-02-30 mood=1 2>/dev/null; check_eq "bad --date: exit 2" 2 $?
 "$ML" -d "$D" frobnicate 2>/dev/null; check_eq "unknown command: exit 2" 2 $?
 "$ML" --bogus 2>/dev/null; check_eq "unknown option: exit 2" 2 $?
-"$ML" -d "$D" procedure add --kind spinal_tap 2>/dev/null; check_eq "bad kind: exit 2" 2 $?
+"$ML" -d "$D" procedure add --kind acupuncture 2>/dev/null; check_eq "bad kind: exit 2" 2 $?
+# (spinal_tap is a synonym of lumbar_puncture since issue 10.)
 "$ML" -d "$D" show --date 2026-01-01 2>/dev/null; check_eq "show of a missing day: exit 1" 1 $?
 
 # help and version

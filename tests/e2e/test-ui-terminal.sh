@@ -96,6 +96,18 @@ check "(g) $kitty: q quits cleanly" wait_for '__EXITED__ 0'
 check "(g) $kitty: the notice is left on the terminal" sh -c \
     "tmux -L $TMUX_SOCK capture-pane -J -p -t main | grep -q \"terminal type '$kitty' is not in terminfo here; drawing as 'xterm-256color'.  To fix: apt install \""
 
+# (g) TERM comes from the environment: an escape sequence in it is shown
+# through the output gate, never sent to the terminal.
+rm -rf "$D"
+ui_stop
+tm_start -- "env TERM=\"\$(printf 'mendlog-x\\033[7m')\" MENDLOG_NOW=$MENDLOG_NOW $ML -d $D"
+check "(g) TERM with ESC: the notice shows it escaped" \
+    wait_for 'TERM=mendlog-x\\x1B\[7m unknown: using xterm-256color'
+tm_send q
+check "(g) TERM with ESC: q quits cleanly" wait_for '__EXITED__ 0'
+check "(g) TERM with ESC: stderr shows it escaped" sh -c \
+    "tmux -L $TMUX_SOCK capture-pane -J -p -t main | grep -qF \"terminal type 'mendlog-x\\x1B[7m' is not in terminfo\""
+
 # (g) TERM=dumb and an empty TERM: a message, exit 1, nothing drawn.
 for term in dumb ''; do
 	rm -rf "$D"

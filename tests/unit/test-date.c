@@ -39,6 +39,28 @@ test_parse_and_format(void **state)
 	assert_int_equal(ml_days_in_month(2026, 4), 30);
 }
 
+/* What a person types for a day: the command line and go-to-date. */
+static void
+test_day_parse(void **state)
+{
+	ml_day today, d = 12345;
+
+	(void)state;
+	assert_true(ml_date_parse("2026-11-27", &today));
+	assert_true(ml_day_parse("today", today, &d));
+	assert_int_equal(d, today);
+	assert_true(ml_day_parse("yesterday", today, &d));
+	assert_int_equal(d, today - 1);
+	assert_true(ml_day_parse("2026-02-28", today, &d));
+	assert_int_equal(d, ml_date_from_ymd(2026, 2, 28));
+	d = 12345;
+	assert_false(ml_day_parse("2026-02-30", today, &d));
+	assert_false(ml_day_parse("Today", today, &d));
+	assert_false(ml_day_parse("", today, &d));
+	assert_false(ml_day_parse("tomorrow", today, &d));
+	assert_int_equal(d, 12345);	/* untouched on failure */
+}
+
 static void
 test_timestamps(void **state)
 {
@@ -118,6 +140,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_and_format),
+		cmocka_unit_test(test_day_parse),
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_local_time_across_dst),
 		cmocka_unit_test(test_hhmm_and_fake_now),

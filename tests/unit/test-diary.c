@@ -64,7 +64,10 @@ test_scores(void **state)
 		rejects(a, scores[i], "0-10");
 		snprintf(a, sizeof a, "%s=4.5", scores[i]);
 		rejects(a, scores[i], "integer");
+		/* Issue 10: the one reader trims blanks. */
 		snprintf(a, sizeof a, "%s= 4", scores[i]);
+		accepts(a, scores[i], "4");
+		snprintf(a, sizeof a, "%s=4 4", scores[i]);
 		rejects(a, scores[i], "integer");
 	}
 }
@@ -90,9 +93,18 @@ test_yes_no(void **state)
 		accepts(a, yn[i], "no");
 		snprintf(a, sizeof a, "%s=", yn[i]);
 		accepts(a, yn[i], "");
-		snprintf(a, sizeof a, "%s=true", yn[i]);
-		rejects(a, yn[i], "yes or no");
+		/* Issue 10: one yes/no reader for every path. */
+		snprintf(a, sizeof a, "%s=TRUE", yn[i]);
+		accepts(a, yn[i], "yes");
 		snprintf(a, sizeof a, "%s=1", yn[i]);
+		accepts(a, yn[i], "yes");
+		snprintf(a, sizeof a, "%s=false", yn[i]);
+		accepts(a, yn[i], "no");
+		snprintf(a, sizeof a, "%s= Yes ", yn[i]);
+		accepts(a, yn[i], "yes");
+		snprintf(a, sizeof a, "%s=maybe", yn[i]);
+		rejects(a, yn[i], "yes or no");
+		snprintf(a, sizeof a, "%s=2", yn[i]);
 		rejects(a, yn[i], "yes or no");
 	}
 }
@@ -107,7 +119,11 @@ test_decimals_and_minutes(void **state)
 	accepts("temperature_c=", "temperature_c", "");
 	rejects("temperature_c=29.9", "temperature_c", "30.0-45.0");
 	rejects("temperature_c=45.1", "temperature_c", "30.0-45.0");
-	rejects("temperature_c=38,5", "temperature_c", "'.'");
+	accepts("temperature_c=38,5", "temperature_c", "38.5");
+	accepts("sleep_hours=7,5", "sleep_hours", "7.5");
+	rejects("temperature_c=38,5,1", "temperature_c", "30.0-45.0");
+	rejects("temperature_c=29.99999999999999999", "temperature_c",
+	    "30.0-45.0");
 	rejects("temperature_c=101.3", "temperature_c", "30.0-45.0");
 	rejects("temperature_c=nan", "temperature_c", "30.0");
 	rejects("temperature_c=3.8e1", "temperature_c", "30.0");
@@ -229,7 +245,11 @@ test_day_after_procedure(void **state)
 	assert_int_equal(diary_add_procedure(&f->s, lp, "lumbar_puncture", "",
 	    &err), 0);
 	assert_int_equal(store_nrows(&f->s, ML_PROCEDURES), 2);
-	assert_int_equal(diary_add_procedure(&f->s, lp, "spinal_tap", "",
+	/* A kind by its name is stored as its id: still one row. */
+	assert_int_equal(diary_add_procedure(&f->s, lp, "Lumbar puncture", "",
+	    &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_PROCEDURES), 2);
+	assert_int_equal(diary_add_procedure(&f->s, lp, "lumbar", "",
 	    &err), -1);
 	assert_string_equal(err.field, "kind");
 	assert_int_equal(diary_day_label(&f->s, lp - 1, label, sizeof label), -1);

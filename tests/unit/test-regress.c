@@ -267,7 +267,10 @@ test_decimal_and_int_parsing(void **state)
 	assert_true(ml_parse_decimal("37.", 30, 45, &d));
 	assert_true(ml_parse_decimal(".5", 0, 1, &d));
 	assert_true(ml_parse_decimal("1.0000000000000001", 0, 2, &d));
-	assert_false(ml_parse_decimal("36,8", 30, 45, &d));
+	/* Issue 10: ',' is a decimal mark too, as the day form took it. */
+	assert_true(ml_parse_decimal("36,8", 30, 45, &d));
+	assert_true(d == strtod("36.8", NULL));
+	assert_false(ml_parse_decimal("3,6,8", 30, 45, &d));
 	assert_false(ml_parse_decimal("3.7e1", 30, 45, &d));
 	assert_false(ml_parse_decimal(".", 0, 1, &d));
 	assert_false(ml_parse_decimal("-", 0, 1, &d));

@@ -1,0 +1,377 @@
+/*
+ * ui-plan.c - the plan view of the Exercises tab (pause, resume, choose
+ * one to edit) and the form to add or edit an exercise.
+ *
+ * Everything is read from the store at draw time; the form's values are
+ * checked by the store's own validator and plan_schedule_parse(), then
+ * saved with store_upsert(), so other mendlogs' changes are never lost.
+ * Fields are edited with the inline editor (ui-edit.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+#include "text.h"
+#include "ui-edit.h"
+#include "ui-exercises.h"
+
+/* Longest field the form takes, in characters. */
+#define FIELD_CHARS 500
+
+static struct {
+	bool form;		/* the form is shown, not the list */
+	int sel;		/* selected row of the list */
+	int top;		/* first row shown (scrolling) */
+
+	bool form_new;
+	int field;		/* XC_* being looked at */
+	char *vals[XC_NCOLS];	/* owned */
+	struct ui_edit ed;	/* open while typing into vals[field] */
+	int cursor_x;		/* where ui_edit_draw() put the cursor */
+} plan;
+
+static const char *const field_labels[XC_NCOLS] = {
+	"id", "name", "instructions", "sets", "reps", "hold (s)", "days",
+	"times", "start date", "end date", "active",
+};
+
+void
+plan_view_open(struct ui *ui)
+{
+	plan.form = false;
+	plan.sel = plan.top = 0;
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+}
+
+void
+plan_view_leave(void)
+{
+	ui_edit_close(&plan.ed);
+}
+
+/* --- the list --------------------------------------------------------- */
+
+static void
+list_draw(struct ui *ui, WINDOW *win)
+{
+	size_t n = store_nrows(ui->store, ML_EXERCISES);
+	int rows = getmaxy(win), cols = getmaxx(win), list_rows = rows - 3;
+	char line[1024], name[160], days[96], times[80];
+
+	wattron(win, ui_attr(ui, UI_TITLE));
+	ui_put(win, 0, 1, cols - 2, "Exercise plan");
+	wattroff(win, ui_attr(ui, UI_TITLE));
+	if (n == 0) {
+		ui_put(win, 2, 2, cols - 4, "No exercises yet. Press a to add one.");
+		return;
+	}
+	if (plan.sel >= (int)n)
+		plan.sel = (int)n - 1;
+	if (plan.sel < plan.top)
+		plan.top = plan.sel;
+	if (plan.sel >= plan.top + list_rows)
+		plan.top = plan.sel - list_rows + 1;
+	for (int i = plan.top; i < (int)n && i < plan.top + list_rows; i++) {
+		struct plan_schedule sc;
+		const char *d = store_get(ui->store, ML_EXERCISES, (size_t)i,
+		    XC_DAYS);
+		bool ok = plan_row_schedule(ui->store, (size_t)i, &sc);
+
+		/* Cells by columns, so a name with accents or CJK keeps the
+		 * columns after it in line. */
+		text_cell(name, sizeof name, store_get(ui->store, ML_EXERCISES,
+		    (size_t)i, XC_NAME), 26);
+		text_cell(days, sizeof days, *d ? d : "daily", 14);
+		text_cell(times, sizeof times, store_get(ui->store, ML_EXERCISES,
+		    (size_t)i, XC_TIMES), 12);
+		snprintf(line, sizeof line, "%c %s %s %s %s",
+		    i == plan.sel ? '>' : ' ', name, days, times,
+		    !ok ? "needs fixing" : sc.active ? "active" : "paused");
+		if (i == plan.sel)
+			wattron(win, ui_attr(ui, UI_SELECTED));
+		else if (ok && !sc.active)
+			wattron(win, ui_attr(ui, UI_DIM));
+		ui_put(win, 2 + i - plan.top, 1, cols - 2, line);
+		wattroff(win, ui_attr(ui, UI_SELECTED) | ui_attr(ui, UI_DIM));
+	}
+	/* Why the selected exercise gets no slots, if it does not. */
+	{
+		struct plan_schedule sc;
+		struct ml_error why;
+
+		if (plan_row_check(ui->store, (size_t)plan.sel, &sc, &why) != 0) {
+			snprintf(line, sizeof line, "Not scheduled: %s: %.160s "
+			    "(e to edit)", why.field, why.msg);
+			ui_put(win, rows - 1, 1, cols - 2, line);
+		}
+	}
+}
+
+static void
+list_set_active(struct ui *ui, size_t row)
+{
+	const char *id = store_get(ui->store, ML_EXERCISES, row, XC_ID);
+	bool paused = ml_parse_yesno(store_get(ui->store, ML_EXERCISES, row,
+	    XC_ACTIVE)) == 0;
+	struct ml_set set = { "active", paused ? "yes" : "no" };
+	const char *key[1];
+	struct ml_error err;
+	char buf[600], copy[72];
+
+	snprintf(copy, sizeof copy, "%s", id);
+	key[0] = copy;
+	if (store_upsert(ui->store, ML_EXERCISES, key, &set, 1, &err) != 0) {
+		ml_error_format(&err, buf, sizeof buf);
+		ui_message(ui, "not saved: %s", buf);
+		beep();
+		return;
+	}
+	ui_message(ui, "%s %s", copy, paused ? "resumed" : "paused");
+	ui_notify_saved(ui, ML_EXERCISES, ml_today());
+}
+
+static void
+form_open(struct ui *ui, long row)
+{
+	ui_edit_close(&plan.ed);
+	for (size_t c = 0; c < XC_NCOLS; c++) {
+		free(plan.vals[c]);
+		plan.vals[c] = xstrdup(row >= 0 ? store_get(ui->store,
+		    ML_EXERCISES, (size_t)row, c) : c == XC_ACTIVE ? "yes" : "");
+	}
+	plan.form_new = row < 0;
+	plan.field = row < 0 ? XC_ID : XC_NAME;
+	plan.form = true;
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+}
+
+static enum ui_key_result
+list_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	size_t n = store_nrows(ui->store, ML_EXERCISES);
+
+	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
+		plan.sel += ch == KEY_UP ? -1 : 1;
+		if (plan.sel < 0)
+			plan.sel = 0;
+		ui_dirty(ui);
+		return UI_KEY_HANDLED;
+	}
+	if (is_key && ch == KEY_ENTER)
+		return list_key(ui, L'e', false);
+	if (is_key)
+		return UI_KEY_UNHANDLED;
+	switch (ch) {
+	case L'k':
+	case L'j':
+		return list_key(ui, ch == L'k' ? KEY_UP : KEY_DOWN, true);
+	case L'a':
+		form_open(ui, -1);
+		return UI_KEY_HANDLED;
+	case L'e':
+	case L'\r':
+	case L'\n':
+		if (n > 0 && (size_t)plan.sel < n)
+			form_open(ui, plan.sel);
+		return UI_KEY_HANDLED;
+	case L' ':
+		if (n > 0 && (size_t)plan.sel < n)
+			list_set_active(ui, (size_t)plan.sel);
+		return UI_KEY_HANDLED;
+	case 27:
+	case L'P':
+		exercises_show_today(ui);
+		return UI_KEY_HANDLED;
+	default:
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+/* --- the form --------------------------------------------------------- */
+
+static void
+form_draw(struct ui *ui, WINDOW *win)
+{
+	int cols = getmaxx(win);
+
+	wattron(win, ui_attr(ui, UI_TITLE));
+	ui_put(win, 0, 1, cols - 2, plan.form_new ? "New exercise" :
+	    "Edit exercise");
+	wattroff(win, ui_attr(ui, UI_TITLE));
+	for (int c = 0; c < XC_NCOLS; c++) {
+		bool ro = c == XC_ID && !plan.form_new;
+
+		if (c == plan.field)
+			wattron(win, ui_attr(ui, UI_SELECTED));
+		ui_put(win, 2 + c, 2, 14, field_labels[c]);
+		if (c == plan.field)
+			wattroff(win, ui_attr(ui, UI_SELECTED));
+		if (c == plan.field && plan.ed.open) {
+			ui_edit_draw(&plan.ed, win, 2 + c, 17, cols - 19,
+			    &plan.cursor_x);
+			continue;
+		}
+		if (ro)
+			wattron(win, ui_attr(ui, UI_DIM));
+		ui_put(win, 2 + c, 17, cols - 19, plan.vals[c]);
+		if (ro)
+			wattroff(win, ui_attr(ui, UI_DIM));
+	}
+	ui_put(win, 3 + XC_NCOLS, 2, cols - 4, "days: daily, mon;wed;fri or "
+	    "every 2 days.  times: 08:00;18:00.  active: yes or no.");
+	ui_put(win, 4 + XC_NCOLS, 2, cols - 4, "An empty id is made from the "
+	    "name.  Dates are YYYY-MM-DD.");
+}
+
+bool
+plan_view_cursor(int *y, int *x)
+{
+	if (!plan.form || !plan.ed.open)
+		return false;
+	*y = 2 + plan.field;
+	*x = plan.cursor_x;
+	return true;
+}
+
+static void
+form_save(struct ui *ui)
+{
+	const struct ml_schema *sc = ml_schema(ML_EXERCISES);
+	struct ml_set sets[XC_NCOLS];
+	struct plan_schedule sched;
+	struct ml_error err;
+	const char *key[1];
+	char buf[600];
+	size_t n = 0;
+
+	if (plan.vals[XC_ID][0] == '\0') {
+		char slug[72];
+
+		plan_slug(plan.vals[XC_NAME], slug, sizeof slug);
+		free(plan.vals[XC_ID]);
+		plan.vals[XC_ID] = xstrdup(slug);
+	}
+	key[0] = plan.vals[XC_ID];
+	for (int c = 0; c < XC_NCOLS; c++) {
+		if ((sc->cols[c].required && plan.vals[c][0] == '\0') ||
+		    store_check_value(ML_EXERCISES, sc->cols[c].name,
+		    plan.vals[c], &err) != 0) {
+			if (plan.vals[c][0] == '\0')
+				ml_error_set(&err, NULL, 0, sc->cols[c].name,
+				    "empty, but required");
+			goto bad;
+		}
+		if (c != XC_ID) {
+			sets[n].column = sc->cols[c].name;
+			sets[n++].value = plan.vals[c];
+		}
+	}
+	if (plan_schedule_parse(plan.vals[XC_DAYS], plan.vals[XC_TIMES],
+	    plan.vals[XC_START_DATE], plan.vals[XC_END_DATE],
+	    plan.vals[XC_ACTIVE], &sched, &err) != 0)
+		goto bad;
+	if (sched.kind == PLAN_EVERY && !sched.has_start) {
+		ml_error_set(&err, NULL, 0, "start_date", "'every N days' counts "
+		    "from the start date: give one");
+		goto bad;
+	}
+	if (plan.form_new && plan_find(ui->store, key[0]) >= 0) {
+		ml_error_set(&err, NULL, 0, "id", "'%s' is already in the plan",
+		    key[0]);
+		goto bad;
+	}
+	if (store_upsert(ui->store, ML_EXERCISES, key, sets, n, &err) != 0)
+		goto bad;
+	ui_message(ui, "%s saved", key[0]);
+	ui_notify_saved(ui, ML_EXERCISES, ml_today());
+	plan.form = false;
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+	return;
+bad:
+	ml_error_format(&err, buf, sizeof buf);
+	ui_message(ui, "not saved: %s", buf);
+	for (int c = 0; c < XC_NCOLS; c++)
+		if (strcmp(err.field, sc->cols[c].name) == 0)
+			plan.field = c;
+	beep();
+	ui_dirty(ui);
+}
+
+static enum ui_key_result
+form_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	bool enter = (!is_key && (ch == L'\r' || ch == L'\n')) ||
+	    (is_key && ch == KEY_ENTER);
+
+	if (is_key && ch == KEY_RESIZE)
+		return UI_KEY_UNHANDLED;
+	if (plan.ed.open) {
+		switch (ui_edit_key(&plan.ed, ch, is_key)) {
+		case UI_EDIT_DONE:
+			free(plan.vals[plan.field]);
+			plan.vals[plan.field] = ui_edit_utf8(&plan.ed);
+			ui_edit_close(&plan.ed);
+			if (plan.field < XC_NCOLS - 1)
+				plan.field++;
+			break;
+		case UI_EDIT_CANCEL:
+			ui_edit_close(&plan.ed);	/* the value is kept */
+			break;
+		case UI_EDIT_MORE:
+			break;
+		}
+		ui_dirty(ui);
+		return UI_KEY_HANDLED;
+	}
+	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
+		plan.field += ch == KEY_UP ? -1 : 1;
+		plan.field = plan.field < 0 ? 0 : plan.field >= XC_NCOLS ?
+		    XC_NCOLS - 1 : plan.field;
+	} else if (enter) {
+		if (plan.field != XC_ID || plan.form_new)
+			ui_edit_open(&plan.ed, plan.vals[plan.field],
+			    FIELD_CHARS);
+	} else if (!is_key && ch == L'w') {
+		form_save(ui);
+	} else if (!is_key && ch == 27) {
+		plan.form = false;
+		ui_message(ui, "not saved");
+		ui_dirty_frame(ui);
+	} else if (!is_key && (ch == L'k' || ch == L'j')) {
+		return form_key(ui, ch == L'k' ? KEY_UP : KEY_DOWN, true);
+	} else {
+		return UI_KEY_UNHANDLED;
+	}
+	ui_dirty(ui);
+	return UI_KEY_HANDLED;
+}
+
+/* --- what the tab calls ----------------------------------------------- */
+
+void
+plan_view_draw(struct ui *ui, WINDOW *win)
+{
+	if (plan.form)
+		form_draw(ui, win);
+	else
+		list_draw(ui, win);
+}
+
+enum ui_key_result
+plan_view_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	return plan.form ? form_key(ui, ch, is_key) : list_key(ui, ch, is_key);
+}
+
+const char *
+plan_view_hints(void)
+{
+	if (plan.form)
+		return plan.ed.open ? "type  Enter done  Esc undo" :
+		    "Up/Down field  Enter edit  w save  Esc cancel";
+	return "a add  e edit  Space pause/resume  Esc back  q quit";
+}
