@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "notices.h"
 #include "date.h"
 
 struct ui;
@@ -104,6 +105,7 @@ struct ui {
 	bool first_run;			/* no diary files existed at start */
 
 	char banner[128];		/* alert banner, set by the alerts service */
+	struct ml_notices notices;	/* set by the notices service */
 	int banner_role;		/* UI_EMERGENCY / UI_URGENT */
 	char reminder[160];		/* reminder line, set by the reminders service */
 	bool bell;			/* ring the bell once at the next update */

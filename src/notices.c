@@ -79,7 +79,7 @@ notices_no_procedure(struct ml_app *app, ml_day today,
 	}
 	if (store_nrows(&app->store, ML_PROCEDURES) == 0)
 		notices_add(out, ML_NOTICE_SAFETY, "no_procedure",
-		    "no procedure recorded: procedure checks off - p to add",
+		    "no procedure recorded: its checks are off - p to add",
 		    "No procedure recorded: the checks tied to a procedure are "
 		    "off. Add one with 'mendlog procedure add' (or p on the "
 		    "screen).");

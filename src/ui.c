@@ -34,9 +34,11 @@ static const struct ui_screen *const screens[] = {
 };
 
 extern const struct ui_service ui_alerts_service;
+extern const struct ui_service ui_notices_service;
 
 /* Services that run beside every screen (alerts, reminders). */
 static const struct ui_service *const services[] = {
+	&ui_notices_service,
 	&ui_alerts_service,
 	&ui_reminders,
 };
@@ -318,6 +320,25 @@ draw_too_small(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/*
+ * The most pressing notice (a check that is off, a value not read) after
+ * the date and "day N after", in the columns [@from, @to): never silent,
+ * but never over the date, the day count or an alert banner.
+ */
+static void
+draw_top_notice(struct ui *ui, int from, int to)
+{
+	char text[ML_NOTICE_SHORT + 8];
+	int room = to - from - 2;
+
+	if (ui->notices.n == 0 || room < 12)
+		return;
+	snprintf(text, sizeof text, "! %s", ui->notices.v[0].short_text);
+	wattron(ui->top, ui_attr(ui, UI_URGENT));
+	ui_put(ui->top, 0, from + 2, room, text);
+	wattroff(ui->top, ui_attr(ui, UI_URGENT));
+}
+
 static void
 draw_top(struct ui *ui)
 {
@@ -342,13 +363,15 @@ draw_top(struct ui *ui)
 	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
 	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
 	    label);
-	if (ui_strwidth(left) > x - 1)
+	/* The name gives way to an alert banner or a notice. */
+	if (ui_strwidth(left) > x - 1 || ui->notices.n > 0)
 		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
 		    date, ui->day == ml_today() ? " (today)" : "",
 		    *label ? " - " : "", label);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));
+	draw_top_notice(ui, ui_strwidth(left), x - 1);
 	if (ui->banner[0] != '\0') {
 		wattron(ui->top, ui_attr(ui, (enum ui_role)ui->banner_role));
 		mvwaddch(ui->top, 0, x, ' ');
@@ -791,5 +814,6 @@ ui_main(struct ml_app *app)
 	delete_windows(&ui);
 	restore_terminal();
 	ml_set_fatal_hook(NULL);
+	notices_free(&ui.notices);
 	return ML_EXIT_OK;
 }
