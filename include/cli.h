@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "notices.h"
 #include "date.h"
 
 /* One option of a command.  Tables end with an entry whose name is NULL. */
@@ -100,6 +101,13 @@ int cli_open_store(struct ml_app *app);
 int cli_load(struct ml_app *app, enum ml_file file);
 
 /* Print "mendlog: <formatted error>" to stderr. */
+/*
+ * Print every notice (notices.h) for @today to @fp, one "mendlog: ..."
+ * line each, through the output gate: what a command that a patient
+ * reads (show, due, alerts, report, log) must never leave out.  Returns
+ * how many were printed.
+ */
+size_t cli_print_notices(struct ml_app *app, ml_day today, FILE *fp);
 void cli_print_error(const struct ml_error *err);
 /* Print "mendlog: msg" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -553,3 +553,20 @@ cli_range_resolve(struct ml_app *app, const struct cli_command *cmd,
 		return cli_usage_error(cmd, "--from is after --to");
 	return ML_EXIT_OK;
 }
+
+size_t
+cli_print_notices(struct ml_app *app, ml_day today, FILE *fp)
+{
+	struct ml_notices n = { 0 };
+	size_t count;
+
+	notices_collect(app, today, &n);
+	for (size_t i = 0; i < n.n; i++) {
+		fputs("mendlog: ", fp);
+		text_fputs(n.v[i].text, -1, 0, fp);
+		fputc('\n', fp);
+	}
+	count = n.n;
+	notices_free(&n);
+	return count;
+}
