@@ -3,6 +3,7 @@
 #   make            build ./mendlog
 #   make run        install missing build packages (as root), build, start
 #   make check      unit tests, end-to-end tests, sanitizer run, man lint
+#   make check-browser  the HTML report rendered by headless Chromium
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deb        Debian package into build/deb/ (built in a copy of the tree)
 #   make check-deb  build, install, remove the package (as root; CI)
@@ -38,7 +39,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS = gcc make pkg-config libncurses-dev libcsv-dev libinih-dev
-CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime
+CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib
 # ... to build the .deb, and to check it (tests/pkg/test-deb.sh).
 DEB_DEPS   = dpkg-dev debhelper
 DEB_CHECK_DEPS = lintian man-db
@@ -198,6 +199,11 @@ check: check-deps
 	@$(MAKE) --no-print-directory mendlog unit asan-unit faults fuzz-regress
 	@sh tests/run.sh
 
+# Heavier than `make check` (it installs Chromium): run separately, and by CI.
+check-browser: mendlog
+	@sh tests/deps.sh $(CHECK_DEPS) chromium poppler-utils python3-pil
+	@bash tests/browser/test-report-render.sh
+
 install: mendlog
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(DOCDIR)
@@ -248,5 +254,6 @@ clean:
 # Keep sanitizer objects between runs (they are not intermediate files).
 .SECONDARY: $(ASAN_CORE_OBJ)
 
-.PHONY: all run deps check-deps unit asan-unit check install uninstall clean \
+.PHONY: all run deps check-deps unit asan-unit check check-browser install \
+    uninstall clean \
     fuzz fuzz-regress faults stress bench deb check-deb

@@ -18,7 +18,9 @@
 #ifndef ML_ALERTS_H
 #define ML_ALERTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "config.h"
 #include "rules.h"
@@ -51,12 +53,30 @@ int alerts_after_save(struct ml_store *s, const struct ml_config *cfg,
 int alerts_startup(struct ml_store *s, const struct ml_config *cfg,
     struct alerts_raised *out, struct ml_error *err);
 
+/*
+ * One row of alerts.csv, typed.  The one place that reads the columns: a
+ * column added later (last_date, status) is one field here and one line
+ * in alert_row_get().  The strings point into the loaded store: valid
+ * until it reloads alerts.csv.
+ */
+struct alert_row {
+	const char *raised_at;		/* as stored */
+	time_t raised;			/* 0 when raised_at does not parse */
+	const char *date;		/* as stored */
+	ml_day day;			/* valid only when day_ok */
+	bool day_ok;
+	const char *rule;
+	const char *severity;		/* as stored */
+	enum ml_tier tier;		/* ML_NTIERS when severity is none */
+	const char *message;
+	const char *acknowledged_at;	/* "" while open */
+	size_t row;			/* row in the loaded table */
+};
+
 /* One recorded alert, as listed. */
 struct alerts_item {
-	size_t row;		/* row in the loaded alerts table */
+	struct alert_row a;
 	unsigned number;	/* 1-based, stable: oldest raised first */
-	enum ml_tier tier;	/* ML_NTIERS when the file has a bad value */
-	bool acknowledged;
 };
 
 /*
@@ -76,22 +96,41 @@ int alerts_acknowledge(struct ml_store *s, size_t row, size_t *count,
     struct ml_error *err);
 #define ALERTS_ALL ((size_t)-1)
 
+/* Row @row of the loaded alerts.csv. */
+void alert_row_get(const struct ml_store *s, size_t row, struct alert_row *out);
+
 /*
- * What a command raised, even when another mendlog recorded it first: take
- * the keys of alerts.csv before the save, and after it list the rows dated
- * @from or later that were not there.
+ * The identity of an alert row (date, rule, severity): the same alert in
+ * two copies of the file, e.g. before and after a save, or found again
+ * under the lock.  The only key format.  Caller frees.
  */
+char *alert_row_key(const struct alert_row *a);
+
+/* Row of the loaded alerts.csv with key @key (alert_row_key), or -1. */
+long alerts_find(const struct ml_store *s, const char *key);
+
+/*
+ * Which are open: the unacknowledged rows of the loaded alerts.csv, in
+ * file order, into *rows (caller frees).  Returns the count.
+ */
+size_t alerts_open(const struct ml_store *s, struct alert_row **rows);
+
+/* The keys of every row of alerts.csv at one moment (owned copies). */
 struct alerts_keys {
-	char **v;		/* owned */
+	char **v;
 	size_t n;
 };
-/* Keys (date, rule, severity) of every row of the loaded alerts.csv. */
+/* Keys of every row of the loaded alerts.csv. */
 void alerts_keys_take(const struct ml_store *s, struct alerts_keys *k);
 void alerts_keys_free(struct alerts_keys *k);
-/* Rows of the loaded alerts.csv dated @from or later whose key is not in
- * @before, most severe first, appended to @out.  rule and message point
- * into the store: valid until it reloads alerts.csv. */
-void alerts_new_since(const struct ml_store *s,
-    const struct alerts_keys *before, ml_day from, struct alerts_raised *out);
+
+/*
+ * Which are new: the rows of the loaded alerts.csv dated @from or later
+ * whose key is not in @before, most severe first (file order within a
+ * tier), into *rows (caller frees).  What a change raised, even when
+ * another mendlog recorded it first.  Returns the count.
+ */
+size_t alerts_new(const struct ml_store *s, const struct alerts_keys *before,
+    ml_day from, struct alert_row **rows);
 
 #endif

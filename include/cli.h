@@ -100,6 +100,16 @@ int cli_open_store(struct ml_app *app);
 /* Load @file into the open store, printing the error on failure. */
 int cli_load(struct ml_app *app, enum ml_file file);
 
+/*
+ * True, after printing "mendlog: TARGET: refusing to overwrite the diary's
+ * own file; @advice", when @target is in the store's directory and named
+ * as one of its files, their .bak or a save's temporary file, or the lock:
+ * what a command writes (export -o, report --html -o) must never replace
+ * the records it reads.
+ */
+bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
+    const char *advice);
+
 /* Print "mendlog: <formatted error>" to stderr. */
 /*
  * Print every notice (notices.h) for @today to @fp, one "mendlog: ..."
@@ -142,10 +152,15 @@ extern const struct cli_command cmd_log, cmd_show, cmd_procedure, cmd_check;
 extern const struct cli_command cmd_export, cmd_report;
 extern const struct cli_command cmd_plan, cmd_done, cmd_due;
 extern const struct cli_command cmd_alerts, cmd_ack;
+extern const struct cli_command cmd_psfs;
 extern const struct cli_command cmd_note;
 
 struct alerts_raised;
 /* Print alerts just raised to stderr: tier, rule, day, advice, message. */
 void cli_print_raised(const struct alerts_raised *r);
+/* What a change raised (record.h), on stderr; a failure to record the
+ * alerts first, as an error. */
+struct record_result;
+void cli_print_recorded(const struct record_result *res);
 
 #endif

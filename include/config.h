@@ -15,6 +15,13 @@
 #include "mendlog.h"
 #include "schema.h"
 
+/* How a plan import reads dates that do not start with the year. */
+enum ml_date_order {
+	ML_DATE_ORDER_YMD,	/* year first only: 2026-12-02, 2026/12/02 */
+	ML_DATE_ORDER_DMY,	/* also 02/12/2026 = 2 December */
+	ML_DATE_ORDER_MDY	/* also 12/02/2026 = 2 December */
+};
+
 struct ml_config {
 	/* [storage] */
 	char *data_dir;			/* owned; NULL = default */
@@ -48,9 +55,21 @@ struct ml_config {
 	int snooze_minutes;
 	bool bell;
 
+	/* [plan] */
+	int date_order;			/* enum ml_date_order */
+
 	/* [ui] */
 	bool color;
 	int refresh_seconds;
+
+	/* [psfs]: the weekly function score (psfs.h) */
+	int psfs_week_start;		/* 0 = Monday ... 6 = Sunday */
+	int psfs_due_day;		/* weekday the weekly rating is due */
+	double psfs_meaningful_change;	/* |change| of the mean that matters */
+
+	/* [patient]: for the report's first line; owned, NULL = not set */
+	char *patient_name;
+	char *patient_id;
 };
 
 /* Severity of a config message. */

@@ -1,6 +1,6 @@
 /*
  * export.h - the physiotherapist's CSV: one row per calendar day (or per
- * exercise slot, or per alert), safe to open in a spreadsheet.
+ * exercise slot, per alert, or per PSFS activity and week), safe to open in a spreadsheet.
  *
  * Every cell that is not a valid number for its column and begins with
  * '=', '+', '-', '@', a tab or a CR gets a leading "'" so a spreadsheet
@@ -17,7 +17,7 @@
 #include "date.h"
 #include "store.h"
 
-enum export_kind { EXPORT_DAILY, EXPORT_EXERCISES, EXPORT_ALERTS };
+enum export_kind { EXPORT_DAILY, EXPORT_EXERCISES, EXPORT_ALERTS, EXPORT_PSFS };
 
 struct export_opts {
 	enum export_kind kind;
@@ -41,7 +41,7 @@ const char *export_cell(const char *value, enum export_cell type,
 
 /*
  * The default range: the first recorded day (entries, procedures,
- * exercise log, alerts) through today.  Files must be loaded.
+ * exercise log, alerts, PSFS ratings) through today.  Files must be loaded.
  */
 void export_default_range(const struct ml_store *s, ml_day *from, ml_day *to);
 

@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "config.h"
@@ -188,11 +189,37 @@ void plan_dose(const struct ml_store *s, size_t row, char *buf, size_t size);
 
 /* --- import (plan-import.c) ------------------------------------------ */
 
-struct plan_import_result {
-	size_t rows;		/* rows in the file */
-	size_t added, updated;	/* what the store now holds from it */
-	size_t removed;		/* rows dropped by --replace */
+/* What an import did to one exercise. */
+enum plan_import_fate {
+	PLAN_IMPORT_NEW,	/* added */
+	PLAN_IMPORT_UPDATED,	/* found by id or name; values changed */
+	PLAN_IMPORT_UNCHANGED,	/* found; every value already so */
+	PLAN_IMPORT_ENDED,	/* --replace, not in the file: ended yesterday */
+	PLAN_IMPORT_REMOVED	/* --replace, not in the file, not started yet */
 };
+
+struct plan_import_item {
+	enum plan_import_fate fate;
+	char id[72];
+	char *name;		/* owned; as in the file or the plan */
+};
+
+struct plan_import_result {
+	size_t rows;		/* exercise rows in the file */
+	size_t added, updated, unchanged;	/* the file's rows */
+	size_t ended, removed;	/* --replace: the plan's rows it left out */
+	struct plan_import_item *items;	/* owned: file rows in order, then
+					 * the ended and removed ones */
+	size_t nitems;
+};
+
+/* "new", "updated", "unchanged", "ended", "removed". */
+const char *plan_import_fate_name(enum plan_import_fate fate);
+/* Free what @res owns (its items). */
+void plan_import_result_free(struct plan_import_result *res);
+/* Print the counts on one line, then one line per exercise: its fate, name
+ * (made safe for a terminal) and id. */
+void plan_import_summary(const struct plan_import_result *res, FILE *fp);
 
 /*
  * Derive an id from a name: lower-case ASCII letters and digits, any
@@ -202,17 +229,21 @@ struct plan_import_result {
 void plan_slug(const char *name, char *buf, size_t size);
 
 /*
- * Import the plan in CSV file @path (the exercises columns in any order,
- * header matched without case or surrounding spaces; `id` may be missing
- * or empty and is then derived from `name`; other columns are kept).
+ * Import the plan in CSV file @path as a spreadsheet writes it (see
+ * plan-import.c and mendlog(5)): ',' ';' or tab between cells, title rows
+ * above the header, header synonyms ("Exercise", "Hold (secs)"), Excel
+ * times and booleans, dates as @cfg's date_order says (@cfg NULL = the
+ * defaults).  A row without an id updates the plan's exercise of the same
+ * name, else gets an id made from its name; other columns are kept.
  * Every problem is passed to @report as FILE:LINE: column: problem, and
  * when there is any, nothing is written and -1 returned with @err holding
  * a summary.  Otherwise, in one transaction on exercises.csv, exercises
- * are updated by id and new ones added; with @replace the file's rows are
- * replaced by the import's.  @res may be NULL.
+ * are updated and new ones added; with @replace the plan's exercises the
+ * file leaves out are ended from today.  @res (may be NULL) receives what
+ * happened to each; the caller frees it with plan_import_result_free().
  */
-int plan_import(struct ml_store *s, const char *path, bool replace,
-    ml_problem_fn report, void *ctx, struct plan_import_result *res,
-    struct ml_error *err);
+int plan_import(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, bool replace, ml_problem_fn report, void *ctx,
+    struct plan_import_result *res, struct ml_error *err);
 
 #endif

@@ -20,6 +20,8 @@ enum ml_file {
 	ML_EXERCISES,
 	ML_EXERCISE_LOG,
 	ML_ALERTS,
+	ML_PSFS_ACTIVITIES,
+	ML_PSFS_RATINGS,
 	ML_NFILES
 };
 
@@ -184,6 +186,15 @@ enum ml_exercise_log_col {
 enum ml_alert_col {
 	AC_RAISED_AT, AC_DATE, AC_RULE, AC_SEVERITY, AC_MESSAGE,
 	AC_ACKNOWLEDGED_AT, AC_NCOLS
+};
+
+/* PSFS (psfs.h): the activities, and one rating per activity per week. */
+enum ml_psfs_activity_col {
+	PA_ID, PA_NAME, PA_ADDED, PA_RETIRED, PA_FORMER_NAMES, PA_NCOLS
+};
+
+enum ml_psfs_rating_col {
+	PR_WEEK, PR_ACTIVITY_ID, PR_RATING, PR_RATED_AT, PR_NCOLS
 };
 
 #endif

@@ -70,7 +70,8 @@ struct ui_service {
 	void (*started)(struct ui *ui);
 	/* Every wake-up: after a key or the input timeout. */
 	void (*tick)(struct ui *ui);
-	/* After this process saved @file (@day for entries). */
+	/* After this process saved @file (@day for entries); the save ran
+	 * the rules itself (record.h). */
 	void (*saved)(struct ui *ui, enum ml_file file, ml_day day);
 	/* After another process changed @file and it was reloaded. */
 	void (*reloaded)(struct ui *ui, enum ml_file file);
@@ -136,15 +137,29 @@ const struct ui_screen *ui_screen_at(size_t i);
 void ui_set_day(struct ui *ui, ml_day day);
 
 /*
- * Save fields of @day through the store's transaction, then tell every
- * service (rules run there).  On failure the error is shown on the notice
- * line and -1 returned; nothing is lost from the file.
+ * Save fields of @day (record_day: the store's transaction, then the rules
+ * on its days), tell every service, and show what was raised.  On failure
+ * the error is shown on the notice line and -1 returned; nothing is lost
+ * from the file.
  */
 int ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
     size_t nsets);
 /* Tell services that this process saved @file (for saves not through
  * ui_save_entry, e.g. exercise logs). */
 void ui_notify_saved(struct ui *ui, enum ml_file file, ml_day day);
+
+/*
+ * The alerts service (ui-alerts-service.c), for the screens.
+ */
+struct record_result;
+/* Show what a save of this process raised (record.h): the notice line,
+ * the banner, a dialog for a new emergency; a failure to record them,
+ * retried on a later tick. */
+void ui_alerts_show(struct ui *ui, const struct record_result *res);
+/* Acknowledge the alert with key @key (alert_row_key), and say so. */
+void ui_alerts_acknowledge(struct ui *ui, const char *key);
+/* Reload alerts.csv if it changed; a failure goes to the notice line. */
+void ui_alerts_load(struct ui *ui);
 
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);

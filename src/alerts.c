@@ -44,6 +44,41 @@ view_get(const struct view *v, size_t row, size_t col)
 	    tx_get(v->tx, row, col);
 }
 
+/* The one reader of alerts.csv's columns, for the store and a
+ * transaction alike. */
+static void
+view_row(const struct view *v, size_t row, struct alert_row *out)
+{
+	memset(out, 0, sizeof *out);
+	out->row = row;
+	out->raised_at = view_get(v, row, AC_RAISED_AT);
+	if (!ml_timestamp_parse(out->raised_at, &out->raised))
+		out->raised = 0;
+	out->date = view_get(v, row, AC_DATE);
+	out->day_ok = ml_date_parse(out->date, &out->day);
+	out->rule = view_get(v, row, AC_RULE);
+	out->severity = view_get(v, row, AC_SEVERITY);
+	if (!rules_tier_parse(out->severity, &out->tier))
+		out->tier = ML_NTIERS;
+	out->message = view_get(v, row, AC_MESSAGE);
+	out->acknowledged_at = view_get(v, row, AC_ACKNOWLEDGED_AT);
+}
+
+void
+alert_row_get(const struct ml_store *s, size_t row, struct alert_row *out)
+{
+	struct view v = { s, NULL };
+
+	view_row(&v, row, out);
+}
+
+char *
+alert_row_key(const struct alert_row *a)
+{
+	/* A unit separator: no comma in a hand-edited rule can fake a key. */
+	return xasprintf("%s\x1f%s\x1f%s", a->date, a->rule, a->severity);
+}
+
 /* Does a recorded alert (or one accepted earlier in this run) make @a
  * redundant? */
 static bool
@@ -64,13 +99,12 @@ is_new(const struct view *v, const struct alerts_raised *accepted,
 	size_t n = view_nrows(v);
 
 	for (size_t r = 0; r < n; r++) {
-		enum ml_tier tier;
-		ml_day day;
+		struct alert_row row;
 
-		if (!ml_date_parse(view_get(v, r, AC_DATE), &day) ||
-		    !rules_tier_parse(view_get(v, r, AC_SEVERITY), &tier))
+		view_row(v, r, &row);
+		if (!row.day_ok || row.tier == ML_NTIERS)
 			continue;
-		if (already_raised(a, view_get(v, r, AC_RULE), day, tier))
+		if (already_raised(a, row.rule, row.day, row.tier))
 			return false;
 	}
 	for (size_t i = 0; i < accepted->n; i++)
@@ -209,19 +243,15 @@ alerts_startup(struct ml_store *s, const struct ml_config *cfg,
 	    out, err);
 }
 
-struct sort_item {
-	time_t t;
-	enum ml_tier tier;
-	size_t row;
-};
-
 static int
 cmp_item(const void *a, const void *b)
 {
-	const struct sort_item *x = a, *y = b;
+	const struct alert_row *x = &((const struct alerts_item *)a)->a;
+	const struct alert_row *y = &((const struct alerts_item *)b)->a;
 
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
+	/* An unreadable time (0) sorts first rather than vanishing. */
+	if (x->raised != y->raised)
+		return x->raised < y->raised ? -1 : 1;
 	/* Raised together: the most severe first. */
 	if (x->tier != y->tier)
 		return x->tier < y->tier ? -1 : 1;
@@ -232,36 +262,18 @@ size_t
 alerts_list(const struct ml_store *s, struct alerts_item **items)
 {
 	size_t n = store_nrows(s, ML_ALERTS);
-	struct sort_item *si = xcalloc(n + 1, sizeof *si);
 
-	for (size_t r = 0; r < n; r++) {
-		si[r].row = r;
-		if (!rules_tier_parse(store_get(s, ML_ALERTS, r, AC_SEVERITY),
-		    &si[r].tier))
-			si[r].tier = ML_NTIERS;
-		/* An unreadable time sorts first rather than vanishing. */
-		if (!ml_timestamp_parse(store_get(s, ML_ALERTS, r, AC_RAISED_AT),
-		    &si[r].t))
-			si[r].t = 0;
-	}
-	qsort(si, n, sizeof *si, cmp_item);
 	*items = xcalloc(n + 1, sizeof **items);
-	for (size_t i = 0; i < n; i++) {
-		struct alerts_item *it = &(*items)[i];
-
-		it->row = si[i].row;
-		it->number = (unsigned)(i + 1);
-		it->tier = si[i].tier;
-		it->acknowledged = *store_get(s, ML_ALERTS, it->row,
-		    AC_ACKNOWLEDGED_AT) != '\0';
-	}
-	free(si);
+	for (size_t r = 0; r < n; r++)
+		alert_row_get(s, r, &(*items)[r].a);
+	qsort(*items, n, sizeof **items, cmp_item);
+	for (size_t i = 0; i < n; i++)
+		(*items)[i].number = (unsigned)(i + 1);
 	return n;
 }
 
 struct ack_ctx {
-	bool all;
-	char *key[3];
+	char *key;		/* NULL: every open alert */
 	char stamp[ML_TIMESTAMP_LEN];
 	size_t count;
 };
@@ -270,15 +282,23 @@ static int
 apply_ack(struct ml_tx *tx, void *ctx, struct ml_error *err)
 {
 	struct ack_ctx *ac = ctx;
+	struct view v = { NULL, tx };
 	size_t n = tx_nrows(tx);
 
 	for (size_t r = 0; r < n; r++) {
-		if (*tx_get(tx, r, AC_ACKNOWLEDGED_AT) != '\0')
+		struct alert_row row;
+
+		view_row(&v, r, &row);
+		if (*row.acknowledged_at != '\0')
 			continue;
-		if (!ac->all && (strcmp(tx_get(tx, r, AC_DATE), ac->key[0]) != 0 ||
-		    strcmp(tx_get(tx, r, AC_RULE), ac->key[1]) != 0 ||
-		    strcmp(tx_get(tx, r, AC_SEVERITY), ac->key[2]) != 0))
-			continue;
+		if (ac->key != NULL) {
+			char *key = alert_row_key(&row);
+			bool same = strcmp(key, ac->key) == 0;
+
+			free(key);
+			if (!same)
+				continue;
+		}
 		tx_set(tx, r, AC_ACKNOWLEDGED_AT, ac->stamp);
 		ac->count++;
 	}
@@ -294,33 +314,56 @@ alerts_acknowledge(struct ml_store *s, size_t row, size_t *count,
 	int rc;
 
 	memset(&ac, 0, sizeof ac);
-	ac.all = row == ALERTS_ALL;
-	if (!ac.all) {
+	if (row != ALERTS_ALL) {
+		struct alert_row a;
+
 		if (row >= store_nrows(s, ML_ALERTS)) {
 			ml_error_set(err, store_path(s, ML_ALERTS), 0, NULL,
 			    "no such alert");
 			return -1;
 		}
 		/* The row may move under the lock; its key does not. */
-		ac.key[0] = xstrdup(store_get(s, ML_ALERTS, row, AC_DATE));
-		ac.key[1] = xstrdup(store_get(s, ML_ALERTS, row, AC_RULE));
-		ac.key[2] = xstrdup(store_get(s, ML_ALERTS, row, AC_SEVERITY));
+		alert_row_get(s, row, &a);
+		ac.key = alert_row_key(&a);
 	}
 	ml_timestamp_format(ml_now(), ac.stamp);
 	rc = store_transact(s, ML_ALERTS, apply_ack, &ac, err);
-	for (int i = 0; i < 3; i++)
-		free(ac.key[i]);
+	free(ac.key);
 	if (count != NULL)
 		*count = rc == 0 ? ac.count : 0;
 	return rc;
 }
 
-static char *
-key_of(const struct ml_store *s, size_t row)
+long
+alerts_find(const struct ml_store *s, const char *key)
 {
-	return xasprintf("%s,%s,%s", store_get(s, ML_ALERTS, row, AC_DATE),
-	    store_get(s, ML_ALERTS, row, AC_RULE),
-	    store_get(s, ML_ALERTS, row, AC_SEVERITY));
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+		struct alert_row a;
+		char *k;
+		bool same;
+
+		alert_row_get(s, r, &a);
+		k = alert_row_key(&a);
+		same = strcmp(k, key) == 0;
+		free(k);
+		if (same)
+			return (long)r;
+	}
+	return -1;
+}
+
+size_t
+alerts_open(const struct ml_store *s, struct alert_row **rows)
+{
+	size_t n = store_nrows(s, ML_ALERTS), k = 0;
+
+	*rows = xcalloc(n + 1, sizeof **rows);
+	for (size_t r = 0; r < n; r++) {
+		alert_row_get(s, r, &(*rows)[k]);
+		if (*(*rows)[k].acknowledged_at == '\0')
+			k++;
+	}
+	return k;
 }
 
 void
@@ -329,8 +372,12 @@ alerts_keys_take(const struct ml_store *s, struct alerts_keys *k)
 	size_t n = store_nrows(s, ML_ALERTS);
 
 	k->v = xcalloc(n + 1, sizeof *k->v);
-	for (k->n = 0; k->n < n; k->n++)
-		k->v[k->n] = key_of(s, k->n);
+	for (k->n = 0; k->n < n; k->n++) {
+		struct alert_row a;
+
+		alert_row_get(s, k->n, &a);
+		k->v[k->n] = alert_row_key(&a);
+	}
 }
 
 void
@@ -342,41 +389,47 @@ alerts_keys_free(struct alerts_keys *k)
 	k->n = 0;
 }
 
-void
-alerts_new_since(const struct ml_store *s, const struct alerts_keys *before,
-    ml_day from, struct alerts_raised *out)
+static int
+cmp_key(const void *a, const void *b)
 {
-	size_t first = out->n;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		struct ml_alert a;
+size_t
+alerts_new(const struct ml_store *s, const struct alerts_keys *before,
+    ml_day from, struct alert_row **rows)
+{
+	size_t n = store_nrows(s, ML_ALERTS), k = 0;
+	char **sorted = xcalloc(before->n + 1, sizeof *sorted);
+
+	/* Sorted once: a long alerts.csv costs n log n, not n squared. */
+	memcpy(sorted, before->v, before->n * sizeof *sorted);
+	qsort(sorted, before->n, sizeof *sorted, cmp_key);
+	*rows = xcalloc(n + 1, sizeof **rows);
+	for (size_t r = 0; r < n; r++) {
+		struct alert_row *a = &(*rows)[k];
 		char *key;
-		bool seen = false;
+		bool seen;
 
-		memset(&a, 0, sizeof a);
-		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &a.day) ||
-		    a.day < from ||
-		    !rules_tier_parse(store_get(s, ML_ALERTS, r, AC_SEVERITY),
-		    &a.tier))
+		alert_row_get(s, r, a);
+		if (!a->day_ok || a->day < from || a->tier == ML_NTIERS)
 			continue;
-		key = key_of(s, r);
-		for (size_t i = 0; i < before->n && !seen; i++)
-			seen = strcmp(before->v[i], key) == 0;
+		key = alert_row_key(a);
+		seen = bsearch(&key, sorted, before->n, sizeof *sorted,
+		    cmp_key) != NULL;
 		free(key);
-		if (seen)
-			continue;
-		a.rule = store_get(s, ML_ALERTS, r, AC_RULE);
-		a.message = store_get(s, ML_ALERTS, r, AC_MESSAGE);
-		a.scope_from = a.scope_to = a.day;
-		raised_add(out, &a);
+		if (!seen)
+			k++;
 	}
+	free(sorted);
 	/* Most severe first, file order within a tier (a stable sort). */
-	for (size_t i = first + 1; i < out->n; i++)
-		for (size_t j = i; j > first && out->v[j - 1].tier > out->v[j].tier;
+	for (size_t i = 1; i < k; i++)
+		for (size_t j = i; j > 0 && (*rows)[j - 1].tier > (*rows)[j].tier;
 		    j--) {
-			struct ml_alert t = out->v[j];
+			struct alert_row t = (*rows)[j];
 
-			out->v[j] = out->v[j - 1];
-			out->v[j - 1] = t;
+			(*rows)[j] = (*rows)[j - 1];
+			(*rows)[j - 1] = t;
 		}
+	return k;
 }

@@ -8,6 +8,8 @@
  * after operands, "--" to end options.
  */
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +35,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_plan,
 	&cmd_done,
 	&cmd_due,
+	&cmd_psfs,
 	&cmd_note,
 	NULL
 };
@@ -107,6 +110,43 @@ cli_errorf(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* True when @base is one of the diary's file names, its backup, a save's
+ * temporary file (csvio.c's NAME.tmp.XXXXXX) or the lock. */
+static bool
+is_diary_name(const char *base)
+{
+	if (strcmp(base, ".lock") == 0)
+		return true;
+	for (int f = 0; f < ML_NFILES; f++) {
+		const char *name = ml_schema((enum ml_file)f)->filename;
+		size_t n = strlen(name);
+
+		if (strncmp(base, name, n) == 0 && (base[n] == '\0' ||
+		    strcmp(base + n, ".bak") == 0 ||
+		    strncmp(base + n, ".tmp.", 5) == 0))
+			return true;
+	}
+	return false;
+}
+
+bool
+cli_refuse_diary_file(const struct ml_store *s, const char *target,
+    const char *advice)
+{
+	char *copy1 = xstrdup(target), *copy2 = xstrdup(target);
+	char dir[PATH_MAX], data[PATH_MAX], shown[256];
+	bool hit = realpath(dirname(copy1), dir) != NULL &&
+	    realpath(s->dir, data) != NULL && strcmp(dir, data) == 0 &&
+	    is_diary_name(basename(copy2));
+
+	free(copy1);
+	free(copy2);
+	if (hit)
+		cli_errorf("%s: refusing to overwrite the diary's own file; %s",
+		    ml_printable(target, 160, shown, sizeof shown), advice);
+	return hit;
 }
 
 int

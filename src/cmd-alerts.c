@@ -9,6 +9,7 @@
 
 #include "alerts.h"
 #include "cli.h"
+#include "record.h"
 #include "text.h"
 
 static int run_alerts(struct ml_app *, const struct cli_args *);
@@ -96,6 +97,19 @@ upper(char *dst, const char *src, size_t size)
 }
 
 void
+cli_print_recorded(const struct record_result *res)
+{
+	/* The change itself is saved whatever happens here: the command
+	 * still exits 0, but shows what fired even if it was not recorded. */
+	if (res->unrecorded) {
+		cli_print_error(&res->alerts_err);
+		if (res->raised.n > 0)
+			cli_errorf("these alerts could not be recorded:");
+	}
+	cli_print_raised(&res->raised);
+}
+
+void
 cli_print_raised(const struct alerts_raised *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -104,8 +118,11 @@ cli_print_raised(const struct alerts_raised *r)
 
 		ml_date_format(a->day, date);
 		upper(tier, rules_tier_name(a->tier), sizeof tier);
-		fprintf(stderr, "mendlog: %s alert (%s, %s): %s\n", tier, a->rule,
-		    date, rules_tier_advice(a->tier));
+		/* The rule may come from alerts.csv (raised by another
+		 * mendlog): through the gate. */
+		fprintf(stderr, "mendlog: %s alert (", tier);
+		text_fputs(a->rule, -1, 0, stderr);
+		fprintf(stderr, ", %s): %s\n", date, rules_tier_advice(a->tier));
 		print_wrapped(stderr, a->message, 4, 76);
 	}
 	if (r->n > 0)
@@ -121,7 +138,7 @@ local_time(const char *stamp, char *buf, size_t size)
 	struct tm tm;
 
 	if (!ml_timestamp_parse(stamp, &t) || localtime_r(&t, &tm) == NULL) {
-		snprintf(buf, size, "%s", stamp);
+		text_safe(buf, size, stamp, -1, 0);	/* from the file */
 		return;
 	}
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
@@ -131,6 +148,7 @@ static int
 run_alerts(struct ml_app *app, const struct cli_args *args)
 {
 	struct alerts_item *items;
+	struct record_result res;
 	struct ml_error err;
 	bool all = cli_args_has(args, "all");
 	size_t n, shown = 0;
@@ -140,34 +158,31 @@ run_alerts(struct ml_app *app, const struct cli_args *args)
 	/* Catch up first, so the list is current even if nothing ran since
 	 * the last edit; a failure to record is reported, the list still
 	 * shown. */
-	if (alerts_startup(&app->store, &app->cfg, NULL, &err) != 0)
+	if (record_startup(&app->store, &app->cfg, &res, &err) != 0)
 		cli_print_error(&err);
+	else if (res.unrecorded)
+		cli_print_error(&res.alerts_err);
+	record_result_free(&res);
 	if (cli_load(app, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
 	n = alerts_list(&app->store, &items);
 	for (size_t i = 0; i < n; i++) {
-		const struct alerts_item *it = &items[i];
-		const struct ml_store *s = &app->store;
+		const struct alert_row *a = &items[i].a;
 		char tier[16], raised[40], acked[40];
+		bool acknowledged = *a->acknowledged_at != '\0';
 
-		if (it->acknowledged && !all)
+		if (acknowledged && !all)
 			continue;
-		upper(tier, store_get(s, ML_ALERTS, it->row, AC_SEVERITY),
-		    sizeof tier);
-		local_time(store_get(s, ML_ALERTS, it->row, AC_RAISED_AT), raised,
-		    sizeof raised);
-		printf("%3u  %-9s  ", it->number, tier);
-		text_fputs(store_get(s, ML_ALERTS, it->row, AC_DATE), 10, 0,
-		    stdout);
+		upper(tier, a->severity, sizeof tier);
+		local_time(a->raised_at, raised, sizeof raised);
+		printf("%3u  %-9s  ", items[i].number, tier);
+		text_fputs(a->date, 10, 0, stdout);
 		fputs("  ", stdout);
-		text_fputs(store_get(s, ML_ALERTS, it->row, AC_RULE), -1, 0,
-		    stdout);
+		text_fputs(a->rule, -1, 0, stdout);
 		putchar('\n');
-		print_wrapped(stdout, store_get(s, ML_ALERTS, it->row, AC_MESSAGE),
-		    5, 78);
-		if (it->acknowledged) {
-			local_time(store_get(s, ML_ALERTS, it->row,
-			    AC_ACKNOWLEDGED_AT), acked, sizeof acked);
+		print_wrapped(stdout, a->message, 5, 78);
+		if (acknowledged) {
+			local_time(a->acknowledged_at, acked, sizeof acked);
 			printf("     raised %s, acknowledged %s\n", raised, acked);
 		} else {
 			printf("     raised %s, not acknowledged\n", raised);
@@ -190,7 +205,7 @@ run_ack(struct ml_app *app, const struct cli_args *args)
 	struct ml_error err;
 	bool all = cli_args_has(args, "all");
 	size_t n, done;
-	char **keys;
+	char **keys, **labels;
 	int rc = ML_EXIT_OK, nargs = args->argc;
 
 	if (all == (nargs > 0))
@@ -199,7 +214,11 @@ run_ack(struct ml_app *app, const struct cli_args *args)
 	if (cli_open_store(app) != 0 || cli_load(app, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
 	if (all) {
-		if (alerts_acknowledge(&app->store, ALERTS_ALL, &done, &err) != 0) {
+		struct record_result res;
+
+		rc = record_acknowledge(&app->store, ALERTS_ALL, &done, &res, &err);
+		record_result_free(&res);
+		if (rc != 0) {
 			cli_print_error(&err);
 			return ML_EXIT_FAIL;
 		}
@@ -207,10 +226,13 @@ run_ack(struct ml_app *app, const struct cli_args *args)
 		return ML_EXIT_OK;
 	}
 	n = alerts_list(&app->store, &items);
-	keys = xcalloc((size_t)nargs * 3, sizeof *keys);
+	keys = xcalloc((size_t)nargs, sizeof *keys);
+	labels = xcalloc((size_t)nargs, sizeof *labels);
 	/* Check every number before acknowledging any; remember keys, not
 	 * rows, since each transaction may reload the file. */
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
+		const struct alert_row *a;
+		char *label;
 		long k;
 
 		if (!ml_parse_int(args->argv[i], 1, 1000000000L, &k) ||
@@ -220,33 +242,40 @@ run_ack(struct ml_app *app, const struct cli_args *args)
 			rc = ML_EXIT_USAGE;
 			break;
 		}
-		for (int j = 0; j < 3; j++)
-			keys[i * 3 + j] = xstrdup(store_get(&app->store, ML_ALERTS,
-			    items[k - 1].row, j == 0 ? AC_DATE : j == 1 ? AC_RULE :
-			    AC_SEVERITY));
+		a = &items[k - 1].a;
+		keys[i] = alert_row_key(a);
+		/* From the file: gated once, printed below in either case. */
+		label = xasprintf("%s %s %s", a->date, a->severity, a->rule);
+		labels[i] = text_safe_dup(label, -1, 0);
+		free(label);
 	}
 	free(items);
 	for (int i = 0; i < nargs && rc == ML_EXIT_OK; i++) {
-		const char *const *key = (const char *const *)&keys[i * 3];
-		long row = store_find(&app->store, ML_ALERTS, key);
+		struct record_result res;
+		long row = alerts_find(&app->store, keys[i]);
 
 		if (row < 0) {
-			cli_errorf("ack: alert %s (%s %s) is no longer in %s",
-			    args->argv[i], key[0], key[1],
+			cli_errorf("ack: alert %s (%s) is no longer in %s",
+			    args->argv[i], labels[i],
 			    store_path(&app->store, ML_ALERTS));
 			rc = ML_EXIT_FAIL;
-		} else if (alerts_acknowledge(&app->store, (size_t)row, &done,
+			continue;
+		}
+		if (record_acknowledge(&app->store, (size_t)row, &done, &res,
 		    &err) != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_FAIL;
 		} else {
-			printf("%s alert %s: %s %s %s\n", done ? "acknowledged" :
-			    "already acknowledged", args->argv[i], key[0],
-			    key[2], key[1]);
+			printf("%s alert %s: %s\n", done ? "acknowledged" :
+			    "already acknowledged", args->argv[i], labels[i]);
 		}
+		record_result_free(&res);
 	}
-	for (int i = 0; i < nargs * 3; i++)
+	for (int i = 0; i < nargs; i++) {
 		free(keys[i]);
+		free(labels[i]);
+	}
 	free(keys);
+	free(labels);
 	return rc;
 }

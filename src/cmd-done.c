@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "record.h"
 
 static int run_done(struct ml_app *, const struct cli_args *);
 
@@ -45,6 +46,7 @@ run_done(struct ml_app *app, const struct cli_args *args)
 	struct plan_log log = { .sets_done = -1, .pain_during = -1,
 	    .status = "done", .minutes = -1 };
 	struct ml_store *s = &app->store;
+	struct record_result res;
 	struct ml_error err;
 	struct plan_slot *v;
 	time_t now = ml_now();
@@ -114,12 +116,14 @@ run_done(struct ml_app *app, const struct cli_args *args)
 			return ML_EXIT_FAIL;
 		}
 	}
-	if (plan_log_write(s, &log, &err) != 0) {
+	if (record_exercise(s, &app->cfg, &log, &res, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
 	ml_date_format(log.day, date);
 	printf("Logged %s %02d:%02d on %s as %s.\n", log.exercise_id,
 	    log.minutes / 60, log.minutes % 60, date, log.status);
+	cli_print_recorded(&res);
+	record_result_free(&res);
 	return ML_EXIT_OK;
 }

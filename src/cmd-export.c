@@ -2,8 +2,6 @@
  * cmd-export.c - `mendlog export`: the diary as one CSV for a clinician.
  */
 #include <errno.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +13,8 @@
 static int run_export(struct ml_app *, const struct cli_args *);
 
 /* In enum export_kind's order. */
-static const char *const kinds[] = { "daily", "exercises", "alerts", NULL };
+static const char *const kinds[] = { "daily", "exercises", "alerts", "psfs",
+    NULL };
 
 static const struct cli_option export_options[] = {
 	CLI_RANGE_OPTIONS,
@@ -33,12 +32,14 @@ const struct cli_command cmd_export = {
 	.summary = "one CSV for the physiotherapist (spreadsheet-safe)",
 	.usage =
 	"usage: mendlog export [--from D] [--to D] [-o FILE]\n"
-	"                      [--kind daily|exercises|alerts] [--excel] [--semicolon]\n",
+	"                      [--kind daily|exercises|alerts|psfs] [--excel]\n"
+	"                      [--semicolon]\n",
 	.about =
 	"Write the diary as one CSV to standard output or FILE.\n"
 	"  --kind daily      one row per calendar day, empty days included (default)\n"
 	"  --kind exercises  one row per exercise slot that was due\n"
 	"  --kind alerts     the alert log\n"
+	"  --kind psfs       one row per PSFS activity per week, with the week's mean\n"
 	"Cells that a spreadsheet could run as a formula get a leading '.\n",
 	.options = export_options,
 	.exec = run_export,
@@ -57,34 +58,6 @@ write_job(FILE *fp, void *ctx, struct ml_error *err)
 
 	(void)err;
 	return export_write(fp, job->s, job->cfg, &job->opts);
-}
-
-/* True when @target names one of the diary's own files (or their backups
- * or the lock): an export must never replace the records it reads. */
-static bool
-is_diary_file(const struct ml_store *s, const char *target)
-{
-	char *copy1 = xstrdup(target), *copy2 = xstrdup(target);
-	char dir[PATH_MAX], data[PATH_MAX];
-	const char *base = basename(copy2);
-	bool hit = false;
-
-	if (realpath(dirname(copy1), dir) != NULL &&
-	    realpath(s->dir, data) != NULL && strcmp(dir, data) == 0) {
-		if (strcmp(base, ".lock") == 0)
-			hit = true;
-		for (int f = 0; f < ML_NFILES && !hit; f++) {
-			const char *name = ml_schema((enum ml_file)f)->filename;
-			size_t n = strlen(name);
-
-			if (strncmp(base, name, n) == 0 && (base[n] == '\0' ||
-			    strcmp(base + n, ".bak") == 0))
-				hit = true;
-		}
-	}
-	free(copy1);
-	free(copy2);
-	return hit;
 }
 
 struct window {
@@ -163,11 +136,8 @@ run_export(struct ml_app *app, const struct cli_args *args)
 		}
 		return ML_EXIT_OK;
 	}
-	if (is_diary_file(&app->store, out)) {
-		cli_errorf("%s: refusing to overwrite the diary's own file; "
-		    "export somewhere else", out);
+	if (cli_refuse_diary_file(&app->store, out, "export somewhere else"))
 		return ML_EXIT_FAIL;
-	}
 	if (csvio_save_atomic(out, write_job, &job, false, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alerts.h"
 #include "cli.h"
 #include "diary.h"
+#include "record.h"
 #include "text.h"
 
 static int run_log(struct ml_app *, const struct cli_args *);
@@ -56,7 +56,6 @@ static int
 run_log(struct ml_app *app, const struct cli_args *args)
 {
 	struct ml_error err;
-	struct alerts_keys before = { NULL, 0 };
 	struct ml_set *sets;
 	size_t n = 0;
 	ml_day day = ml_today();
@@ -80,35 +79,17 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	}
 	if (rc == ML_EXIT_OK && cli_open_store(app) != 0)
 		rc = ML_EXIT_FAIL;
-	/* What alerts.csv held before, to report every alert this save
-	 * raised even if a mendlog screen recorded it first. */
 	if (rc == ML_EXIT_OK) {
-		(void)store_load(&app->store, ML_ALERTS, NULL, &err);
-		alerts_keys_take(&app->store, &before);
-	}
-	if (rc == ML_EXIT_OK && diary_set(&app->store, day, sets, n, &err) != 0) {
-		cli_print_error(&err);
-		rc = ML_EXIT_FAIL;
-	}
-	if (rc == ML_EXIT_OK) {
-		struct alerts_raised raised = { NULL, 0 };
+		struct record_result res;
 
-		/* The entry is saved whatever happens here: still exit 0, but
-		 * show what fired even if it could not be recorded. */
-		if (alerts_after_save(&app->store, &app->cfg, day, &raised,
+		if (record_day(&app->store, &app->cfg, day, sets, n, &res,
 		    &err) != 0) {
 			cli_print_error(&err);
-			if (raised.n > 0)
-				cli_errorf("these alerts could not be recorded:");
-		} else {
-			alerts_raised_free(&raised);
-			if (store_load(&app->store, ML_ALERTS, NULL, &err) == 0)
-				alerts_new_since(&app->store, &before, day, &raised);
+			rc = ML_EXIT_FAIL;
 		}
-		cli_print_raised(&raised);
-		alerts_raised_free(&raised);
+		cli_print_recorded(&res);
+		record_result_free(&res);
 	}
-	alerts_keys_free(&before);
 	for (size_t i = 0; i < n; i++) {
 		free((char *)sets[i].column);
 		free((char *)sets[i].value);

@@ -1,5 +1,6 @@
 /*
  * cmd-plan.c - `mendlog plan import FILE [--replace]` and `mendlog plan list`.
+ * The import itself, and its summary, are plan-import.c's.
  */
 #include <math.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 
 #include "cli.h"
 #include "plan.h"
+#include "record.h"
 #include "text.h"
 
 static int plan_import_cmd(struct ml_app *, const struct cli_args *);
@@ -14,16 +16,18 @@ static int plan_list_cmd(struct ml_app *, const struct cli_args *);
 
 static const char plan_about[] =
     "import  check a plan CSV from your physiotherapist (the columns of\n"
-    "        exercises.csv, see mendlog(5); id may be left out and is then\n"
-    "        made from the name; other columns are kept) and, if every row\n"
-    "        is right, update exercises by id and add new ones.  Problems\n"
-    "        are printed as FILE:LINE: column: problem and nothing is\n"
-    "        imported.\n"
+    "        exercises.csv, or a spreadsheet saved as CSV with ',' ';' or\n"
+    "        tabs, a title row, headers such as Exercise; see mendlog(5))\n"
+    "        and, if every row is right, update exercises by id, or by\n"
+    "        name when a row has none, and add new ones.  Problems are\n"
+    "        printed as FILE:LINE: column: problem and nothing is imported.\n"
+    "        Day-first dates need date_order = dmy in the config's [plan].\n"
     "list    the plan, with each exercise's schedule and adherence over\n"
     "        the last 7 and 30 days.\n";
 
 static const struct cli_option import_options[] = {
-	{ "replace", 0, NULL, "the file becomes the whole plan", NULL },
+	{ "replace", 0, NULL, "the file is the whole plan; others end yesterday",
+	    NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -73,21 +77,21 @@ static int
 plan_import_cmd(struct ml_app *app, const struct cli_args *args)
 {
 	struct plan_import_result res;
+	struct record_result raised;
 	struct ml_error err;
 	bool replace = cli_args_has(args, "replace");
 
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (plan_import(&app->store, args->argv[0], replace, print_problem, NULL,
-	    &res, &err) != 0) {
+	if (record_plan_import(&app->store, &app->cfg, args->argv[0], replace,
+	    print_problem, NULL, &res, &raised, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
-	printf("%zu exercise%s imported: %zu new, %zu updated", res.rows,
-	    res.rows == 1 ? "" : "s", res.added, res.updated);
-	if (replace)
-		printf(", %zu removed", res.removed);
-	printf(".\n");
+	plan_import_summary(&res, stdout);
+	plan_import_result_free(&res);
+	cli_print_recorded(&raised);
+	record_result_free(&raised);
 	return ML_EXIT_OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "diary.h"
+#include "record.h"
 #include "text.h"
 
 static int procedure_add(struct ml_app *, const struct cli_args *);
@@ -65,6 +66,7 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 {
 	const char *kind = cli_args_get(args, "kind");
 	const char *desc = cli_args_get(args, "description");
+	struct record_result res;
 	struct ml_error err;
 	ml_day day = ml_today();
 
@@ -81,10 +83,14 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 	}
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (diary_add_procedure(&app->store, day, kind, desc, &err) != 0) {
+	if (record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
+	    &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
+	/* A new day 0 changes "day N after": what the rules raise now. */
+	cli_print_recorded(&res);
+	record_result_free(&res);
 	return ML_EXIT_OK;
 }
 

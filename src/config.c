@@ -20,7 +20,10 @@
 #include "schema.h"
 
 enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_STRING, OPT_MINUTES,
-	OPT_WINDOWS };
+	OPT_WEEKDAY, OPT_WINDOWS, OPT_DATE_ORDER };
+
+/* OPT_DATE_ORDER's words, in enum ml_date_order order. */
+static const char *const date_orders[] = { "ymd", "dmy", "mdy", NULL };
 
 struct option_def {
 	const char *section;
@@ -93,10 +96,26 @@ static const struct option_def options[] = {
 	{ "reminders", "bell", OPT_BOOL, OFF(bell), 0, 0, "yes",
 	    "ring the terminal bell once when a slot comes due" },
 
+	{ "plan", "date_order", OPT_DATE_ORDER, OFF(date_order), 0, 0, "ymd",
+	    "dates in imported plans: ymd (year first only), dmy or mdy" },
+
 	{ "ui", "color", OPT_BOOL, OFF(color), 0, 0, "yes",
 	    "use colour when the terminal has it (NO_COLOR and --no-color win)" },
 	{ "ui", "refresh_seconds", OPT_INT, OFF(refresh_seconds), 1, 60, "2",
 	    "how often the screen looks for changes made by other mendlogs" },
+
+	{ "psfs", "week_start", OPT_WEEKDAY, OFF(psfs_week_start), 0, 6,
+	    "monday", "first day of a PSFS week (monday ... sunday)" },
+	{ "psfs", "due_day", OPT_WEEKDAY, OFF(psfs_due_day), 0, 6, "monday",
+	    "weekday the weekly PSFS rating is due" },
+	{ "psfs", "meaningful_change", OPT_DOUBLE, OFF(psfs_meaningful_change),
+	    0.5, 10, "2.0",
+	    "change in the PSFS mean since the first week that is labelled meaningful" },
+
+	{ "patient", "name", OPT_STRING, OFF(patient_name), 0, 0, "",
+	    "patient's name for the report's first line (default none)" },
+	{ "patient", "id", OPT_STRING, OFF(patient_id), 0, 0, "",
+	    "patient's identifier (hospital number) for the report (default none)" },
 };
 
 #define NALL (ML_NELEM(options) + ML_PROC_KINDS_MAX)
@@ -199,6 +218,20 @@ parse_minutes(const char *s, long *out)
 	return true;
 }
 
+/* "monday".."sunday" (or "mon".."sun") to 0..6; -1 otherwise. */
+static int
+weekday_parse(const char *s)
+{
+	static const char *const names[] = { "monday", "tuesday", "wednesday",
+	    "thursday", "friday", "saturday", "sunday" };
+
+	for (int i = 0; i < 7; i++)
+		if (strcmp(s, names[i]) == 0 || (strlen(s) == 3 &&
+		    strncmp(s, names[i], 3) == 0))
+			return i;
+	return -1;
+}
+
 static int
 apply_option(struct ml_config *cfg, const struct option_def *o,
     const char *value, struct ml_error *err)
@@ -233,6 +266,18 @@ apply_option(struct ml_config *cfg, const struct option_def *o,
 			goto bad;
 		*(bool *)(void *)base = b == 1;
 		return 0;
+	case OPT_WEEKDAY:
+		if ((b = weekday_parse(value)) < 0)
+			goto bad;
+		*(int *)(void *)base = b;
+		return 0;
+	case OPT_DATE_ORDER:
+		for (int i = 0; date_orders[i] != NULL; i++)
+			if (strcmp(value, date_orders[i]) == 0) {
+				*(int *)(void *)base = i;
+				return 0;
+			}
+		goto bad;
 	case OPT_STRING:
 		free(*(char **)(void *)base);
 		*(char **)(void *)base = *value ? xstrdup(value) : NULL;
@@ -246,6 +291,14 @@ bad:
 	case OPT_BOOL:
 		ml_error_set(err, NULL, 0, o->key,
 		    "invalid value '%s': expected yes or no", shown);
+		break;
+	case OPT_WEEKDAY:
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "a weekday, monday ... sunday", shown);
+		break;
+	case OPT_DATE_ORDER:
+		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
+		    "ymd, dmy (day first: 02/12/2026 is 2 December) or mdy", shown);
 		break;
 	case OPT_MINUTES:
 		ml_error_set(err, NULL, 0, o->key, "invalid value '%s': expected "
@@ -277,6 +330,8 @@ void
 config_free(struct ml_config *cfg)
 {
 	ML_FREE(&cfg->data_dir);
+	ML_FREE(&cfg->patient_name);
+	ML_FREE(&cfg->patient_id);
 }
 
 int

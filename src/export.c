@@ -14,6 +14,7 @@
 #include "diary.h"
 #include "export.h"
 #include "plan.h"
+#include "psfs.h"
 
 const char *
 export_cell(const char *value, enum export_cell type, bool semicolon,
@@ -146,6 +147,7 @@ export_default_range(const struct ml_store *s, ml_day *from, ml_day *to)
 	earliest(s, ML_PROCEDURES, PC_DATE, &min);
 	earliest(s, ML_EXERCISE_LOG, LC_DATE, &min);
 	earliest(s, ML_ALERTS, AC_DATE, &min);
+	earliest(s, ML_PSFS_RATINGS, PR_WEEK, &min);
 	*from = min;
 }
 
@@ -425,6 +427,78 @@ write_exercises(FILE *fp, const struct ml_store *s,
 	return rc;
 }
 
+/* True when PSFS activity @row was on the list during the week from
+ * @week (added by its end, not retired before it began). */
+static bool
+psfs_listed_in(const struct ml_store *s, size_t row, ml_day week)
+{
+	ml_day added, retired;
+
+	if (ml_date_parse(store_get(s, ML_PSFS_ACTIVITIES, row, PA_ADDED),
+	    &added) && added > week + 6)
+		return false;
+	return !(ml_date_parse(store_get(s, ML_PSFS_ACTIVITIES, row,
+	    PA_RETIRED), &retired) && retired <= week);
+}
+
+/*
+ * One row per PSFS activity per week in the range: every activity that
+ * was on the list that week, and any other that was rated in it.  An
+ * unrated activity's rating is empty, and so is the mean of a week with
+ * no rating (a gap, never a zero).
+ */
+static int
+write_psfs(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    const struct export_opts *o)
+{
+	static const char *const head[] = { "week", "activity_id", "activity",
+	    "rating", "week_mean", "week_ratings" };
+	size_t nact = store_nrows(s, ML_PSFS_ACTIVITIES);
+	struct out_row row = { 0 };
+	struct psfs_week *weeks;
+	size_t nweeks = psfs_weeks(s, cfg, o->from, o->to, &weeks);
+	int rc = 0;
+
+	for (size_t i = 0; i < ML_NELEM(head); i++)
+		row_add(&row, head[i], CELL_TEXT);
+	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = row_write(fp, &row, o);
+	for (size_t w = 0; rc == 0 && w < nweeks; w++) {
+		char date[ML_DATE_LEN], mean[32], count[16], rating[16];
+
+		ml_date_format(weeks[w].start, date);
+		if (isnan(weeks[w].mean))
+			mean[0] = '\0';
+		else
+			snprintf(mean, sizeof mean, "%.2f", weeks[w].mean);
+		snprintf(count, sizeof count, "%d", weeks[w].rated);
+		for (size_t a = 0; rc == 0 && a < nact; a++) {
+			const char *id = store_get(s, ML_PSFS_ACTIVITIES, a, PA_ID);
+			int v = psfs_rating_of(s, cfg, id, weeks[w].start);
+
+			if (v < 0 && !psfs_listed_in(s, a, weeks[w].start))
+				continue;
+			if (v < 0)
+				rating[0] = '\0';
+			else
+				snprintf(rating, sizeof rating, "%d", v);
+			row_add(&row, date, CELL_TEXT);
+			row_add(&row, id, CELL_TEXT);
+			row_add(&row, store_get(s, ML_PSFS_ACTIVITIES, a, PA_NAME),
+			    CELL_TEXT);
+			row_add(&row, rating, CELL_INTEGER);
+			row_add(&row, mean, CELL_DECIMAL);
+			row_add(&row, count, CELL_INTEGER);
+			rc = row_write(fp, &row, o);
+		}
+	}
+	free(weeks);
+	row_free(&row);
+	return rc;
+}
+
 int
 export_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     const struct export_opts *o)
@@ -436,6 +510,8 @@ export_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		return write_alerts(fp, s, o);
 	case EXPORT_EXERCISES:
 		return write_exercises(fp, s, cfg, o);
+	case EXPORT_PSFS:
+		return write_psfs(fp, s, cfg, o);
 	}
 	return -1;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alerts.h"
 #include "diary.h"
 #include "plan.h"
 #include "report.h"
@@ -282,20 +283,16 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 
 	fprintf(fp, "\nAlerts\n");
 	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		const char *ack = store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT);
+		struct alert_row a;
 		char sev[64], rule[128];
-		ml_day d;
 
-		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
-		    d < from || d > to)
+		alert_row_get(s, r, &a);
+		if (!a.day_ok || a.day < from || a.day > to)
 			continue;
-		text_cell(sev, sizeof sev, store_get(s, ML_ALERTS, r,
-		    AC_SEVERITY), 9);
-		text_cell(rule, sizeof rule, store_get(s, ML_ALERTS, r, AC_RULE),
-		    24);
-		fprintf(fp, "  %s  %s  %s %s\n",
-		    store_get(s, ML_ALERTS, r, AC_DATE), sev, rule,
-		    *ack ? "acknowledged" : "NOT acknowledged");
+		text_cell(sev, sizeof sev, a.severity, 9);
+		text_cell(rule, sizeof rule, a.rule, 24);
+		fprintf(fp, "  %s  %s  %s %s\n", a.date, sev, rule,
+		    *a.acknowledged_at ? "acknowledged" : "NOT acknowledged");
 		shown++;
 	}
 	if (shown == 0)

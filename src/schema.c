@@ -77,10 +77,27 @@ static const struct ml_column alert_cols[AC_NCOLS] = {
 	{ "acknowledged_at", ML_T_TIMESTAMP, false, "when the user acknowledged it; empty = not yet" },
 };
 
+static const struct ml_column psfs_activity_cols[PA_NCOLS] = {
+	{ "id", ML_T_SLUG, true, "stable id of the activity; ratings refer to it, a rename keeps it" },
+	{ "name", ML_T_TEXT, true, "the activity as the patient names it now" },
+	{ "added", ML_T_DATE, false, "the day it was added" },
+	{ "retired", ML_T_DATE, false, "the day it was retired; empty = active" },
+	{ "former_names", ML_T_TEXT, false, "earlier names, oldest first, separated by \" | \"" },
+};
+
+static const struct ml_column psfs_rating_cols[PR_NCOLS] = {
+	{ "week", ML_T_DATE, true, "first day of the rated week" },
+	{ "activity_id", ML_T_SLUG, true, "the activity's id in psfs_activities.csv" },
+	{ "rating", ML_T_SCORE, true, "0 (unable to do it) to 10 (as before the problem)" },
+	{ "rated_at", ML_T_TIMESTAMP, false, "when the rating was saved" },
+};
+
 static const size_t entry_key[] = { EC_DATE };
 static const size_t exercise_key[] = { XC_ID };
 static const size_t log_key[] = { LC_DATE, LC_SLOT, LC_EXERCISE_ID };
 static const size_t alert_key[] = { AC_DATE, AC_RULE, AC_SEVERITY };
+static const size_t psfs_activity_key[] = { PA_ID };
+static const size_t psfs_rating_key[] = { PR_WEEK, PR_ACTIVITY_ID };
 
 static const struct ml_schema schemas[ML_NFILES] = {
 	{ ML_ENTRIES, "entries.csv", entry_cols, EC_NCOLS, entry_key, 1 },
@@ -88,6 +105,10 @@ static const struct ml_schema schemas[ML_NFILES] = {
 	{ ML_EXERCISES, "exercises.csv", exercise_cols, XC_NCOLS, exercise_key, 1 },
 	{ ML_EXERCISE_LOG, "exercise_log.csv", exercise_log_cols, LC_NCOLS, log_key, 3 },
 	{ ML_ALERTS, "alerts.csv", alert_cols, AC_NCOLS, alert_key, 3 },
+	{ ML_PSFS_ACTIVITIES, "psfs_activities.csv", psfs_activity_cols,
+	    PA_NCOLS, psfs_activity_key, 1 },
+	{ ML_PSFS_RATINGS, "psfs_ratings.csv", psfs_rating_cols, PR_NCOLS,
+	    psfs_rating_key, 2 },
 };
 
 static const char *const lp_syn[] = { "spinal tap", "LP", NULL };

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "record.h"
 #include "text.h"
 #include "ui-edit.h"
 #include "ui-exercises.h"
@@ -222,6 +223,7 @@ static void
 today_log_selected(struct ui *ui)
 {
 	struct plan_log log = { .sets_done = -1, .pain_during = -1 };
+	struct record_result res;
 	struct ml_error err;
 	char buf[600], *typed = ui_edit_utf8(&tab.pain);
 	long pain;
@@ -241,7 +243,7 @@ today_log_selected(struct ui *ui)
 	log.status = tab.ask_status;
 	tab.asking = false;
 	ui_edit_close(&tab.pain);
-	if (plan_log_write(ui->store, &log, &err) != 0) {
+	if (record_exercise(ui->store, ui->cfg, &log, &res, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
@@ -250,6 +252,8 @@ today_log_selected(struct ui *ui)
 	ui_message(ui, "%s %02d:%02d logged as %s", tab.ask_id, log.minutes / 60,
 	    log.minutes % 60, log.status);
 	ui_notify_saved(ui, ML_EXERCISE_LOG, log.day);
+	ui_alerts_show(ui, &res);
+	record_result_free(&res);
 	tab.sel++;	/* on to the next slot; clamped when drawn */
 }
 

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "plan.h"
+#include "state.h"
 #include "text.h"
 #include "ui-exercises.h"
 
@@ -23,6 +24,7 @@ reminders_snooze(struct ui *ui)
 	time_t until = ml_now() + (time_t)ui->cfg->snooze_minutes * 60;
 	struct tm tm;
 	char hhmm[8];
+	struct ml_error err;
 
 	rem.snooze_until = until;
 	/* When the snooze ends, the bell rings again for what is still due. */
@@ -30,7 +32,12 @@ reminders_snooze(struct ui *ui)
 	ui->reminder[0] = '\0';
 	localtime_r(&until, &tm);
 	strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
-	ui_message(ui, "Reminders snoozed until %s", hhmm);
+	/* Stored, so `mendlog due` (cron, a login) holds back too. */
+	if (state_set_snooze(ui->store->dir, until, &err) != 0)
+		ui_message(ui, "Reminders snoozed here until %s (not saved "
+		    "for mendlog due: %s)", hhmm, err.msg);
+	else
+		ui_message(ui, "Reminders snoozed until %s", hhmm);
 	ui_dirty_frame(ui);
 }
 

@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "record.h"
 #include "text.h"
 #include "ui.h"
 
@@ -148,16 +149,19 @@ int
 ui_save_entry(struct ui *ui, ml_day day, const struct ml_set *sets,
     size_t nsets)
 {
+	struct record_result res;
 	struct ml_error err;
 	char buf[600];
 
-	if (diary_set(ui->store, day, sets, nsets, &err) != 0) {
+	if (record_day(ui->store, ui->cfg, day, sets, nsets, &res, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
 		return -1;
 	}
 	ui_notify_saved(ui, ML_ENTRIES, day);
+	ui_alerts_show(ui, &res);
+	record_result_free(&res);
 	return 0;
 }
 

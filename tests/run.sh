@@ -1,5 +1,8 @@
 #!/bin/sh
-# Run every test layer of mendlog and end with one line "N passed, N failed".
+# Run every test layer of mendlog and end with one line
+# "total: N passed, N failed, N skipped".  A skip (a cmocka skip(), an e2e
+# "skip - why" line) is counted apart: it neither passes nor fails, but the
+# summary says how much did not run.
 #   unit:  build/test-*        (cmocka, one binary per core module)
 #   asan:  build/asan/test-*   (the same under AddressSanitizer + UBSan)
 #   faults: build/faults/test-* (cmocka, failing C library calls)
@@ -12,6 +15,7 @@
 cd "$(dirname "$0")/.." || exit 1
 pass=0
 fail=0
+skipped=0
 failed_names=""
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -19,7 +23,8 @@ pattern=${TESTS:-}
 
 note_fail() { failed_names="$failed_names $1"; }
 
-# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s), ...".
+# cmocka prints "[  PASSED  ] N test(s).", "[  FAILED  ] N test(s), ..."
+# and "[  SKIPPED ] N test(s), ...".
 run_cmocka() {
 	name=$1
 	shift
@@ -27,8 +32,10 @@ run_cmocka() {
 	rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 	p=${p:-0}
 	f=${f:-0}
+	s=${s:-0}
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1		# crashed or sanitizer abort before the summary
 	fi
@@ -36,9 +43,21 @@ run_cmocka() {
 		cat "$log"
 		note_fail "$name"
 	fi
-	echo "$name: $p passed, $f failed"
-	pass=$((pass + p))
-	fail=$((fail + f))
+	report "$name" "$p" "$f" "$s"
+}
+
+# report NAME PASSED FAILED SKIPPED: one line per test binary or script,
+# and the totals.
+report() {
+	if [ "$4" -gt 0 ]; then
+		echo "$1: $2 passed, $3 failed, $4 skipped"
+		grep -E '^\[  SKIPPED \] test_|^skip ' "$log" | sort -u | sed 's/^/    /'
+	else
+		echo "$1: $2 passed, $3 failed"
+	fi
+	pass=$((pass + $2))
+	fail=$((fail + $3))
+	skipped=$((skipped + $4))
 }
 
 for t in build/test-*; do
@@ -95,6 +114,7 @@ for t in tests/e2e/test-*.sh; do
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
 	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+	s=$(grep -c '^skip ' "$log")
 	p=${p:-0}
 	f=${f:-0}
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -104,9 +124,7 @@ for t in tests/e2e/test-*.sh; do
 		grep -v '^ok ' "$log"
 		note_fail "${t##*/}"
 	fi
-	echo "e2e/${t##*/}: $p passed, $f failed"
-	pass=$((pass + p))
-	fail=$((fail + f))
+	report "e2e/${t##*/}" "$p" "$f" "$s"
 done
 
 # includes: the screen never includes cli.h; core never includes curses.
@@ -134,5 +152,5 @@ if [ -z "$pattern" ] || [ "$pattern" = man ]; then
 fi
 
 [ -n "$failed_names" ] && echo "failed:$failed_names"
-echo "total: $pass passed, $fail failed"
+echo "total: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -4,7 +4,7 @@
 #   - concurrency: 4 writers for 60 seconds;
 #   - memory: every e2e flow once with mendlog under valgrind; each run
 #     must report "definitely lost: 0" and no memory errors.
-# Ends with "total: N passed, N failed" like make check.
+# Ends with "total: N passed, N failed" (make check adds ", N skipped").
 cd "$(dirname "$0")/.." || exit 1
 pass=0
 fail=0

@@ -51,7 +51,7 @@ fi
 check "emergency dialog opens" wait_for 'EMERGENCY: leg_weakness'
 check "dialog tells what to do" wait_for 'call your local emergency number|Call your local'
 check "dialog says how to close it" wait_for 'Press a to acknowledge and close'
-check "banner on the top line" wait_for '^ mendlog .*EMERGENCY: leg_weakness'
+check "banner on the top line" wait_for '^ (mendlog  )?[A-Z][a-z]{2} [0-9-]{10}.*EMERGENCY: leg_weakness'
 check_eq "recorded, not acknowledged" "" "$(ack_of leg_weakness)"
 check "raised_at recorded" test -n "$(csv_field "$A" rule leg_weakness raised_at)"
 
@@ -81,7 +81,7 @@ if [ $form = yes ]; then
 else
 	"$ML" -d "$D" log temperature_c=38.5 2>/dev/null
 fi
-check "urgent banner" wait_for '^ mendlog .*URGENT: fever'
+check "urgent banner" wait_for '^ (mendlog  )?[A-Z][a-z]{2} [0-9-]{10}.*URGENT: fever'
 check "banner in reverse video" banner_reverse
 check "no dialog for an urgent alert" wait_gone 'Press a to acknowledge'
 for k in F2 F4 F5 Tab F1; do
@@ -90,7 +90,7 @@ for k in F2 F4 F5 Tab F1; do
 	F2) name=History ;; F4) name=Exercises ;; F5) name=Trends ;;
 	Tab) name=Help ;; F1) name=Today ;;
 	esac
-	check "banner on $name" wait_for '^ mendlog .*URGENT: fever'
+	check "banner on $name" wait_for '^ (mendlog  )?[A-Z][a-z]{2} [0-9-]{10}.*URGENT: fever'
 done
 tm_send F3
 check "Alerts screen lists it by tier" wait_for '^ URGENT - contact your clinician'

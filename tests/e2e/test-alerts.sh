@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Red-flag alerts from the command line: `mendlog log` reports what a save
 # raises on stderr and still exits 0; alerts.csv records each alert once;
-# `mendlog alerts` and `mendlog ack`; a bad threshold is FILE:LINE.
+# `mendlog alerts` and `mendlog ack`; a bad threshold is FILE:LINE;
+# `procedure add` reports what it raised too.
 . "$(dirname "$0")/lib.sh"
 
 export MENDLOG_NOW=2026-11-21T08:15:00+00:00
@@ -101,4 +102,18 @@ printf 'date,site_problem\n2026-11-20,yes\n' >"$D3/entries.csv"
 out=$("$ML" -d "$D3" alerts)
 check "alerts runs the rules first" grep -Eq '^ +1  URGENT +2026-11-20  site_problem$' <<<"$out"
 check_eq "and records it" urgent "$(csv_field "$D3/alerts.csv" rule site_problem severity)"
+
+# A procedure changes "day N after": `procedure add` runs the rules on its
+# day and after, like `log`, and still exits 0.
+D4="$T/d4"
+mkdir -m 700 "$D4"
+err=$("$ML" -d "$D4" log --date 2026-11-18 headache=1 2>&1 >/dev/null)
+check_eq "a mild headache alone raises nothing" "" "$err"
+err=$("$ML" -d "$D4" procedure add --date 2026-11-18 --kind lumbar_puncture 2>&1 >/dev/null); rc=$?
+check_eq "procedure add with an alert exits 0" 0 $rc
+check "procedure add reports what it raised" \
+    grep -q '^mendlog: CONTACT alert (post_puncture_headache, 2026-11-18)' <<<"$err"
+check_eq "and records it" contact "$(csv_field "$D4/alerts.csv" rule post_puncture_headache severity)"
+err=$("$ML" -d "$D4" procedure add --date 2026-11-18 --kind lumbar_puncture 2>&1 >/dev/null)
+check_eq "the same procedure again raises nothing new" "" "$err"
 finish

@@ -47,12 +47,12 @@ done <<<"$cmds"
 err=$("$ML" -d "$D" export --kind weekly 2>&1 >/dev/null)
 check_eq "export --kind weekly exits 2" 2 $?
 check_eq "choice message lists the choices" \
-    "mendlog: --kind: expected daily, exercises or alerts, not 'weekly'" "$(head -n 1 <<<"$err")"
+    "mendlog: --kind: expected daily, exercises, alerts or psfs, not 'weekly'" "$(head -n 1 <<<"$err")"
 err=$("$ML" -d "$D" done x --status half 2>&1 >/dev/null)
 check_eq "done --status half exits 2" 2 $?
 check_eq "status choices" \
     "mendlog: --status: expected done, partial or skipped, not 'half'" "$(head -n 1 <<<"$err")"
-check "--help shows the choices" grep -q 'default daily (daily, exercises, alerts)' \
+check "--help shows the choices" grep -q 'default daily (daily, exercises, alerts, psfs)' \
     <<<"$("$ML" export --help)"
 
 # Spellings every command now shares.

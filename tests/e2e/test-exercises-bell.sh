@@ -17,37 +17,75 @@ wait_bell() {
 		sleep 0.1
 	done
 }
+# pane_wait TARGET PATTERN: bounded poll (10 s) of one window's screen,
+# also when it is not the current window.
+pane_wait() {
+	for _ in $(seq 200); do
+		tm capture-pane -p -t "$1" | grep -Eq -- "$2" && return 0
+		sleep 0.05
+	done
+	echo "    timed out waiting for $2 on $1" >&2
+	tm capture-pane -p -t "$1" | sed 's/^/    | /' >&2
+	return 1
+}
+# not_before SECONDS: return once at least SECONDS have passed since
+# mark_time.  A lower bound on elapsed time, never an assertion by itself:
+# what follows waits for a positive sign that the screen went on working.
+mark_time() { marked=$(date +%s%N); }
+not_before() {
+	while [ $(( ($(date +%s%N) - marked) / 1000000 )) -lt $(( $1 * 1000 )) ]; do
+		sleep 0.1
+	done
+}
 
-tm_start -- "faketime -f '@2026-11-21 07:59:57' '$ML' -d '$D'"
-check "started" wait_for 'mendlog'
+# Ten seconds before the 08:00 slots: room for a slow start on a loaded
+# machine, so the bell cannot come before the background window exists.
+tm_start -- "faketime -f '@2026-11-21 07:59:50' '$ML' -d '$D'"
+# The real Today screen, not just any output (an error message also
+# names mendlog).
+check "Today screen shown" wait_for 'Sat 2026-11-21 \(today\)' 10
 tm new-window -t main "sleep 60"	# mendlog's window is now in the background
 check_eq "no bell before 08:00" 0 "$(bell_flag)"
-check "bell rings when the 08:00 slots come due" wait_bell 15
+check "bell rings when the 08:00 slots come due" wait_bell 30
 # Look at it (clears the flag), go away again, let a few ticks pass.
 tm select-window -t main:0
 tm select-window -t main:1
 check_eq "flag cleared" 0 "$(bell_flag)"
-sleep 3	# the input timeout is 2 s: at least one more tick
+# The input timeout is 2 s: after 3 s at least one tick has run by the
+# clock.  Then a key the background screen must answer (F4, Exercises)
+# proves its loop is alive and has ticked again since.
+mark_time
+not_before 3
+tm send-keys -t main:0 F4
+check "background screen answers a key" pane_wait main:0 "Today's exercises"
 check_eq "the bell rang once, not at every tick" 0 "$(bell_flag)"
 
 # z on the Exercises screen snoozes the reminder.
 tm select-window -t main:0
-tm_send F4
 check "reminder shown" wait_for 'Exercise due 08:00'
 tm_send z
 check "snoozed for snooze_minutes" wait_for 'Reminders snoozed until 08:15'
-check "reminder gone while snoozed" bash -c \
-    "sleep 5; ! tmux -L '$TMUX_SOCK' capture-pane -p -t main | grep -q 'Exercise due'"
+# A fresh message keeps the notice line for 4 s; after 5 s, a key that
+# switches screens (Today) is followed by a tick, so a reminder that the
+# snooze failed to hide would be on screen by the time Today is.
+mark_time
+not_before 5
+tm_send F1
+check "screen alive after the snooze" wait_for 'Sat 2026-11-21 \(today\)'
+check "reminder gone while snoozed" \
+    bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t main | grep -q 'Exercise due'"
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
 
 # bell = no: the reminder, but no bell.  (A new window of the same tmux
 # server, in the background from the start.)
 printf '[reminders]\nbell = no\n' >"$T/config"
+# Started before 08:00 so the reminder comes by a tick, where a bell
+# would ring, not at start-up, where none does.
 tm new-window -d -t main:5 "env HOME='$HOME' TERM=tmux-256color faketime \
-    -f '@2026-11-21 07:59:57' '$ML' -c '$T/config' -d '$D'; sleep 30"
+    -f '@2026-11-21 07:59:50' '$ML' -c '$T/config' -d '$D'; sleep 60"
 check "reminder without bell" bash -c "
-	for i in \$(seq 150); do
+	for i in \$(seq 300); do
 		tmux -L '$TMUX_SOCK' capture-pane -p -t main:5 | grep -q 'Exercise due' && exit 0
 		sleep 0.1
 	done; exit 1"

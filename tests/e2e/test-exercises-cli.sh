@@ -7,7 +7,10 @@
 at() { when=$1; shift; faketime "$when" "$ML" -d "$D" "$@"; }
 
 out=$("$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv")
-check_eq "import says what it did" "5 exercises imported: 5 new, 0 updated." "$out"
+check_eq "import says what it did" \
+    "5 exercises imported: 5 new, 0 updated, 0 unchanged." "$(head -n 1 <<<"$out")"
+check "and names each exercise's fate" grep -q '^  new        Pelvic tilts (pelvic_tilt)$' <<<"$out"
+check_eq "one line per exercise" 6 "$(wc -l <<<"$out")"
 check_eq "therapist_note kept" "Start gently" \
     "$(csv_field "$D/exercises.csv" id pelvic_tilt therapist_note)"
 check_eq "file is private" 600 "$(stat -c %a "$D/exercises.csv")"

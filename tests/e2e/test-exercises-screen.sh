@@ -8,14 +8,15 @@
 "$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv" >/dev/null
 check "sample plan imported" test -s "$D/exercises.csv"
 
-# Four seconds before the 08:00 slots, with the clock running.
-tm_start -- "faketime -f '@2026-11-21 07:59:56' '$ML' -d '$D'"
-check "Today screen shown" wait_for 'Sat 2026-11-21 \(today\)'
+# Ten seconds before the 08:00 slots, with the clock running (room for a
+# slow start on a loaded machine before "no reminder before 08:00").
+tm_start -- "faketime -f '@2026-11-21 07:59:50' '$ML' -d '$D'"
+check "Today screen shown" wait_for 'Sat 2026-11-21 \(today\)' 10
 check "no reminder before 08:00" \
     bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t main | grep -q 'Exercise due'"
 # Nobody presses a key: the input timeout wakes the loop.
 check "reminder appears on Today without a key" \
-    wait_for 'Exercise due 08:00: Knee-to-chest stretch \(\+1 more\)' 15
+    wait_for 'Exercise due 08:00: Knee-to-chest stretch \(\+1 more\)' 30
 check "still on the Today screen" \
     bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t main | grep -q \"Today's exercises\""
 

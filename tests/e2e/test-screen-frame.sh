@@ -6,7 +6,10 @@
 tm_start -- "$ML" -d "$D"
 check "tab line at 80x24" wait_for '1 Today +2 History +3 Alerts +4 Exercises +5 Trends +\? Help'
 check "first run says it does not replace a clinician" wait_for 'does not replace your clinician'
-check "top line shows the date" wait_for "mendlog +[A-Z][a-z]{2} $(date +%F) \(today\)"
+check "top line shows the date" wait_for "^ (mendlog +)?[A-Z][a-z]{2} $(date +%F) \(today\)"
+# Never silent: with no procedure the top line says its checks are off.
+check "top line: no procedure, its checks are off" \
+    wait_for "^ [A-Z][a-z]{2} $(date +%F) \(today\) +! no procedure recorded: its checks are off"
 tm resize-window -t main -x 50 -y 15
 check "too small: a clear message" wait_for 'terminal too small \(need 80x24'
 tm resize-window -t main -x 80 -y 24

@@ -8,6 +8,12 @@
 # functions: writer_log (`mendlog log`) and writer_screen (the day form in
 # tmux: a score digit saves at once, `[` goes back a day); two of each by
 # default.  Every save must succeed: the lock waits, it never gives up.
+#
+# What is asserted does not depend on how fast the machine is: no writer
+# failed, each saved at least once, every save that reported success is
+# in the file (its writer's last value for that day), and the file has
+# one row for each day someone saved, no more.  How many saves fit in
+# SOAK_SECONDS is only printed (a loaded 2-core machine does far fewer).
 . "$(dirname "$0")/lib.sh"
 
 SECS=${SOAK_SECONDS:-5}
@@ -24,7 +30,8 @@ writer_log() {
 	k=0
 	fails=0
 	end=$(( $(date +%s) + SECS ))
-	while [ "$(date +%s)" -lt "$end" ]; do
+	# At least one save, however late the writer got going.
+	while [ "$k" -eq 0 ] || [ "$(date +%s)" -lt "$end" ]; do
 		day=$(printf '2027-01-%02d' $(( k % 28 + 1 )))
 		case $field in
 		notes) value="w$n, k=$k \"quoted\" é" ;;
@@ -67,7 +74,7 @@ writer_screen() {
 	[ -n "$moves" ] && tm send-keys -t "$s" $moves
 	k=0
 	end=$(( $(date +%s) + SECS ))
-	while [ "$(date +%s)" -lt "$end" ]; do
+	while [ "$k" -eq 0 ] || [ "$(date +%s)" -lt "$end" ]; do
 		day=$(printf '2027-01-%02d' $(( 28 - k % 28 )))
 		value=$(( (${last[$day]:-2} - 2 + 1 + k % 3) % 8 + 2 ))
 		[ "$value" = "${last[$day]:-}" ] && value=$(( (value - 1) % 8 + 2 ))
@@ -92,9 +99,11 @@ writer_screen() {
 
 tm_screen_of() { tm capture-pane -p -t "$1"; }
 
-# screen_wait SESSION PATTERN: bounded poll (5 s) of that session's screen.
+# screen_wait SESSION PATTERN: bounded poll (30 s) of that session's
+# screen.  The bound only catches a hang: a save waits for the lock
+# while the other writers hold it, longer on a loaded machine.
 screen_wait() {
-	for _ in $(seq 250); do
+	for _ in $(seq 1500); do
 		tm_screen_of "$1" | grep -Eq -- "$2" && return 0
 		sleep 0.02
 	done
@@ -139,12 +148,30 @@ lost = [d for d, v in last.items() if d not in rows or rows[d][field] != v]
 print(len(lost), ' '.join(sorted(lost)[:5]))
 PY
 )
+	check "writer $n (${FIELDS[$n]}): saved at least once" test "$saves" -gt 0
 	check_eq "writer $n (${FIELDS[$n]}): $saves saves, none lost" "0 " "$bad"
 done
-echo "# $total saves by $i writers in ${SECS}s"
-check "more than 10 saves per writer" test "$total" -gt $((i * 10))
+echo "# $total saves by $i writers in ${SECS}s (a figure, not a test)"
 check "check is clean" "$ML" -d "$D" check 2>/dev/null
 check "no temp file left" test -z "$(find "$D" -name '*.tmp.*')"
-check_eq "one row per day" 28 "$(python3 -c '
-import csv, sys; print(len(list(csv.DictReader(open(sys.argv[1], newline="")))))' "$E")"
+# One row for each day that any writer saved, and no other row: however
+# many days the writers reached in the time.
+check_eq "one row per saved day, none extra" "ok" "$(python3 - "$E" "$T"/w/*.ok <<'PY'
+import csv, sys
+dates = [r['date'] for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))]
+saved = set()
+for okf in sys.argv[2:]:
+    for line in open(okf, encoding='utf-8'):
+        saved.add(line.split('\t', 1)[0])
+dups = sorted({d for d in dates if dates.count(d) > 1})
+if dups:
+    print('duplicate rows:', ' '.join(dups[:5]))
+elif set(dates) != saved:
+    print('rows', len(dates), 'saved days', len(saved),
+          'missing', sorted(saved - set(dates))[:5],
+          'extra', sorted(set(dates) - saved)[:5])
+else:
+    print('ok')
+PY
+)"
 finish

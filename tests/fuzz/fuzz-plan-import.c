@@ -103,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	before = slurp(plan_path, &blen);
 	FUZZ_ASSERT(store_open(&s, dir, &err) == 0);
 	memset(&res, 0, sizeof res);
-	rc = plan_import(&s, import_path, size % 2 == 1, on_problem, NULL, &res,
-	    &err);
+	rc = plan_import(&s, NULL, import_path, size % 2 == 1, on_problem, NULL,
+	    &res, &err);
 	if (rc != 0) {
 		FUZZ_ASSERT(err.msg[0] != '\0');
 		after = slurp(plan_path, &alen);
@@ -116,6 +116,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    NULL) == 0);
 		FUZZ_ASSERT(store_nrows(&s, ML_EXERCISES) >= res.added);
 	}
+	plan_import_result_free(&res);
 	free(before);
 	store_close(&s);
 	return 0;

@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include "csvio.h"
+#include "export.h"
 #include "plan.h"
 #include "store.h"
 
@@ -17,6 +19,8 @@
 struct fixture {
 	char *dir;
 	struct ml_store s;
+	struct ml_config cfgv;
+	const struct ml_config *cfg;
 	/* Problems reported, as "LINE:field" joined by spaces. */
 	char problems[4096];
 	size_t nproblems;
@@ -28,6 +32,10 @@ setup(void **state)
 	struct fixture *f = xcalloc(1, sizeof *f);
 
 	f->dir = tu_store_open(&f->s);
+	config_defaults(&f->cfgv);
+	f->cfg = &f->cfgv;
+	/* Today is 2026-11-27: --replace ends exercises yesterday. */
+	setenv("MENDLOG_NOW", "2026-11-27T12:00:00", 1);
 	*state = f;
 	return 0;
 }
@@ -38,6 +46,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	tu_store_close(f->dir, &f->s);
+	config_free(&f->cfgv);
 	free(f);
 	return 0;
 }
@@ -72,7 +81,9 @@ import(struct fixture *f, const char *path, bool replace,
 
 	f->problems[0] = '\0';
 	f->nproblems = 0;
-	rc = plan_import(&f->s, path, replace, collect, f, res, &err);
+	if (res != NULL)
+		plan_import_result_free(res);
+	rc = plan_import(&f->s, f->cfg, path, replace, collect, f, res, &err);
 	if (rc == 0 && store_load(&f->s, ML_EXERCISES, NULL, &err) != 0)
 		fail_msg("reload: %s", err.msg);
 	return rc;
@@ -112,7 +123,7 @@ report_fail(void *ctx, const struct ml_error *e)
 static void
 check_sample(struct fixture *f, const char *path)
 {
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 
 	assert_int_equal(import(f, path, false, &res), 0);
 	assert_int_equal(res.rows, 5);
@@ -136,11 +147,13 @@ check_sample(struct fixture *f, const char *path)
 	/* What was written is a clean file by the store's own rules. */
 	assert_int_equal(store_validate(&f->s, ML_EXERCISES, report_fail, NULL),
 	    0);
-	/* Importing the same file again changes nothing but says so. */
+	/* Importing the same file again changes nothing and says so. */
 	assert_int_equal(import(f, path, false, &res), 0);
 	assert_int_equal(res.added, 0);
-	assert_int_equal(res.updated, 5);
+	assert_int_equal(res.updated, 0);
+	assert_int_equal(res.unchanged, 5);
 	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 5);
+	plan_import_result_free(&res);
 }
 
 static void
@@ -213,7 +226,7 @@ static void
 test_update_and_add_without_replace(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 	char *first = plan_file(f, "a.csv", HEADER ",room\n"
 	    "walk,Walk,,,,,daily,10:30,,,,garden\n"
 	    "tilt,Tilt,,2,10,5,daily,08:00,,,,bedroom\n");
@@ -233,32 +246,63 @@ test_update_and_add_without_replace(void **state)
 	assert_string_equal(kept(f, "walk", "room"), "garden");
 	assert_string_equal(get(f, "tilt", XC_SETS), "2");
 	assert_string_equal(get(f, "stretch", XC_TIMES), "19:00");
+	plan_import_result_free(&res);
 	free(first);
 	free(second);
+}
+
+/* The fate of item @i of @res as "fate:id". */
+static const char *
+fate(const struct plan_import_result *res, size_t i)
+{
+	static char buf[128];
+
+	assert_true(i < res->nitems);
+	snprintf(buf, sizeof buf, "%s:%s",
+	    plan_import_fate_name(res->items[i].fate), res->items[i].id);
+	return buf;
 }
 
 static void
 test_replace(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_import_result res;
+	struct plan_import_result res = { 0 };
 	char *first = plan_file(f, "a.csv", HEADER "\n"
-	    "walk,Walk,,,,,daily,10:30,,,\n"
-	    "tilt,Tilt,,,,,daily,08:00,,,\n"
-	    "old,Old,,,,,daily,09:00,,,\n");
+	    "walk,Walk,,,,,daily,10:30,2026-11-01,,\n"
+	    "tilt,Tilt,,,,,daily,08:00,2026-11-01,,\n"
+	    "old,Old,,,,,daily,09:00,2026-11-01,2026-11-20,\n"
+	    "soon,Soon,,,,,daily,09:00,2026-11-27,,\n");
 	char *second = plan_file(f, "b.csv", HEADER "\n"
-	    "walk,Walk,,,,,daily,12:00,,,\n"
+	    "walk,Walk,,,,,daily,12:00,2026-11-01,,\n"
 	    "bridge,Bridge,,,,,mon,12:00,,,\n");
 
 	assert_int_equal(import(f, first, false, &res), 0);
 	assert_int_equal(import(f, second, true, &res), 0);
 	assert_int_equal(res.added, 1);
 	assert_int_equal(res.updated, 1);
-	assert_int_equal(res.removed, 2);
-	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 2);
-	assert_true(plan_find(&f->s, "old") < 0);
-	assert_true(plan_find(&f->s, "tilt") < 0);
+	assert_int_equal(res.unchanged, 0);
+	/* tilt ends from today (its past stays), soon had not started and
+	 * goes, old had ended already and is left alone. */
+	assert_int_equal(res.ended, 1);
+	assert_int_equal(res.removed, 1);
+	assert_int_equal(res.nitems, 4);
+	assert_string_equal(fate(&res, 0), "updated:walk");
+	assert_string_equal(fate(&res, 1), "new:bridge");
+	/* Then the plan's others, in the plan's order. */
+	assert_string_equal(fate(&res, 2), "removed:soon");
+	assert_string_equal(fate(&res, 3), "ended:tilt");
+	assert_string_equal(res.items[3].name, "Tilt");
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 4);
+	assert_true(plan_find(&f->s, "soon") < 0);
+	assert_string_equal(get(f, "tilt", XC_END_DATE), "2026-11-26");
+	assert_string_equal(get(f, "tilt", XC_START_DATE), "2026-11-01");
+	assert_string_equal(get(f, "old", XC_END_DATE), "2026-11-20");
 	assert_string_equal(get(f, "walk", XC_TIMES), "12:00");
+	assert_string_equal(get(f, "walk", XC_END_DATE), "");
+	assert_int_equal(store_validate(&f->s, ML_EXERCISES, report_fail, NULL),
+	    0);
+	plan_import_result_free(&res);
 	free(first);
 	free(second);
 }
@@ -303,7 +347,7 @@ test_latin1_file(void **state)
 	char *p = plan_file(f, "latin1.csv", "name,times\n\xc9tirement,08:00\n");
 	struct ml_error err;
 
-	assert_int_equal(plan_import(&f->s, p, false, collect, f, NULL, &err), -1);
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, collect, f, NULL, &err), -1);
 	assert_string_equal(f->problems, "2:name");
 	free(p);
 }
@@ -325,11 +369,42 @@ test_bad_values_echoed_safely(void **state)
 	char *p = plan_file(f, "esc.csv", "name,days\nWalk,\x1b[2J\xe9t\xc3\xa9\n");
 	struct ml_error err;
 
-	assert_int_equal(plan_import(&f->s, p, false, keep_msg, NULL, NULL, &err),
-	    -1);
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, keep_msg, NULL,
+	    NULL, &err), -1);
 	/* Through the output gate: each byte named, none sent raw. */
 	assert_non_null(strstr(last_msg,
 	    "invalid value '\\x1B[2j\\xE9t\xc3\xa9'"));
+	free(p);
+}
+
+/* The summary names each exercise through the output gate (the check lets
+ * C1 and bidi controls through: they are valid UTF-8). */
+static void
+test_summary_gated(void **state)
+{
+	struct fixture *f = *state;
+	char *p = plan_file(f, "g.csv", "id,name,times\n"
+	    "walk,Walk \xc2\x9b" "2J \xe2\x80\xae,10:30\n");
+	struct plan_import_result res;
+	char out[512];
+	FILE *fp;
+	size_t n;
+
+	memset(&res, 0, sizeof res);
+	if (import(f, p, false, &res) != 0)
+		fail_msg("problems: %s", f->problems);
+	fp = tmpfile();
+	assert_non_null(fp);
+	plan_import_summary(&res, fp);
+	rewind(fp);
+	n = fread(out, 1, sizeof out - 1, fp);
+	out[n] = '\0';
+	fclose(fp);
+	/* A file's C1 CSI and right-to-left override, named, not sent. */
+	assert_null(strstr(out, "\xc2\x9b"));
+	assert_null(strstr(out, "\xe2\x80\xae"));
+	assert_non_null(strstr(out, "Walk <U+009B>2J <U+202E> (walk)"));
+	plan_import_result_free(&res);
 	free(p);
 }
 
@@ -363,10 +438,10 @@ test_header_problems(void **state)
 	assert_string_equal(f->problems, "1:name");
 	assert_int_equal(import(f, twice, false, NULL), -1);
 	assert_string_equal(f->problems, "1:Name");
-	assert_int_equal(plan_import(&f->s, empty, true, collect, f, NULL, &err),
+	assert_int_equal(plan_import(&f->s, f->cfg, empty, true, collect, f, NULL, &err),
 	    -1);
 	assert_non_null(strstr(err.msg, "no exercises"));
-	assert_int_equal(plan_import(&f->s, "/nonexistent/plan.csv", false,
+	assert_int_equal(plan_import(&f->s, f->cfg, "/nonexistent/plan.csv", false,
 	    collect, f, NULL, &err), -1);
 	/* A spreadsheet's empty trailing column is ignored. */
 	assert_int_equal(import(f, trailing, false, NULL), 0);
@@ -394,6 +469,321 @@ test_slug(void **state)
 	assert_int_equal(strlen(buf), 64);
 }
 
+/* The physiotherapist's sheet: BOM, CRLF, ';', a title row with commas
+ * above natural headers, Excel times and booleans, day-first dates. */
+#define PHYSIO_SHEET "\xef\xbb\xbf" \
+	"Home exercise plan, J. Smith, from 2 Dec;;;;;;;;;\r\n" \
+	";;;;;;;;;\r\n" \
+	"Exercise;Sets;Reps;Hold (secs);Days;Times;Start (date);End (date);" \
+	"Active;Notes for patient\r\n" \
+	"Pelvic tilts;2;10;5;Daily;7:30;02/12/2026;;TRUE;\"Lie on your back; " \
+	"knees bent\"\r\n" \
+	"Bridges;3;8;3;Mon, Wed, Fri;\"07:30:00; 18:00\";02/12/2026;" \
+	"31/01/2027;TRUE;Squeeze, then lift\r\n" \
+	"Bird dog;2;6;5;every 2 days;19:00;03/12/2026;;FALSE;\r\n" \
+	";;;;;;;;;\r\n"
+
+static void
+test_physio_sheet(void **state)
+{
+	struct fixture *f = *state;
+	struct plan_import_result res = { 0 };
+	char *p = plan_file(f, "sheet.csv", PHYSIO_SHEET);
+	struct ml_error err;
+
+	assert_int_equal(config_set(&f->cfgv, "plan", "date_order", "dmy", &err),
+	    0);
+	assert_int_equal(import(f, p, false, &res), 0);
+	assert_int_equal(res.rows, 3);
+	assert_int_equal(res.added, 3);
+	assert_string_equal(get(f, "pelvic_tilts", XC_TIMES), "07:30");
+	assert_string_equal(get(f, "pelvic_tilts", XC_START_DATE), "2026-12-02");
+	assert_string_equal(get(f, "pelvic_tilts", XC_ACTIVE), "yes");
+	assert_string_equal(get(f, "pelvic_tilts", XC_HOLD_S), "5");
+	assert_string_equal(get(f, "pelvic_tilts", XC_INSTRUCTIONS),
+	    "Lie on your back; knees bent");
+	assert_string_equal(get(f, "bridges", XC_DAYS), "mon;wed;fri");
+	assert_string_equal(get(f, "bridges", XC_TIMES), "07:30;18:00");
+	assert_string_equal(get(f, "bridges", XC_END_DATE), "2027-01-31");
+	assert_string_equal(get(f, "bridges", XC_SETS), "3");
+	assert_string_equal(get(f, "bird_dog", XC_ACTIVE), "no");
+	assert_string_equal(get(f, "bird_dog", XC_START_DATE), "2026-12-03");
+	assert_int_equal(store_validate(&f->s, ML_EXERCISES, report_fail, NULL),
+	    0);
+	plan_import_result_free(&res);
+	free(p);
+}
+
+/* Tab and comma files, and a ',' title above a ';' table. */
+static void
+test_delimiters(void **state)
+{
+	struct fixture *f = *state;
+	char *tab = plan_file(f, "tab.tsv", "Plan\nExercise\tTimes\tDays\n"
+	    "Walk\t10:30\tmon tue\n");
+	char *semi = plan_file(f, "semi.csv", "For J. Smith, week 1, rev. 2\n"
+	    "Name;Times\nStretch;08:00\n");
+	/* Under ',' the header would be one cell; with ';' it is two. */
+	char *comma = plan_file(f, "comma.csv", "Name,Times,Notes\n"
+	    "Tilt,\"08:00;09:00\",\"a; b\"\n");
+	/* A patient line naming one known column loses to the real header. */
+	char *patient = plan_file(f, "patient.csv", "Name;J. Smith\n"
+	    "Exercise;Times;Days\nLunge;10:30;Weekdays\nSquat;11:00;weekends\n");
+
+	assert_int_equal(import(f, tab, false, NULL), 0);
+	assert_string_equal(get(f, "walk", XC_TIMES), "10:30");
+	assert_string_equal(get(f, "walk", XC_DAYS), "mon;tue");
+	assert_int_equal(import(f, semi, false, NULL), 0);
+	assert_string_equal(get(f, "stretch", XC_TIMES), "08:00");
+	assert_int_equal(import(f, comma, false, NULL), 0);
+	assert_string_equal(get(f, "tilt", XC_TIMES), "08:00;09:00");
+	assert_string_equal(get(f, "tilt", XC_INSTRUCTIONS), "a; b");
+	assert_int_equal(import(f, patient, false, NULL), 0);
+	assert_string_equal(get(f, "lunge", XC_DAYS), "mon;tue;wed;thu;fri");
+	assert_string_equal(get(f, "squat", XC_DAYS), "sat;sun");
+	assert_true(plan_find(&f->s, "j_smith") < 0);
+	free(patient);
+	free(tab);
+	free(semi);
+	free(comma);
+}
+
+/* Problems point at the file's own lines, below the title rows. */
+static void
+test_title_rows_and_lines(void **state)
+{
+	struct fixture *f = *state;
+	char *p = plan_file(f, "t.csv", "My plan\r\n\r\nName;Times;Sets\r\n"
+	    "Walk;25:00;2\r\n\"Two\nlines\";08:00;x\r\nOk;08:00;3,0\r\n");
+
+	assert_int_equal(import(f, p, false, NULL), -1);
+	assert_string_equal(f->problems, "4:times 5:sets");
+	free(p);
+}
+
+static void
+test_no_header_lists_expected(void **state)
+{
+	struct fixture *f = *state;
+	char *p = plan_file(f, "h.csv", "Übung;Zeit\nGehen;10:30\n");
+	struct ml_error err;
+
+	assert_int_equal(plan_import(&f->s, f->cfg, p, false, collect, f, NULL,
+	    &err), -1);
+	assert_int_equal(err.line, 1);
+	assert_non_null(strstr(err.msg, "no header row found"));
+	assert_non_null(strstr(err.msg, "name (or Exercise)"));
+	assert_non_null(strstr(err.msg, "hold_s (or Hold (secs))"));
+	assert_non_null(strstr(err.msg, "instructions (or Notes for patient)"));
+	assert_non_null(strstr(err.msg, "start_date"));
+	free(p);
+}
+
+static void
+test_header_synonyms(void **state)
+{
+	struct fixture *f = *state;
+	char *p = plan_file(f, "s.csv", "  EXERCISE NAME ,REPETITIONS,"
+	    "hold (SECONDS),Number of sets,time,Start,End,Active?,Exercise ID\n"
+	    "Walk,1,0,1,10:30,2026-12-01,2026-12-31,yes,w1\n");
+
+	assert_int_equal(import(f, p, false, NULL), 0);
+	assert_string_equal(get(f, "w1", XC_NAME), "Walk");
+	assert_string_equal(get(f, "w1", XC_REPS), "1");
+	assert_string_equal(get(f, "w1", XC_HOLD_S), "0");
+	assert_string_equal(get(f, "w1", XC_SETS), "1");
+	assert_string_equal(get(f, "w1", XC_END_DATE), "2026-12-31");
+	free(p);
+}
+
+/* What a problem said about line @line, kept by keep_line. */
+static char line_msg[8][600];
+
+static void
+keep_line(void *ctx, const struct ml_error *e)
+{
+	(void)ctx;
+	if (e->line >= 0 && e->line < 8) {
+		char *m = line_msg[e->line];
+		size_t len = strlen(m);
+
+		snprintf(m + len, sizeof line_msg[0] - len, "%s%s: %s",
+		    len ? " | " : "", e->field, e->msg);
+	}
+}
+
+static void
+test_times_booleans_counts(void **state)
+{
+	struct fixture *f = *state;
+	char *good = plan_file(f, "g.csv", "name,times,active,sets\n"
+	    "A,\"7:30, 18:00:00\",True,\"2,0\"\nB,07:05,N,3.00\n"
+	    "C,23:59,0,4\nD,00:00,yes,\nE,08:00,On,\nF,09:00,OFF,\n");
+	char *bad = plan_file(f, "b.csv", "name,times,active,sets\n"
+	    "A,7:3,TRUE,2\nB,07:30:15,FALSE,2\nC,24:00,maybe,2.5\n");
+	struct ml_error err;
+
+	assert_int_equal(import(f, good, false, NULL), 0);
+	assert_string_equal(get(f, "a", XC_TIMES), "07:30;18:00");
+	assert_string_equal(get(f, "a", XC_ACTIVE), "yes");
+	assert_string_equal(get(f, "a", XC_SETS), "2");
+	assert_string_equal(get(f, "b", XC_TIMES), "07:05");
+	assert_string_equal(get(f, "b", XC_ACTIVE), "no");
+	assert_string_equal(get(f, "b", XC_SETS), "3");
+	assert_string_equal(get(f, "c", XC_ACTIVE), "no");
+	assert_string_equal(get(f, "d", XC_ACTIVE), "yes");
+	/* on/off, as the config reads them, beside the schema's words. */
+	assert_string_equal(get(f, "e", XC_ACTIVE), "yes");
+	assert_string_equal(get(f, "f", XC_ACTIVE), "no");
+	assert_int_equal(import(f, bad, false, NULL), -1);
+	assert_string_equal(f->problems, "2:times 3:times 4:times 4:active "
+	    "4:sets");
+	memset(line_msg, 0, sizeof line_msg);
+	assert_int_equal(plan_import(&f->s, f->cfg, bad, false, keep_line, NULL,
+	    NULL, &err), -1);
+	assert_non_null(strstr(line_msg[4], "TRUE/FALSE"));
+	free(good);
+	free(bad);
+}
+
+static void
+test_dates(void **state)
+{
+	struct fixture *f = *state;
+	char *iso = plan_file(f, "iso.csv", "name,start_date,end_date\n"
+	    "A,2026/12/02,2026.12.31\nB,2026-12-02 00:00:00,2027-1-5\n");
+	char *slash = plan_file(f, "slash.csv", "name,start_date,end_date\n"
+	    "A,02/12/2026,\n"		/* 2: ambiguous */
+	    "B,25/12/2026,\n"		/* 3: day first, still needs it */
+	    "C,12/25/2026,\n"		/* 4: month first */
+	    "D,02/12/26,\n"		/* 5: two-digit year */
+	    "E,31/02/2026,\n");		/* 6: no such day either way */
+	char *order = plan_file(f, "order.csv", "name,start_date,end_date\n"
+	    "A,02/12/2026,01/12/2026\n");
+	char *mdy = plan_file(f, "mdy.csv", "name,start_date,end_date\n"
+	    "A,12/25/2026,1/5/2027\n");
+	struct ml_error err;
+
+	assert_int_equal(import(f, iso, false, NULL), 0);
+	assert_string_equal(get(f, "a", XC_START_DATE), "2026-12-02");
+	assert_string_equal(get(f, "a", XC_END_DATE), "2026-12-31");
+	assert_string_equal(get(f, "b", XC_START_DATE), "2026-12-02");
+	assert_string_equal(get(f, "b", XC_END_DATE), "2027-01-05");
+
+	memset(line_msg, 0, sizeof line_msg);
+	assert_int_equal(plan_import(&f->s, f->cfg, slash, false, keep_line,
+	    NULL, NULL, &err), -1);
+	assert_non_null(strstr(line_msg[2], "could be 2 December or 12 "
+	    "February"));
+	assert_non_null(strstr(line_msg[2], "date_order = dmy"));
+	assert_non_null(strstr(line_msg[2], "[plan]"));
+	assert_non_null(strstr(line_msg[3], "date_order = dmy"));
+	assert_non_null(strstr(line_msg[3], "2026-12-25"));
+	assert_non_null(strstr(line_msg[4], "date_order = mdy"));
+	assert_non_null(strstr(line_msg[5], "two-digit year"));
+	assert_non_null(strstr(line_msg[6], "start_date: invalid value"));
+
+	/* With the setting, day first is read, month first refused. */
+	assert_int_equal(config_set(&f->cfgv, "plan", "date_order", "dmy", &err),
+	    0);
+	memset(line_msg, 0, sizeof line_msg);
+	assert_int_equal(plan_import(&f->s, f->cfg, slash, false, keep_line,
+	    NULL, NULL, &err), -1);
+	assert_string_equal(line_msg[2], "");
+	assert_string_equal(line_msg[3], "");
+	assert_non_null(strstr(line_msg[4], "not a day-first date"));
+	/* An end before the start is refused. */
+	assert_int_equal(import(f, order, false, NULL), -1);
+	assert_string_equal(f->problems, "2:end_date");
+
+	assert_int_equal(config_set(&f->cfgv, "plan", "date_order", "mdy", &err),
+	    0);
+	assert_int_equal(import(f, mdy, false, NULL), 0);
+	assert_string_equal(get(f, "a", XC_START_DATE), "2026-12-25");
+	assert_string_equal(get(f, "a", XC_END_DATE), "2027-01-05");
+	free(iso);
+	free(slash);
+	free(order);
+	free(mdy);
+}
+
+/* A revised sheet without ids updates the exercises by name. */
+static void
+test_match_by_name(void **state)
+{
+	struct fixture *f = *state;
+	struct plan_import_result res = { 0 };
+	char *first = plan_file(f, "a.csv", "id,name,times\n"
+	    "pt1,Pelvic tilts,08:00\nwalk_x,Walking,10:30\n");
+	char *revised = plan_file(f, "b.csv", "Exercise,Times\n"
+	    "Pelvic tilts,08:00\n  WALKING ,11:00\nBridges,12:00\n");
+	char *twice = plan_file(f, "c.csv", "id,name,times\n"
+	    "other,walking,09:00\n");
+	char *ambiguous = plan_file(f, "d.csv", "name,times\nWalking,12:00\n");
+
+	assert_int_equal(import(f, first, false, &res), 0);
+	assert_int_equal(import(f, revised, false, &res), 0);
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 3);
+	assert_int_equal(res.added, 1);
+	assert_int_equal(res.updated, 1);
+	assert_int_equal(res.unchanged, 1);
+	assert_string_equal(fate(&res, 0), "unchanged:pt1");
+	assert_string_equal(fate(&res, 1), "updated:walk_x");
+	assert_string_equal(fate(&res, 2), "new:bridges");
+	assert_string_equal(get(f, "walk_x", XC_TIMES), "11:00");
+	/* Matched whatever the case and spacing; named as the sheet now
+	 * writes it. */
+	assert_string_equal(get(f, "walk_x", XC_NAME), "  WALKING ");
+	/* Two exercises with one name: a row without id cannot choose. */
+	assert_int_equal(import(f, twice, false, &res), 0);
+	assert_int_equal(import(f, ambiguous, false, &res), -1);
+	assert_string_equal(f->problems, "2:name");
+	plan_import_result_free(&res);
+	free(first);
+	free(revised);
+	free(twice);
+	free(ambiguous);
+}
+
+/* A sheet in export --semicolon --excel's dialect imports back as it was. */
+static void
+test_export_dialect_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const rows[][6] = {
+		{ "id", "name", "instructions", "sets", "hold_s", "times" },
+		{ "calc", "=1+1 stretch", "-lean; then +1", "3", "10",
+		    "08:00;18:00" },
+		{ "walk", "Walk, slowly", "@home \"flat\"", "1", "", "10:30" },
+	};
+	struct csv_style style = { ';', true, true };
+	char *path = xasprintf("%s/export.csv", f->dir);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_true(fwrite("\xef\xbb\xbf", 1, 3, fp) == 3);
+	style.bom = false;
+	for (size_t r = 0; r < ML_NELEM(rows); r++) {
+		const char *cells[6];
+		char bufs[6][64], *owned[6];
+
+		for (size_t c = 0; c < 6; c++)
+			cells[c] = export_cell(rows[r][c], c == 3 || c == 4 ?
+			    CELL_INTEGER : CELL_TEXT, true, bufs[c], sizeof bufs[c],
+			    &owned[c]);
+		assert_int_equal(csvio_write_row(fp, cells, 6, &style), 0);
+		for (size_t c = 0; c < 6; c++)
+			free(owned[c]);
+	}
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(import(f, path, false, NULL), 0);
+	for (size_t r = 1; r < ML_NELEM(rows); r++)
+		for (size_t c = 1; c < 6; c++)
+			assert_string_equal(get(f, rows[r][0], c == 3 ? XC_SETS :
+			    c == 4 ? XC_HOLD_S : c == 5 ? XC_TIMES : c), rows[r][c]);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -407,9 +797,19 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_missing_and_derived_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin1_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_values_echoed_safely, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary_gated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_problems, setup, teardown),
 		cmocka_unit_test(test_slug),
+		cmocka_unit_test_setup_teardown(test_physio_sheet, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delimiters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_title_rows_and_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_header_lists_expected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_synonyms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_times_booleans_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_match_by_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_dialect_round_trip, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,210 @@
+/*
+ * record.c - a change, the rules on the days it touches, what was raised.
+ *
+ * Which files feed the rules is one table (rules_input): a change to any
+ * other file (the exercise log, the plan) runs no rules and raises
+ * nothing, so it costs nothing more than the save.  A rule that comes to
+ * read one of them (a physiotherapist's red flag) is one row here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "record.h"
+
+static const bool rules_input[ML_NFILES] = {
+	[ML_ENTRIES] = true,
+	[ML_PROCEDURES] = true,
+};
+
+static void
+result_init(struct record_result *res)
+{
+	memset(res, 0, sizeof *res);
+	res->from = 1;
+	res->to = 0;
+}
+
+void
+record_result_free(struct record_result *res)
+{
+	alerts_raised_free(&res->raised);
+}
+
+/* What alerts.csv holds before the change.  A broken file gives no keys:
+ * recording will fail and say why. */
+static void
+keys_before(struct ml_store *s, struct alerts_keys *before)
+{
+	struct ml_error lerr;
+
+	memset(before, 0, sizeof *before);
+	if (store_load(s, ML_ALERTS, NULL, &lerr) == 0)
+		alerts_keys_take(s, before);
+}
+
+/*
+ * The rules on [@from, @to] after a change (or none), and what is new in
+ * alerts.csv since @before.  -1 only when the rules could not run.
+ */
+static int
+run_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
+    ml_day to, const struct alerts_keys *before, struct record_result *res,
+    struct ml_error *err)
+{
+	struct alerts_raised fired = { NULL, 0 };
+	struct alert_row *rows;
+	size_t n;
+
+	/* Entries or procedures unreadable: the rules cannot run. */
+	if (store_load(s, ML_ENTRIES, NULL, err) != 0 ||
+	    store_load(s, ML_PROCEDURES, NULL, err) != 0)
+		return -1;
+	res->from = from;
+	res->to = to;
+	if (alerts_check_days(s, cfg, from, to, &fired, &res->alerts_err) != 0) {
+		res->unrecorded = true;
+		res->raised = fired;
+		return 0;
+	}
+	alerts_raised_free(&fired);
+	if (store_load(s, ML_ALERTS, NULL, &res->alerts_err) != 0) {
+		res->unrecorded = true;
+		return 0;
+	}
+	n = alerts_new(s, before, from, &rows);
+	for (size_t i = 0; i < n; i++) {
+		struct ml_alert a;
+
+		memset(&a, 0, sizeof a);
+		a.rule = rows[i].rule;
+		a.tier = rows[i].tier;
+		a.message = rows[i].message;
+		a.day = a.scope_from = a.scope_to = rows[i].day;
+		res->raised.v = xreallocarray(res->raised.v, res->raised.n + 1,
+		    sizeof *res->raised.v);
+		res->raised.v[res->raised.n++] = a;
+	}
+	free(rows);
+	return 0;
+}
+
+/* @day and every day after it up to today: the multi-day rules look
+ * back, so a change to one day can raise an alert on a later one. */
+static ml_day
+until_today(ml_day day)
+{
+	ml_day today = ml_today();
+
+	return day > today ? day : today;
+}
+
+int
+record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
+    const struct ml_set *sets, size_t nsets, struct record_result *res,
+    struct ml_error *err)
+{
+	struct alerts_keys before;
+	struct ml_error rerr;
+
+	result_init(res);
+	keys_before(s, &before);
+	if (diary_set(s, day, sets, nsets, err) != 0) {
+		alerts_keys_free(&before);
+		return -1;
+	}
+	/* The entry is saved whatever the rules do. */
+	if (rules_input[ML_ENTRIES] &&
+	    run_rules(s, cfg, day, until_today(day), &before, res, &rerr) != 0) {
+		res->unrecorded = true;
+		res->alerts_err = rerr;
+	}
+	alerts_keys_free(&before);
+	return 0;
+}
+
+int
+record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
+    const char *kind, const char *description, struct record_result *res,
+    struct ml_error *err)
+{
+	struct alerts_keys before;
+	struct ml_error rerr;
+
+	result_init(res);
+	keys_before(s, &before);
+	if (diary_add_procedure(s, day, kind, description, err) != 0) {
+		alerts_keys_free(&before);
+		return -1;
+	}
+	if (rules_input[ML_PROCEDURES] &&
+	    run_rules(s, cfg, day, until_today(day), &before, res, &rerr) != 0) {
+		res->unrecorded = true;
+		res->alerts_err = rerr;
+	}
+	alerts_keys_free(&before);
+	return 0;
+}
+
+int
+record_exercise(struct ml_store *s, const struct ml_config *cfg,
+    const struct plan_log *log, struct record_result *res,
+    struct ml_error *err)
+{
+	(void)cfg;
+	result_init(res);
+	if (plan_log_write(s, log, err) != 0)
+		return -1;
+	/* rules_input[ML_EXERCISE_LOG] is false: no rule reads the log. */
+	return 0;
+}
+
+int
+record_plan_import(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, bool replace, ml_problem_fn report, void *ctx,
+    struct plan_import_result *out, struct record_result *res,
+    struct ml_error *err)
+{
+	result_init(res);
+	if (plan_import(s, cfg, path, replace, report, ctx, out, err) != 0)
+		return -1;
+	/* rules_input[ML_EXERCISES] is false: no rule reads the plan. */
+	return 0;
+}
+
+int
+record_acknowledge(struct ml_store *s, size_t row, size_t *count,
+    struct record_result *res, struct ml_error *err)
+{
+	result_init(res);
+	/* An acknowledgement changes no rule input: it raises nothing. */
+	return alerts_acknowledge(s, row, count, err);
+}
+
+int
+record_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
+    ml_day to, struct record_result *res, struct ml_error *err)
+{
+	struct alerts_keys before;
+	int rc;
+
+	result_init(res);
+	keys_before(s, &before);
+	rc = run_rules(s, cfg, from, to, &before, res, err);
+	alerts_keys_free(&before);
+	return rc;
+}
+
+int
+record_startup(struct ml_store *s, const struct ml_config *cfg,
+    struct record_result *res, struct ml_error *err)
+{
+	ml_day today = ml_today();
+
+	if (cfg->startup_days <= 0) {
+		result_init(res);
+		return 0;
+	}
+	return record_rules(s, cfg, today - (cfg->startup_days - 1), today, res,
+	    err);
+}

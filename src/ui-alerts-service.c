@@ -1,0 +1,365 @@
+/*
+ * ui-alerts-service.c - the alerts service that runs beside every screen
+ * (the Alerts screen itself is ui-alerts.c).
+ *
+ * The service runs the rules at start-up and when another mendlog changed
+ * the diary (a save of this process runs them itself, record.h, and hands
+ * the result to ui_alerts_show); keeps the top-line banner (tier and rule
+ * in reverse video) while an emergency or urgent alert is unacknowledged;
+ * and opens a dialog for each emergency that appears during the session,
+ * which only `a` closes, acknowledging it.  Tiers are always written out:
+ * nothing relies on colour.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alerts.h"
+#include "record.h"
+#include "text.h"
+#include "ui.h"
+
+static struct {
+	char **known;		/* keys (alert_row_key) of the rows seen so far */
+	size_t nknown;
+	char **dialog;		/* keys of emergencies waiting for `a` */
+	size_t ndialog;
+	bool retry;		/* recording failed: try again on a tick */
+	time_t tried;		/* when the last failed try was */
+	char unrecorded[96];	/* banner for what fired but is not in the file */
+	int unrecorded_role;
+} st;
+
+static bool
+is_known(const char *key)
+{
+	for (size_t i = 0; i < st.nknown; i++)
+		if (strcmp(st.known[i], key) == 0)
+			return true;
+	return false;
+}
+
+static void
+dialog_pop(size_t i)
+{
+	free(st.dialog[i]);
+	memmove(&st.dialog[i], &st.dialog[i + 1],
+	    (st.ndialog - i - 1) * sizeof *st.dialog);
+	st.ndialog--;
+}
+
+static void
+set_banner(struct ui *ui)
+{
+	struct alert_row *open;
+	size_t n = alerts_open(ui->store, &open);
+	const char *rule = NULL;
+	enum ml_tier best = ML_NTIERS;
+	int count = 0;
+	char banner[sizeof ui->banner];
+
+	for (size_t i = 0; i < n; i++) {
+		if (open[i].tier > ML_TIER_URGENT)
+			continue;
+		count++;
+		if (open[i].tier < best) {
+			best = open[i].tier;
+			rule = open[i].rule;
+		}
+	}
+	if (st.unrecorded[0] != '\0') {
+		snprintf(banner, sizeof banner, "%s", st.unrecorded);
+		ui->banner_role = st.unrecorded_role;
+	} else if (rule != NULL) {
+		char more[32] = "";
+
+		if (count > 1)
+			snprintf(more, sizeof more, " (+%d more)", count - 1);
+		snprintf(banner, sizeof banner, "%s: %s%s",
+		    best == ML_TIER_EMERGENCY ? "EMERGENCY" : "URGENT", rule, more);
+		ui->banner_role = best == ML_TIER_EMERGENCY ? UI_EMERGENCY :
+		    UI_URGENT;
+	} else {
+		banner[0] = '\0';
+	}
+	free(open);
+	if (strcmp(banner, ui->banner) != 0) {
+		snprintf(ui->banner, sizeof ui->banner, "%s", banner);
+		ui_dirty_frame(ui);
+	}
+}
+
+/*
+ * Look at alerts.csv as loaded: remember new rows, queue a dialog for each
+ * unacknowledged emergency that appeared (unless @initial), drop dialogs
+ * acknowledged elsewhere, and set the banner.
+ */
+static void
+scan(struct ui *ui, bool initial)
+{
+	const struct ml_store *s = ui->store;
+	size_t before = st.ndialog;
+
+	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+		struct alert_row a;
+		char *key;
+
+		alert_row_get(s, r, &a);
+		key = alert_row_key(&a);
+		if (is_known(key)) {
+			free(key);
+			continue;
+		}
+		st.known = xreallocarray(st.known, st.nknown + 1, sizeof *st.known);
+		st.known[st.nknown++] = key;
+		if (!initial && *a.acknowledged_at == '\0' &&
+		    a.tier == ML_TIER_EMERGENCY) {
+			st.dialog = xreallocarray(st.dialog, st.ndialog + 1,
+			    sizeof *st.dialog);
+			st.dialog[st.ndialog++] = xstrdup(key);
+		}
+	}
+	for (size_t i = st.ndialog; i-- > 0;) {
+		long row = alerts_find(s, st.dialog[i]);
+
+		if (row < 0 || *store_get(s, ML_ALERTS, (size_t)row,
+		    AC_ACKNOWLEDGED_AT) != '\0')
+			dialog_pop(i);
+	}
+	if (st.ndialog > before)
+		ui->bell = true;
+	set_banner(ui);
+	ui_dirty(ui);
+}
+
+void
+ui_alerts_load(struct ui *ui)
+{
+	struct ml_error err;
+	char buf[600];
+
+	if (store_load(ui->store, ML_ALERTS, NULL, &err) != 0) {
+		ml_error_format(&err, buf, sizeof buf);
+		ui_message(ui, "%s", buf);
+	}
+}
+
+void
+ui_alerts_show(struct ui *ui, const struct record_result *res)
+{
+	char buf[600];
+
+	if (res->unrecorded) {
+		/* Not recorded: say so, and still show the worst of it. */
+		bool first = !st.retry;
+
+		ml_error_format(&res->alerts_err, buf, sizeof buf);
+		st.retry = true;
+		st.tried = ml_now();
+		st.unrecorded[0] = '\0';
+		if (res->raised.n > 0) {
+			/* The list is most severe first. */
+			const struct ml_alert *a = &res->raised.v[0];
+
+			ui_message(ui, "%s alert %s NOT SAVED: %s",
+			    rules_tier_name(a->tier), a->rule, buf);
+			if (a->tier <= ML_TIER_URGENT) {
+				snprintf(st.unrecorded, sizeof st.unrecorded,
+				    "%s: %s (not saved)",
+				    a->tier == ML_TIER_EMERGENCY ? "EMERGENCY" :
+				    "URGENT", a->rule);
+				st.unrecorded_role = a->tier == ML_TIER_EMERGENCY ?
+				    UI_EMERGENCY : UI_URGENT;
+			}
+			/* Ring once, not on every retry. */
+			if (first)
+				ui->bell = true;
+		} else {
+			ui_message(ui, "alerts not checked: %s", buf);
+		}
+	} else if (res->from <= res->to) {
+		/* The rules ran and recorded: a retry is no longer due. */
+		st.retry = false;
+		st.unrecorded[0] = '\0';
+		if (res->raised.n > 0)
+			ui_message(ui, "new %s alert: %s - see the Alerts "
+			    "screen (F3)", rules_tier_name(res->raised.v[0].tier),
+			    res->raised.v[0].rule);
+	}
+	ui_alerts_load(ui);
+	scan(ui, false);
+	/* The rules may have reloaded procedures: the top line shows them. */
+	ui_dirty_frame(ui);
+}
+
+/* Run the rules over [from, to] (no change of ours) and show what came of
+ * it. */
+static void
+check(struct ui *ui, ml_day from, ml_day to)
+{
+	struct record_result res;
+	struct ml_error err;
+	char buf[600];
+
+	if (record_rules(ui->store, ui->cfg, from, to, &res, &err) != 0) {
+		ml_error_format(&err, buf, sizeof buf);
+		st.retry = true;
+		st.tried = ml_now();
+		ui_message(ui, "alerts not checked: %s", buf);
+	}
+	ui_alerts_show(ui, &res);
+	record_result_free(&res);
+}
+
+static void
+check_recent(struct ui *ui)
+{
+	ml_day today = ml_today();
+	int n = ui->cfg->startup_days > 0 ? ui->cfg->startup_days : 1;
+
+	check(ui, today - (n - 1), today);
+}
+
+static void
+svc_start(struct ui *ui)
+{
+	/* What is already in the file is not "raised during the session".
+	 * The banner of the first frame comes from the file as it is. */
+	ui_alerts_load(ui);
+	scan(ui, true);
+}
+
+/* The rules over the last days run once the first frame is shown: a new
+ * alert updates the banner and opens its dialog a moment later. */
+static void
+svc_started(struct ui *ui)
+{
+	if (ui->cfg->startup_days > 0)
+		check_recent(ui);
+}
+
+static void
+svc_saved(struct ui *ui, enum ml_file file, ml_day day)
+{
+	/* A save of this process ran the rules itself (record.h) and shows
+	 * what they raised through ui_alerts_show(). */
+	(void)day;
+	if (file == ML_ALERTS)
+		scan(ui, false);
+}
+
+static void
+svc_reloaded(struct ui *ui, enum ml_file file)
+{
+	if (file == ML_ENTRIES || file == ML_PROCEDURES)
+		check_recent(ui);
+	else if (file == ML_ALERTS)
+		scan(ui, false);
+}
+
+/* Seconds between attempts to record alerts after a failure (a lock held
+ * for long, a file that cannot be parsed until the user fixes it). */
+#define RETRY_SECONDS 10
+
+static void
+svc_tick(struct ui *ui)
+{
+	if (st.retry && ml_now() - st.tried >= RETRY_SECONDS)
+		check_recent(ui);
+}
+
+void
+ui_alerts_acknowledge(struct ui *ui, const char *key)
+{
+	struct record_result res;
+	struct ml_error err;
+	long row = alerts_find(ui->store, key);
+	char buf[600];
+	int rc;
+
+	if (row < 0) {
+		/* Gone from the file: nothing left to acknowledge. */
+		scan(ui, false);
+		return;
+	}
+	rc = record_acknowledge(ui->store, (size_t)row, NULL, &res, &err);
+	record_result_free(&res);
+	if (rc != 0) {
+		ml_error_format(&err, buf, sizeof buf);
+		ui_message(ui, "not acknowledged: %s", buf);
+		beep();
+		return;
+	}
+	ui_message(ui, "acknowledged");
+	scan(ui, false);
+}
+
+static bool
+svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
+{
+	if (st.ndialog == 0)
+		return false;
+	if (!is_key && ch == L'a')
+		ui_alerts_acknowledge(ui, st.dialog[0]);
+	/* Every other key is swallowed: only `a` closes the dialog. */
+	return true;
+}
+
+static void
+svc_draw_modal(struct ui *ui, WINDOW *body)
+{
+	const struct ml_store *s = ui->store;
+	int rows = getmaxy(body), cols = getmaxx(body);
+	int w = cols - 8 < 72 ? cols - 8 : 72, h, y0, x0, nlines;
+	long row;
+	char title[160];
+	const char *msg;
+
+	if (st.ndialog == 0)
+		return;
+	row = alerts_find(s, st.dialog[0]);
+	if (row < 0)
+		return;
+	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
+	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
+	h = nlines + 6;
+	if (h > rows)
+		h = rows;
+	y0 = (rows - h) / 2;
+	x0 = (cols - w) / 2;
+	for (int y = y0; y < y0 + h; y++)
+		mvwhline(body, y, x0, ' ', w);
+	wattron(body, A_BOLD);
+	mvwhline(body, y0, x0, ACS_HLINE, w);
+	mvwhline(body, y0 + h - 1, x0, ACS_HLINE, w);
+	mvwvline(body, y0, x0, ACS_VLINE, h);
+	mvwvline(body, y0, x0 + w - 1, ACS_VLINE, h);
+	mvwaddch(body, y0, x0, ACS_ULCORNER);
+	mvwaddch(body, y0, x0 + w - 1, ACS_URCORNER);
+	mvwaddch(body, y0 + h - 1, x0, ACS_LLCORNER);
+	mvwaddch(body, y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+	wattroff(body, A_BOLD);
+	snprintf(title, sizeof title, " EMERGENCY: %s (%s) ",
+	    store_get(s, ML_ALERTS, (size_t)row, AC_RULE),
+	    store_get(s, ML_ALERTS, (size_t)row, AC_DATE));
+	wattron(body, ui_attr(ui, UI_EMERGENCY));
+	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
+	wattroff(body, ui_attr(ui, UI_EMERGENCY));
+	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
+	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
+	    st.ndialog > 1 ? " More follow." : "");
+	wattron(body, A_BOLD);
+	ui_put(body, y0 + h - 2, x0 + 2, w - 4, title);
+	wattroff(body, A_BOLD);
+}
+
+const struct ui_service ui_alerts_service = {
+	.name = "alerts",
+	.start = svc_start,
+	.started = svc_started,
+	.tick = svc_tick,
+	.saved = svc_saved,
+	.reloaded = svc_reloaded,
+	.modal_key = svc_modal_key,
+	.draw_modal = svc_draw_modal,
+};
