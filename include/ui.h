@@ -173,6 +173,10 @@ void ui_alerts_acknowledge(struct ui *ui, const char *key);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */
 void ui_alerts_load(struct ui *ui);
 
+/* Ask the terminal to mark pastes (bracketed paste), or stop: off while
+ * another program (the user's $EDITOR) has the terminal. */
+void ui_paste_mode(bool on);
+
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 
