@@ -113,6 +113,9 @@ list_draw(struct ui *ui, WINDOW *win)
 	}
 }
 
+static void say_saved(struct ui *ui, const char *id,
+    const struct plan_edit_result *res);
+
 /* Pause or resume: the one field, and only if the row is still there. */
 static void
 list_set_active(struct ui *ui, size_t row)
@@ -144,6 +147,10 @@ list_set_active(struct ui *ui, size_t row)
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
+		return;
+	}
+	if (res.nsaved == 0) {
+		say_saved(ui, copy, &res);	/* changed elsewhere meanwhile */
 		return;
 	}
 	ui_message(ui, "%s %s", copy, paused ? "resumed" : "paused");
