@@ -103,7 +103,7 @@ notices_psfs_due(struct ml_app *app, ml_day today, struct ml_notices *out)
 		return;
 	if (psfs_due(&app->store, &app->cfg, today))
 		notices_add(out, ML_NOTICE_REMINDER, "psfs_due",
-		    "weekly check-in due - w to rate your activities",
+		    "weekly check-in due",
 		    "This week's function check-in (PSFS) is due: rate each "
 		    "activity from 0 (unable) to 10 (as before) with 'mendlog "
 		    "psfs rate' (or w on the screen).");
