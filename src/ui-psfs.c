@@ -240,6 +240,12 @@ psfs_key(struct ui *ui, wint_t ch, bool is_key)
 		}
 		return UI_KEY_HANDLED;
 	}
+	/* Tab and Shift-Tab move on from the screen the form was opened
+	 * from, as if it had never left it: back there, then the frame. */
+	if ((!is_key && ch == L'\t') || (is_key && ch == KEY_BTAB)) {
+		go_back(ui);
+		return UI_KEY_UNHANDLED;
+	}
 	if (is_key) {
 		switch (ch) {
 		case KEY_DOWN: ch = L'j'; break;
@@ -444,7 +450,7 @@ static const char *const psfs_help[] = {
 
 const struct ui_screen ui_psfs = {
 	.name = "Check-in",
-	.tab_key = 'w',
+	.tab_key = 0,			/* no tab: opened from Today and Trends */
 	.digits_are_input = true,
 	.enter = psfs_enter,
 	.leave = psfs_leave,

@@ -84,6 +84,10 @@ tm_type w
 check "w opens the check-in from Trends" wait_for 'Weekly check-in \(PSFS\)'
 tm_type w
 check "w goes back to Trends" wait_for 'Function \(PSFS weekly mean\)'
+tm_type w
+wait_for 'Weekly check-in \(PSFS\)' 5 >/dev/null
+tm_send Tab
+check "Tab from the form moves on from Trends, to Help" wait_for 'Tab Shift-Tab +next/previous screen'
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
 ui_stop
