@@ -49,6 +49,9 @@ struct ml_config {
 	int chronic_of_days;
 	int chronic_from_day;
 	int startup_days;
+	int episode_gap_days;		/* entered days without a sign that end its episode */
+	int renotify_urgent_days;	/* an acknowledged urgent sign reminds again after */
+	int renotify_contact_days;	/* ... a contact one */
 
 	/* [reminders] */
 	int overdue_after_min;
