@@ -379,6 +379,9 @@ apply_record(struct ml_tx *tx, void *ctx, struct ml_error *err)
 	bool change;
 
 	(void)err;
+	/* An older file gains both columns at its first write, whole. */
+	(void)tx_column(tx, AC_LAST_DATE);
+	(void)tx_column(tx, AC_STATUS);
 	eps_load(&v, &e);
 	change = plan_all(rc->s, rc->cfg, &e, rc->fired, rc->edited,
 	    &rc->added);
@@ -586,6 +589,9 @@ apply_ack(struct ml_tx *tx, void *ctx, struct ml_error *err)
 	struct ack_ctx *ac = ctx;
 	struct view v = { NULL, tx };
 	size_t n = tx_nrows(tx);
+
+	(void)tx_column(tx, AC_LAST_DATE);
+	(void)tx_column(tx, AC_STATUS);
 
 	for (size_t r = 0; r < n; r++) {
 		struct alert_row row;
