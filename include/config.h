@@ -100,6 +100,17 @@ int config_load(struct ml_config *cfg, const char *path, bool must_exist,
 int config_set(struct ml_config *cfg, const char *section, const char *key,
     const char *value, struct ml_error *err);
 
+/*
+ * The red-flag thresholds set outside their safe range (allowed, but a
+ * rule may then stay silent: fever_c = 42 silences a 40.5 C fever).  @fn
+ * (may be NULL) gets each one: its section and key, the value and the
+ * safe range.  Returns how many.
+ */
+typedef void (*ml_config_unsafe_fn)(void *ctx, const char *section,
+    const char *key, double value, double safe_min, double safe_max);
+size_t config_unsafe(const struct ml_config *cfg, ml_config_unsafe_fn fn,
+    void *ctx);
+
 /* One option of the table, for docs and `mendlog --help`. */
 struct ml_option_doc {
 	const char *section, *key, *def, *help;

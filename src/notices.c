@@ -10,6 +10,7 @@
 
 /* Table order is the order within a level. */
 static const ml_notice_collector collectors[] = {
+	notices_unchecked,
 	notices_no_procedure,
 };
 
