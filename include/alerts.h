@@ -174,4 +174,10 @@ void alerts_keys_free(struct alerts_keys *k);
 size_t alerts_new(const struct ml_store *s, const struct alerts_keys *before,
     ml_day from, struct alert_row **rows);
 
+/* The sign of @rule in plain words ("new weakness in a leg or foot"); an
+ * unknown rule gives the id itself.  Static. */
+const char *alerts_rule_label(const char *rule);
+/* What the tier asks, in full: "call your local emergency number now". */
+const char *alerts_tier_action(enum ml_tier tier);
+
 #endif

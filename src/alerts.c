@@ -759,3 +759,71 @@ alerts_new(const struct ml_store *s, const struct alerts_keys *before,
 		}
 	return k;
 }
+
+/* The signs in plain words, for the login line (cmd-due.c) and the
+ * dialog.  Issue 13 part A's rules are listed too, so their alerts read
+ * well the day they land. */
+static const struct {
+	const char *rule, *label;
+} rule_labels[] = {
+	{ "leg_weakness", "new weakness in a leg or foot" },
+	{ "bladder_bowel", "lost control of bladder or bowel, or cannot pass "
+	    "urine" },
+	{ "saddle_numbness", "numbness between the legs or around the bottom" },
+	{ "fever", "a raised temperature" },
+	{ "fever_back_pain", "a raised temperature with back pain or a site "
+	    "problem" },
+	{ "site_problem", "a wound or site that is red, hot, swollen or "
+	    "leaking" },
+	{ "severe_headache", "a severe headache" },
+	{ "post_puncture_headache", "a headache after a puncture or epidural" },
+	{ "injection_back_pain", "severe back pain after a puncture or "
+	    "epidural" },
+	{ "nerve_symptoms", "numbness or tingling that goes on" },
+	{ "worsening_pain", "back pain rising over several days" },
+	{ "severe_pain", "very high back pain on consecutive days" },
+	{ "pain_beyond_window", "back pain lasting longer than expected" },
+	{ "chronic_pain", "back pain on most days, months after the "
+	    "procedure" },
+	{ "chest_breathless", "chest pain or breathlessness" },
+	{ "headache_neuro", "a headache with a change in vision, confusion or "
+	    "drowsiness" },
+	{ "fever_neck_stiffness", "a raised temperature with a stiff neck" },
+	{ "both_legs", "pain, numbness or weakness in both legs" },
+	{ "post_block_deficit", "numb or weak legs, or cannot walk, after an "
+	    "epidural, spinal or puncture" },
+	{ "back_pain_deficit", "severe back pain with numbness or weakness" },
+	{ "calf_pain", "calf pain or swelling" },
+	{ "pain_uncontrolled", "pain not eased by pain medicine" },
+	{ "fall_after_surgery", "a fall after surgery" },
+	{ "site_leaking", "a wound or site leaking fluid" },
+	{ "no_bowel_movement", "days without a bowel movement after surgery" },
+	{ "puncture_headache_persisting", "a headache after a puncture that "
+	    "goes on" },
+	{ "pain_jump", "back pain jumping up in a day" },
+	{ "neck_stiffness", "a stiff neck" },
+};
+
+const char *
+alerts_rule_label(const char *rule)
+{
+	for (size_t i = 0; i < ML_NELEM(rule_labels); i++)
+		if (strcmp(rule_labels[i].rule, rule) == 0)
+			return rule_labels[i].label;
+	return rule;
+}
+
+const char *
+alerts_tier_action(enum ml_tier tier)
+{
+	switch (tier) {
+	case ML_TIER_EMERGENCY:
+		return "call your local emergency number now";
+	case ML_TIER_URGENT:
+		return "contact your clinician or out-of-hours service today";
+	case ML_TIER_CONTACT:
+		return "tell your clinician or physiotherapist soon";
+	default:
+		return "keep an eye on it";
+	}
+}
