@@ -163,10 +163,12 @@ cli_print_unchecked(struct ml_app *app, ml_day today, FILE *fp)
 	for (size_t i = 0; i < n.n; i++) {
 		if (strncmp(n.v[i].id, "unchecked_", 10) != 0)
 			continue;
+		count++;
+		if (fp == NULL)
+			continue;
 		fputs("mendlog: ", fp);
 		text_fputs(n.v[i].text, -1, 0, fp);
 		fputc('\n', fp);
-		count++;
 	}
 	notices_free(&n);
 	return count;
@@ -207,8 +209,10 @@ run_alerts(struct ml_app *app, const struct cli_args *args)
 	record_result_free(&res);
 	if (cli_load(app, ML_ALERTS) != 0)
 		return ML_EXIT_FAIL;
-	/* Never silent: a value the rules cannot read is said first. */
-	unchecked = cli_print_notices(app, ml_today(), stdout);
+	/* Never silent: what the patient must be told is said first; a
+	 * value the rules cannot read qualifies "no alerts". */
+	(void)cli_print_notices(app, ml_today(), stderr);
+	unchecked = cli_print_unchecked(app, ml_today(), NULL);
 	n = alerts_list(&app->store, &items);
 	for (size_t i = 0; i < n; i++) {
 		const struct alert_row *a = &items[i].a;
@@ -249,7 +253,8 @@ run_alerts(struct ml_app *app, const struct cli_args *args)
 	free(items);
 	if (shown == 0)
 		printf(all ? "No alerts.\n" : unchecked > 0 ?
-		    "No unacknowledged alerts, but see above.\n" :
+		    "No unacknowledged alerts, but some values are not checked "
+		    "(see above).\n" :
 		    "No unacknowledged alerts.\n");
 	else if (open > 0)
 		printf("\nAcknowledge with 'mendlog ack N' (read), 'mendlog ack "

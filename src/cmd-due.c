@@ -278,8 +278,8 @@ run_due(struct ml_app *app, const struct cli_args *args)
 		free(o.v[i].key);
 	}
 	if (more > 0)
-		printf("... and %zu more exercises: open mendlog to see them "
-		    "all.\n", more);
+		printf("... and %zu more: open mendlog to see them all.\n",
+		    more);
 	if (alert_printed)
 		printf("mendlog alerts for details; mendlog does not replace "
 		    "your clinician\n");
