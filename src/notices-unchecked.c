@@ -89,8 +89,9 @@ one_problem(void *ctx, const struct ml_error *e)
 		return;
 	}
 	quoted_value(e->msg, value, sizeof value);
-	snprintf(short_text, sizeof short_text, "%s:%ld: %s '%s' unreadable, "
-	    "not checked", u->name, e->line, e->field, value);
+	/* The top line beside the date and an alert banner: short. */
+	snprintf(short_text, sizeof short_text, "%s:%ld: %s '%.8s' cannot be "
+	    "read", u->name, e->line, e->field, value);
 	notices_add(u->out, ML_NOTICE_SAFETY, "unchecked_value", short_text,
 	    "%s:%ld: %s '%s' cannot be read, so it is not checked - see "
 	    "mendlog check", u->name, e->line, e->field, value);

@@ -172,9 +172,10 @@ answer_selected(struct ui *ui, const struct alert_row *a, wint_t ch)
 		free(st.confirm);
 		st.confirm = k;
 		st.confirm_ch = ch;
-		ui_message(ui, "EMERGENCY: if you have not been seen, call your "
-		    "local emergency number now. %c again to %s.", (int)ch,
-		    mark == ALERT_READ ? "acknowledge" : "note your clinician knows");
+		/* One status line (80 columns): the action first. */
+		ui_message(ui, "EMERGENCY: not seen yet? Call your local emergency "
+		    "number now. %c again: %s", (int)ch, mark == ALERT_READ ?
+		    "read" : "known");
 		return;
 	}
 	ML_FREE(&st.confirm);
