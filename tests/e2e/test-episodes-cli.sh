@@ -70,6 +70,18 @@ out=$(at 2026-11-29T09:10:00 alerts)
 check_eq "not in the unacknowledged list" "" \
     "$(grep saddle_numbness <<<"$out")"
 
+# Seen and entered in error in the report; error left out of the export.
+out=$(at 2026-11-29T09:15:00 report --from 2026-11-20 --to 2026-11-29)
+check "the report shows seen" \
+    grep -q 'bladder_bowel .*seen: clinician knows' <<<"$out"
+check "the report lists entered in error apart" \
+    grep -A1 -q '^Entered in error' <<<"$out"
+check "with the sign" grep -q 'saddle_numbness .*entered in error' <<<"$out"
+out=$(at 2026-11-29T09:15:00 export --from 2026-11-29 --to 2026-11-29)
+check_eq "the export's alerts column leaves it out" "" \
+    "$(python3 -c 'import csv,sys
+for r in csv.DictReader(sys.stdin): print(r["alerts"])' <<<"$out")"
+
 # Never silent: leg_weakness=si typed into entries.csv by hand.
 at 2026-11-29T10:00:00 log --date 2026-11-29 leg_weakness=no 2>/dev/null
 python3 - "$D/entries.csv" <<'PY'
