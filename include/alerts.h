@@ -161,13 +161,13 @@ struct alerts_keys {
 	char **v;
 	size_t n;
 };
-/* Keys of every row of the loaded alerts.csv. */
+/* Keys of every row of the loaded alerts.csv but those entered in error. */
 void alerts_keys_take(const struct ml_store *s, struct alerts_keys *k);
 void alerts_keys_free(struct alerts_keys *k);
 
 /*
- * Which are new: the rows of the loaded alerts.csv dated @from or later
- * whose key is not in @before, most severe first (file order within a
+ * Which are new: the rows of the loaded alerts.csv dated @from or later,
+ * not entered in error, whose key is not in @before, most severe first (file order within a
  * tier), into *rows (caller frees).  What a change raised, even when
  * another mendlog recorded it first.  Returns the count.
  */

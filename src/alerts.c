@@ -694,11 +694,15 @@ alerts_keys_take(const struct ml_store *s, struct alerts_keys *k)
 	size_t n = store_nrows(s, ML_ALERTS);
 
 	k->v = xcalloc(n + 1, sizeof *k->v);
-	for (k->n = 0; k->n < n; k->n++) {
+	k->n = 0;
+	for (size_t r = 0; r < n; r++) {
 		struct alert_row a;
 
-		alert_row_get(s, k->n, &a);
-		k->v[k->n] = alert_row_key(&a);
+		alert_row_get(s, r, &a);
+		/* Entered in error is as good as not there: the same alert
+		 * reopened by a save is new again. */
+		if (strcmp(a.status, "error") != 0)
+			k->v[k->n++] = alert_row_key(&a);
 	}
 }
 
@@ -734,7 +738,8 @@ alerts_new(const struct ml_store *s, const struct alerts_keys *before,
 		bool seen;
 
 		alert_row_get(s, r, a);
-		if (!a->day_ok || a->day < from || a->tier == ML_NTIERS)
+		if (!a->day_ok || a->day < from || a->tier == ML_NTIERS ||
+		    strcmp(a->status, "error") == 0)
 			continue;
 		key = alert_row_key(a);
 		seen = bsearch(&key, sorted, before->n, sizeof *sorted,

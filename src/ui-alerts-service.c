@@ -191,6 +191,39 @@ ui_alerts_show(struct ui *ui, const struct record_result *res)
 	}
 	ui_alerts_load(ui);
 	scan(ui, false);
+	/* An emergency this save raised again under a key already seen (a
+	 * sign marked entered in error, then answered yes again) gets its
+	 * dialog too. */
+	for (size_t i = 0; !res->unrecorded && i < res->raised.n; i++) {
+		const struct ml_alert *a = &res->raised.v[i];
+		struct alert_row row;
+		char date[ML_DATE_LEN], *key;
+		bool queued = false;
+		long r;
+
+		if (a->tier != ML_TIER_EMERGENCY)
+			continue;
+		memset(&row, 0, sizeof row);
+		ml_date_format(a->day, date);
+		row.date = date;
+		row.rule = a->rule;
+		row.severity = rules_tier_name(a->tier);
+		key = alert_row_key(&row);
+		for (size_t j = 0; j < st.ndialog && !queued; j++)
+			queued = strcmp(st.dialog[j], key) == 0;
+		r = alerts_find(ui->store, key);
+		if (!queued && r >= 0) {
+			alert_row_get(ui->store, (size_t)r, &row);
+			if (row.open) {
+				st.dialog = xreallocarray(st.dialog,
+				    st.ndialog + 1, sizeof *st.dialog);
+				st.dialog[st.ndialog++] = key;
+				key = NULL;
+				ui->bell = true;
+			}
+		}
+		free(key);
+	}
 	/* The rules may have reloaded procedures: the top line shows them. */
 	ui_dirty_frame(ui);
 }
