@@ -57,6 +57,27 @@ check_eq "status seen" seen "$(csv_field "$A" rule bladder_bowel status)"
 check "the list is empty" wait_for 'No alerts waiting'
 tm_send v
 check "v shows it as known to the clinician" wait_for 'clinician knows'
+
+# The day form: yes by mistake, undone the same day: entered in error;
+# yes again: the dialog comes back.
+tm_send F1
+tm_send Home j j j j j j j j j
+check "cursor on saddle numbness" wait_for 'numbness between the legs or around the bottom'
+tm_type y
+check "yes opens the dialog" wait_for 'a: I have read this'
+tm_type a
+check "a closes it" wait_gone 'a: I have read this'
+tm_type n
+end=$(( $(date +%s) + 5 ))
+while [ "$(csv_field "$A" rule saddle_numbness status)" != error ] &&
+    [ "$(date +%s)" -lt "$end" ]; do sleep 0.05; done
+check_eq "undone the same day: entered in error" error \
+    "$(csv_field "$A" rule saddle_numbness status)"
+tm_type y
+check "yes again: the dialog again" wait_for 'a: I have read this'
+check_eq "the row is open again" "" "$(csv_field "$A" rule saddle_numbness status)"
+tm_type a
+check "closed" wait_gone 'a: I have read this'
 tm_send q
 check "q quits" wait_for '__EXITED__ 0'
 finish
