@@ -385,6 +385,9 @@ apply_record(struct ml_tx *tx, void *ctx, struct ml_error *err)
 	eps_load(&v, &e);
 	change = plan_all(rc->s, rc->cfg, &e, rc->fired, rc->edited,
 	    &rc->added);
+	/* The file's rows come first in e.v and are changed before any row
+	 * is inserted (tx_add_row keeps the key order, so it may move the
+	 * rows after it): no row index goes stale. */
 	for (size_t i = 0; i < e.n; i++) {
 		struct ep *p = &e.v[i];
 		char date[ML_DATE_LEN];
@@ -420,8 +423,6 @@ apply_record(struct ml_tx *tx, void *ctx, struct ml_error *err)
 				tx_set(tx, row, AC_MESSAGE, p->a->message);
 			}
 			tx_set(tx, row, AC_LAST_DATE, date);
-			/* Rows added before this one moved: later ones in
-			 * the plan are new too, so no index goes stale. */
 		}
 	}
 	free(e.v);
