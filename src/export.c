@@ -185,8 +185,10 @@ day_alerts_init(struct day_alerts *da, const struct ml_store *s)
 	memset(da, 0, sizeof *da);
 	da->s = s;
 	da->rows = xcalloc(total ? total : 1, sizeof *da->rows);
+	/* An alert entered in error (status error) is no sign of the day. */
 	for (size_t r = 0; r < total; r++)
-		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0')
+		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0' &&
+		    strcmp(store_get(s, ML_ALERTS, r, AC_STATUS), "error") != 0)
 			da->rows[da->n++] = r;
 	sort_store = s;
 	qsort(da->rows, da->n, sizeof *da->rows, alert_cmp);
