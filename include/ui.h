@@ -27,6 +27,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "alerts.h"
 #include "app.h"
 #include "notices.h"
 #include "date.h"
@@ -170,6 +171,8 @@ void ui_alerts_show(struct ui *ui, const struct record_result *res);
 bool ui_alerts_dialog_open(void);
 /* Acknowledge the alert with key @key (alert_row_key), and say so. */
 void ui_alerts_acknowledge(struct ui *ui, const char *key);
+/* Answer the alert of @key (alert_row_key): read, seen or error. */
+void ui_alerts_mark(struct ui *ui, const char *key, enum alert_mark mark);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */
 void ui_alerts_load(struct ui *ui);
 

@@ -3,7 +3,7 @@
 # raises one (`mendlog log leg_weakness=yes`) while `a` keys are being typed
 # into the note editor: the dialog opens, the typed-ahead keys are thrown
 # away and keys are ignored for its first second, so alerts.csv still has
-# acknowledged_at empty; once "Press a" shows, a deliberate a acknowledges.
+# acknowledged_at empty; once its answers show, a deliberate a acknowledges.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/ui-lib.sh"
 A="$D/alerts.csv"
@@ -22,18 +22,18 @@ for _ in 1 2 3 4 5; do tm_type a; done
 check "emergency dialog opens" wait_for 'EMERGENCY: leg_weakness' 10
 check "recorded by the other shell" wait_file_has "$A" 'leg_weakness' 5
 for _ in 1 2 3 4 5; do tm_type a; done
-tm_send Enter Escape q
+tm_send Enter Escape q s
 check_eq "still unacknowledged after the typing" "" \
     "$(csv_field "$A" rule leg_weakness acknowledged_at)"
 check "the dialog asks to be read first" \
-    wait_for 'Please read this first|Press a to acknowledge and close'
+    wait_for 'Please read this first|a: I have read this \(close\)'
 check "mendlog still running" bash -c "! tmux -L '$TMUX_SOCK' capture-pane -p -t main | grep -q __EXITED__"
-check "the dialog then says how to close it" wait_for 'Press a to acknowledge and close' 10
+check "the dialog then shows its answers" wait_for 'a: I have read this \(close\)' 10
 check_eq "still unacknowledged once armed" "" \
     "$(csv_field "$A" rule leg_weakness acknowledged_at)"
 check "the dialog stays until a" wait_for 'EMERGENCY: leg_weakness \('
 tm_type a
-check "a deliberate a closes it" wait_gone 'Press a to acknowledge and close' 5
+check "a deliberate a closes it" wait_gone 'a: I have read this \(close\)' 5
 acked() {
 	end=$(( $(date +%s%N) / 1000000 + 5000 ))
 	while [ -z "$(csv_field "$A" rule leg_weakness acknowledged_at)" ]; do
