@@ -431,9 +431,9 @@ static void
 edit_external(struct ui *ui)
 {
 	char date[ML_DATE_LEN], label[64], buf[1024];
-	struct ml_error err;
+	struct ml_error err, reload_err;
 	enum note_edit_status r;
-	char *now;
+	char *now, *before;
 
 	if (field_kind(st.cur) != K_TEXT) {
 		ui_message(ui, "E opens your editor on a text field, like Notes");
@@ -444,15 +444,33 @@ edit_external(struct ui *ui)
 	def_prog_mode();
 	endwin();
 	ui_paste_mode(false);	/* the editor's own terminal, as the shell's */
-	r = note_edit(ui->app->data_dir, label, value_of(ui, ui->day, st.cur),
-	    &now, &err);
+	before = xstrdup(value_of(ui, ui->day, st.cur));
+	r = note_edit(ui->app->data_dir, label, before, &now, &err);
 	ui_paste_mode(true);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
 	ui_dirty(ui);
 	ui_dirty_frame(ui);
-	if (r == NOTE_EDIT_CHANGED) {
+	/* Fresh from the file: another mendlog may have changed the field
+	 * while the editor ran (the save's transaction would write over it). */
+	(void)store_load(ui->store, ML_ENTRIES, NULL, &reload_err);
+	if (r == NOTE_EDIT_CHANGED && strcmp(value_of(ui, ui->day, st.cur),
+	    before) != 0 && strcmp(value_of(ui, ui->day, st.cur), now) != 0) {
+		/* Kept, and the text shown in the inline editor (line breaks
+		 * as spaces): Enter saves it over the other, Esc keeps that. */
+		size_t len, cut;
+		wchar_t *w = ml_utf8_to_wide(now, &len);
+
+		open_editor(ui, "");
+		cut = ui_edit_paste(&st.ed, w, len, NULL);
+		free(w);
+		free(now);
+		ui_message(ui, "%s was changed elsewhere meanwhile; it is kept. "
+		    "Enter saves yours%s, Esc keeps it.", fields[st.cur].label,
+		    cut > 0 ? " (cut to fit)" : "");
+		st.complained = true;
+	} else if (r == NOTE_EDIT_CHANGED) {
 		if (save(ui, ui->day, st.cur, now) == 0)
 			ui_message(ui, "%s saved from your editor; u undoes it",
 			    fields[st.cur].label);
@@ -463,6 +481,7 @@ edit_external(struct ui *ui)
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "%s", buf);
 	}
+	free(before);
 }
 
 /* What a key does on the form (digits are handled before the table). */

@@ -75,4 +75,26 @@ check_eq "the other note is kept" "from the other shell" "$(field notes)"
 check "the typed text is still in the editor" wait_for 'Notes +typed here'
 tm_send Enter
 check "a second Enter saves the typed text" wait_field notes 'typed here'
+
+# E (the note in $EDITOR): another shell changes the note while the
+# editor runs; the other value is kept, the editor's text waits in the
+# inline editor, Esc keeps the other.
+mkdir -p "$T/ed"
+cat >"$T/ed/racing" <<SH
+#!/bin/sh
+"$ML" -d "$D" log 'notes=written while the editor ran' >/dev/null
+printf 'from my editor\n' >"\$1"
+SH
+chmod +x "$T/ed/racing"
+tm_send q
+wait_for '__EXITED__ 0' >/dev/null
+ui_start EDITOR="$T/ed/racing"
+tm_send End; tm_type E
+check "E: the note changed meanwhile is kept and the user told" \
+    wait_for 'Notes was changed elsewhere meanwhile; it is kept'
+check "E: the editor's text waits in the inline editor" wait_for 'Notes +from my editor'
+check_eq "E: the other value is in the file" "written while the editor ran" "$(field notes)"
+tm_send Escape
+check "E: Esc keeps the other" wait_for 'Notes +written while the editor ran'
+check_eq "E: still the other value" "written while the editor ran" "$(field notes)"
 finish
