@@ -7,6 +7,7 @@
  * moving cursor, so a long diary costs one pass.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,10 +239,12 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	const struct ml_table *t = store_table(s, ML_ENTRIES);
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 	struct out_row row = { 0 };
-	size_t *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof *cols);
-	enum export_cell *types = xcalloc(t->ncols ? t->ncols : 1, sizeof *types);
-	int *mtypes = xcalloc(t->ncols ? t->ncols : 1, sizeof *mtypes);
-	char (*norm)[64] = xcalloc(t->ncols ? t->ncols : 1, sizeof *norm);
+	size_t room = t->ncols + sc->ncols;
+	size_t *cols = xcalloc(room, sizeof *cols);
+	enum export_cell *types = xcalloc(room, sizeof *types);
+	int *mtypes = xcalloc(room, sizeof *mtypes);
+	const char **names = xcalloc(room, sizeof *names);
+	char (*norm)[64] = xcalloc(room, sizeof *norm);
 	size_t ncols = 0;
 	int date_col = -1, rc = 0;
 	size_t cursor = 0;
@@ -259,15 +262,31 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		if (c == EC_DATE || c == EC_UPDATED_AT)
 			continue;
 		cols[ncols] = i;
+		names[ncols] = t->header[i];
 		mtypes[ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
 		types[ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
 		    CELL_UNKNOWN;
+	}
+	/* Columns a file written before they existed lacks (it gains them on
+	 * its next save) go out empty after its own, so every export of the
+	 * same answers has the same columns. */
+	for (size_t c = 0; c < sc->ncols; c++) {
+		bool found = c == EC_DATE || c == EC_UPDATED_AT;
+
+		for (size_t i = 0; !found && i < t->ncols; i++)
+			found = strcmp(t->header[i], sc->cols[c].name) == 0;
+		if (found)
+			continue;
+		cols[ncols] = SIZE_MAX;
+		names[ncols] = sc->cols[c].name;
+		mtypes[ncols] = (int)sc->cols[c].type;
+		types[ncols++] = cell_of_type(sc->cols[c].type);
 	}
 	row_add(&row, "date", CELL_TEXT);
 	row_add(&row, "day_after_procedure", CELL_TEXT);
 	row_add(&row, "procedure", CELL_TEXT);
 	for (size_t i = 0; i < ncols; i++)
-		row_add(&row, t->header[cols[i]], CELL_TEXT);
+		row_add(&row, names[i], CELL_TEXT);
 	row_add(&row, "exercise_slots_due", CELL_TEXT);
 	row_add(&row, "exercise_slots_done", CELL_TEXT);
 	row_add(&row, "adherence_pct", CELL_TEXT);
@@ -307,7 +326,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 			row_add(&row, "", CELL_TEXT);
 		}
 		for (size_t i = 0; i < ncols; i++) {
-			const char *v = er ? ml_row_get(er, cols[i]) : "";
+			const char *v = er && cols[i] != SIZE_MAX ?
+			    ml_row_get(er, cols[i]) : "";
 
 			/* A hand-typed Yes or 37,9 goes out as yes and 37.9,
 			 * as the rules read it; invalid values as they are. */
@@ -339,6 +359,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	day_alerts_free(&da);
 	free(adh);
 	free(cols);
+	free(names);
 	free(types);
 	free(mtypes);
 	free(norm);
