@@ -1,6 +1,6 @@
 /*
- * rules.c - the red-flag rules of issue 4, one function each, evaluated
- * over the loaded entries and procedures.
+ * rules.c - the red-flag rules of issues 4 and 13, one function each,
+ * evaluated over the loaded entries and procedures.
  *
  * Reading of the table (see mendlog(5), ALERT RULES):
  *  - Thresholds are inclusive; day 0 is the procedure day.
@@ -349,9 +349,11 @@ after_puncture(const struct eval *e, int days)
 
 /*
  * What a procedure kind is, for the rules of issue 13: a block (a needle
- * near the dura: lumbar puncture, epidurals), surgery, or other.  A local
- * stand-in for the timeline's categories (issue 12): swap procedure_in()
- * for the timeline query when it lands.
+ * near the dura: lumbar puncture, epidurals, a blood patch), surgery, or
+ * other.  A local stand-in for the timeline's categories (issue 12): once
+ * include/timeline.h is on main, procedure_in(e, cat, from, to) is
+ * timeline_store_within(e->s, e->day, ML_CAT_MASK(<cat>), from, to) and
+ * these two go.
  */
 enum proc_category { PROC_BLOCK, PROC_SURGICAL, PROC_OTHER };
 
