@@ -347,45 +347,6 @@ after_puncture(const struct eval *e, int days)
 	return false;
 }
 
-/*
- * What a procedure kind is, for the rules of issue 13: a block (a needle
- * near the dura: lumbar puncture, epidurals, a blood patch), surgery, or
- * other.  A local stand-in for the timeline's categories (issue 12): once
- * include/timeline.h is on main, procedure_in(e, cat, from, to) is
- * timeline_store_within(e->s, e->day, ML_CAT_MASK(<cat>), from, to) and
- * these two go.
- */
-enum proc_category { PROC_BLOCK, PROC_SURGICAL, PROC_OTHER };
-
-static enum proc_category
-kind_category(const struct ml_proc_kind *k)
-{
-	if (k->dural)
-		return PROC_BLOCK;
-	return strcmp(k->id, "other") == 0 ? PROC_OTHER : PROC_SURGICAL;
-}
-
-/* A procedure of @cat whose day number on the evaluated day is within
- * [@from, @to] (any such procedure, not only the newest). */
-static bool
-procedure_in(const struct eval *e, enum proc_category cat, int from, int to)
-{
-	size_t n = store_nrows(e->s, ML_PROCEDURES);
-
-	for (size_t r = 0; r < n; r++) {
-		const struct ml_proc_kind *k = ml_proc_kind_match(
-		    store_get(e->s, ML_PROCEDURES, r, PC_KIND));
-		ml_day d;
-
-		if (k == NULL || kind_category(k) != cat ||
-		    !ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d))
-			continue;
-		if (e->day - d >= from && e->day - d <= to)
-			return true;
-	}
-	return false;
-}
-
 /* The newest procedure on or before the day, and the last day it is the
  * newest (the day before the next procedure). */
 static bool
@@ -592,6 +553,45 @@ rule_procedure_windows(struct eval *e)
 			e->out[e->n - 1].scope_to = until;
 		}
 	}
+}
+
+/*
+ * What a procedure kind is, for the rules of issue 13: a block (a needle
+ * near the dura: lumbar puncture, epidurals, a blood patch), surgery, or
+ * other.  A local stand-in for the timeline's categories (issue 12): once
+ * include/timeline.h is on main, procedure_in(e, cat, from, to) is
+ * timeline_store_within(e->s, e->day, ML_CAT_MASK(<cat>), from, to) and
+ * these two go.
+ */
+enum proc_category { PROC_BLOCK, PROC_SURGICAL, PROC_OTHER };
+
+static enum proc_category
+kind_category(const struct ml_proc_kind *k)
+{
+	if (k->dural)
+		return PROC_BLOCK;
+	return strcmp(k->id, "other") == 0 ? PROC_OTHER : PROC_SURGICAL;
+}
+
+/* A procedure of @cat whose day number on the evaluated day is within
+ * [@from, @to] (any such procedure, not only the newest). */
+static bool
+procedure_in(const struct eval *e, enum proc_category cat, int from, int to)
+{
+	size_t n = store_nrows(e->s, ML_PROCEDURES);
+
+	for (size_t r = 0; r < n; r++) {
+		const struct ml_proc_kind *k = ml_proc_kind_match(
+		    store_get(e->s, ML_PROCEDURES, r, PC_KIND));
+		ml_day d;
+
+		if (k == NULL || kind_category(k) != cat ||
+		    !ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d))
+			continue;
+		if (e->day - d >= from && e->day - d <= to)
+			return true;
+	}
+	return false;
 }
 
 /* Issue 13: signs that are an emergency on any day. */
