@@ -85,6 +85,10 @@ check "numbness with leg pain 6 is a contact alert" \
 tm_send F3
 check "the Alerts screen lists the contact tier" wait_for '^ CONTACT'
 check "with its rule" wait_for "$NOW_DAY  nerve_symptoms"
+# History marks the day red: N numbness, R an emergency sign of issue 13.
+tm_send F2
+check "History marks the day R" wait_for 'Sat 21 Nov 2026 .* NR *$'
+check "and red in the calendar" wait_for ' 21! '
 tm_send q
 check "quits" wait_for '__EXITED__ 0'
 check "the file is whole" "$ML" -d "$D" check
