@@ -170,8 +170,8 @@ enum ml_entry_col {
 	EC_BLADDER_BOWEL, EC_SADDLE_NUMBNESS, EC_TEMPERATURE_C,
 	EC_SITE_PROBLEM, EC_SLEEP_HOURS, EC_MEDICATION, EC_THERAPIES,
 	EC_ACTIVITY_MIN, EC_MOOD, EC_NOTES,
-	/* Issue 13: signs added after the original columns (old files gain
-	 * them empty on the next save). */
+	/* Issue 13: signs added after the original columns (an old file
+	 * gains each, after its own columns, when it is first answered). */
 	EC_NECK_STIFFNESS, EC_HEADACHE_NEURO, EC_CHEST_BREATHLESS,
 	EC_CANNOT_WALK, EC_BOTH_LEGS, EC_CALF_PAIN, EC_FALL,
 	EC_PAIN_UNCONTROLLED, EC_DAYS_NO_BOWEL, EC_SITE_LEAKING,
