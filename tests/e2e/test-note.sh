@@ -111,7 +111,7 @@ wait_for '__EXITED__ 0' >/dev/null
 
 before=$(cat "$D/entries.csv")
 ui_start EDITOR="$E/fail"
-tm_send End; tm_type E
+tm_to_notes; tm_type E
 check "screen: a failing editor saves nothing and says so" \
     wait_for 'nothing saved: the editor exited with status 1'
 check_eq "screen: entries.csv unchanged" "$before" "$(cat "$D/entries.csv")"
