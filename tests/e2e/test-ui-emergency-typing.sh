@@ -10,7 +10,7 @@ A="$D/alerts.csv"
 
 "$ML" -d "$D" log back_pain=2 >/dev/null
 ui_start
-tm_send End Enter
+tm_to_notes; tm_send Enter
 check "note editor open" wait_for 'Enter save  Esc cancel'
 tm_type aaaa
 check "a is text in the note" wait_for 'Notes +aaaa'

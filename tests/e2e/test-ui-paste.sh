@@ -29,7 +29,7 @@ before=$(others)
 # into CR, as a terminal does.
 printf 'first line q\nsecond 2 y j\nthird x 10 u' >"$T/paste.txt"
 tm load-buffer -b note "$T/paste.txt"
-tm_send End Enter
+tm_to_notes; tm_send Enter
 check "note editor open" wait_for 'Enter save  Esc cancel'
 tm paste-buffer -p -d -b note -t main
 check "paste shown in the editor" wait_for 'Notes +first line q second 2 y j third x 10 u'
@@ -54,7 +54,7 @@ check "still running after a pasted q" bash -c "! tmux -L '$TMUX_SOCK' capture-p
 check_eq "back pain unchanged in the file" 3 "$(csv_field "$f" date "$NOW_DAY" back_pain)"
 
 # The markers typed raw (a terminal that sends them itself): the same.
-tm_send End Enter C-u
+tm_to_notes; tm_send Enter C-u
 wait_for 'Enter save  Esc cancel' >/dev/null
 tm_type $'\e[200~raw one\rraw two\e[201~'
 check "raw bracketed paste is text" wait_for 'Notes +raw one raw two'

@@ -41,7 +41,7 @@ tm_send j; tm_type 5            # leg_pain 2 -> 5
 check "leg 5" wait_for 'Leg pain 2 → 5 · u undoes'
 tm_send j j; tm_type y          # headache_upright - -> yes
 check "yes answer" wait_for 'Headache worse upright - → yes · u undoes'
-tm_send End Enter C-u; tm_type 'a note'; tm_send Enter
+tm_to_notes; tm_send Enter C-u; tm_type 'a note'; tm_send Enter
 check "note saved" wait_field notes 'a note'
 for want in notes= yesno leg_pain=2 back_pain_worst= back_pain=7; do
 	tm_type u
@@ -66,7 +66,7 @@ check_eq "the other value is kept" 6 "$(field back_pain)"
 
 # The editor: a note changed elsewhere while it was open is kept and the
 # user told; a second Enter saves the typed text.
-tm_send End Enter C-u; tm_type 'typed here'
+tm_to_notes; tm_send Enter C-u; tm_type 'typed here'
 wait_for 'Notes +typed here' >/dev/null
 "$ML" -d "$D" log 'notes=from the other shell' >/dev/null
 tm_send Enter
@@ -89,7 +89,7 @@ chmod +x "$T/ed/racing"
 tm_send q
 wait_for '__EXITED__ 0' >/dev/null
 ui_start EDITOR="$T/ed/racing"
-tm_send End; tm_type E
+tm_to_notes; tm_type E
 check "E: the note changed meanwhile is kept and the user told" \
     wait_for 'Notes was changed elsewhere meanwhile; it is kept'
 check "E: the editor's text waits in the inline editor" wait_for 'Notes +from my editor'
