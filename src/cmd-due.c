@@ -111,8 +111,7 @@ run_due(struct ml_app *app, const struct cli_args *args)
 		    a->date, *msg ? msg : a->rule);
 	}
 	free(open);
-	if (store_load(s, ML_EXERCISES, NULL, &err) != 0 ||
-	    store_load(s, ML_EXERCISE_LOG, NULL, &err) != 0) {
+	if (plan_load(s, &err) != 0) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}

@@ -1165,7 +1165,7 @@ plan_import(struct ml_store *s, const struct ml_config *cfg, const char *path,
 		    "imported", im.problems, im.problems == 1 ? "" : "s");
 		rc = -1;
 	} else {
-		rc = store_transact(s, ML_EXERCISES, apply_import, &im, err);
+		rc = plan_transact(s, im.today, apply_import, &im, err);
 	}
 	if (rc == 0 && res != NULL) {
 		*res = im.res;

@@ -122,7 +122,7 @@ list_set_active(struct ui *ui, size_t row)
 
 	snprintf(copy, sizeof copy, "%s", id);
 	key[0] = copy;
-	if (store_upsert(ui->store, ML_EXERCISES, key, &set, 1, &err) != 0) {
+	if (plan_upsert(ui->store, ml_today(), key, &set, 1, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
@@ -283,7 +283,7 @@ form_save(struct ui *ui)
 		    key[0]);
 		goto bad;
 	}
-	if (store_upsert(ui->store, ML_EXERCISES, key, sets, n, &err) != 0)
+	if (plan_upsert(ui->store, ml_today(), key, sets, n, &err) != 0)
 		goto bad;
 	ui_message(ui, "%s saved", key[0]);
 	ui_notify_saved(ui, ML_EXERCISES, ml_today());
