@@ -1,8 +1,11 @@
 /*
  * report.c - a plain-text summary a clinician can read in a minute:
  * procedure and day count, a week-by-week table, a chart of daily back
- * pain, the alerts and the last notes.  At most 80 columns, no control
- * characters, so it can be piped into lp or mail.
+ * pain, the alerts, the notes of days with an urgent or emergency alert
+ * and the last notes.  Every line is at most 80 display columns (wide
+ * characters count two; text from the files is wrapped at word
+ * boundaries, through the output gate), so it can be piped into lp or
+ * mail and printed as it is.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include "text.h"
 
 #define CHART_WIDTH 70
+#define REPORT_COLS 80
 
 /* Sum and count of one score over days, for a mean. */
 struct acc {
@@ -207,9 +211,11 @@ write_chart(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 		char bar[CHART_WIDTH + 1];
 		int len = 0;
 
-		/* A column reaches this row when its score rounds up to it. */
+		/* A column reaches this row when its score, rounded to the
+		 * nearest point, does: a 3 stops at the 2 row, a 3.5 mean
+		 * reaches the 4 row. */
 		for (int c = 0; c < cols; c++) {
-			bar[c] = !isnan(v[c]) && v[c] >= level - 1 ? '#' : ' ';
+			bar[c] = !isnan(v[c]) && lround(v[c]) >= level ? '#' : ' ';
 			if (bar[c] == '#')
 				len = c + 1;
 		}
@@ -240,28 +246,143 @@ note_line(const char *note, int cols, char *buf, size_t size)
 	free(first);
 }
 
+struct wrap_out {
+	FILE *fp;
+	const char *indent;	/* before every line but the first */
+};
+
+static void
+wrap_line(void *ctx, size_t index, const char *start, size_t len)
+{
+	struct wrap_out *w = ctx;
+	char *piece = xstrndup(start, len);
+
+	fputs(index > 0 ? w->indent : "", w->fp);
+	text_fputs(piece, -1, 0, w->fp);
+	fputc('\n', w->fp);
+	free(piece);
+}
+
+/* @s (text from the files, gated here) word-wrapped to @cols columns,
+ * every line after the first behind @indent (ASCII spaces).  Every line
+ * is wrapped to the width after the indent: simple, and never wider. */
+static void
+write_wrapped(FILE *fp, const char *s, int cols, const char *indent)
+{
+	struct wrap_out w = { fp, indent };
+	char *flat = xstrdup(s);
+
+	/* One paragraph: line breaks in a note become spaces. */
+	for (char *c = flat; *c; c++)
+		if (*c == '\n' || *c == '\r' || *c == '\t')
+			*c = ' ';
+	text_wrap(flat, cols - (int)strlen(indent), wrap_line, &w);
+	free(flat);
+}
+
+/* The first line of the report: who and which days, within 80 columns
+ * (the patient's name is cut, never the dates). */
+static void
+write_title(FILE *fp, const struct ml_config *cfg, const char *dfrom,
+    const char *dto)
+{
+	const char *name = cfg->patient_name ? cfg->patient_name : "";
+	const char *id = cfg->patient_id ? cfg->patient_id : "";
+	char who[REPORT_COLS * 4 + 8], idpart[REPORT_COLS * 4 + 16];
+	int room;
+
+	if (*name == '\0' && *id == '\0') {
+		fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
+		return;
+	}
+	/* "mendlog recovery report, D to D: " is 51 columns. */
+	room = REPORT_COLS - 51;
+	idpart[0] = '\0';
+	if (*id != '\0') {
+		char safe[REPORT_COLS * 4];
+		int w = text_safe(safe, sizeof safe, id, room - 6, 0);
+
+		snprintf(idpart, sizeof idpart, "%sid %s", *name ? ", " : "",
+		    safe);
+		room -= w + (*name ? 5 : 3);
+	}
+	text_safe(who, sizeof who, name, room, TEXT_ELLIPSIS);
+	fprintf(fp, "mendlog recovery report, %s to %s: %s%s\n", dfrom, dto,
+	    who, idpart);
+}
+
+/* Notes of the days of @from..@to with an urgent or emergency alert, in
+ * full: what the patient wrote on such a day is what a clinician needs. */
+static void
+write_alert_day_notes(FILE *fp, const struct ml_store *s, ml_day from,
+    ml_day to)
+{
+	size_t n = store_nrows(s, ML_ALERTS), shown = 0;
+	ml_day *days = xcalloc(n ? n : 1, sizeof *days);
+	size_t ndays = 0;
+
+	for (size_t r = 0; r < n; r++) {
+		struct alert_row a;
+		bool seen = false;
+
+		alert_row_get(s, r, &a);
+		if (!a.day_ok || a.day < from || a.day > to ||
+		    (a.tier != ML_TIER_EMERGENCY && a.tier != ML_TIER_URGENT))
+			continue;
+		for (size_t i = 0; i < ndays && !seen; i++)
+			seen = days[i] == a.day;
+		if (!seen)
+			days[ndays++] = a.day;
+	}
+	/* Oldest first, like the alerts above. */
+	for (size_t i = 1; i < ndays; i++)
+		for (size_t j = i; j > 0 && days[j - 1] > days[j]; j--) {
+			ml_day t = days[j];
+
+			days[j] = days[j - 1];
+			days[j - 1] = t;
+		}
+	fprintf(fp, "\nNotes of days with an urgent or emergency alert\n");
+	for (size_t i = 0; i < ndays; i++) {
+		const char *note = diary_text(s, diary_find(s, days[i]),
+		    EC_NOTES);
+		char date[ML_DATE_LEN], *line;
+
+		ml_date_format(days[i], date);
+		line = xasprintf("  %s  %s", date, *note ? note : "(no note)");
+		write_wrapped(fp, line, REPORT_COLS, "              ");
+		free(line);
+		shown++;
+	}
+	if (shown == 0)
+		fprintf(fp, "  none\n");
+	free(days);
+}
+
 int
 report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now)
 {
 	struct report_week *weeks;
 	struct ml_procedure p;
+	struct plan_pause_info *pauses;
 	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
-	size_t nweeks, shown = 0;
+	size_t nweeks, npauses, shown = 0;
 	int notes = 0;
 
 	ml_date_format(from, dfrom);
 	ml_date_format(to, dto);
-	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
+	write_title(fp, cfg, dfrom, dto);
 	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN], desc[200];
+		char pd[ML_DATE_LEN], *text;
 
 		ml_date_format(p.date, pd);
-		/* 40 columns of the description, through the output gate. */
-		text_safe(desc, sizeof desc, p.description, 40, 0);
-		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
+		/* The description whole, wrapped at word boundaries. */
+		text = xasprintf("Procedure: %s on %s%s%s; %s is day %d.",
 		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    desc, dto, (int)(to - p.date));
+		    p.description, dto, (int)(to - p.date));
+		write_wrapped(fp, text, REPORT_COLS, "  ");
+		free(text);
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}
@@ -277,7 +398,22 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "back, leg, head: mean score 0-10; worst: worst back pain; "
 	    "days: days logged;\nexercise: adherence to the plan.\n");
 	report_adherence_line(s, cfg, from, to, now, line, sizeof line);
-	fprintf(fp, "%s\n\n", line);
+	fprintf(fp, "%s\n", line);
+	/* Paused slots are neither due nor missed: say when, so a gap in the
+	 * figures reads right. */
+	npauses = plan_pauses(s, &pauses);
+	for (size_t i = 0; i < npauses; i++) {
+		char pf[ML_DATE_LEN], pt[ML_DATE_LEN];
+
+		if (pauses[i].to < from || pauses[i].from > to)
+			continue;
+		ml_date_format(pauses[i].from, pf);
+		ml_date_format(pauses[i].to, pt);
+		fprintf(fp, "Plan paused %s to %s: those slots are not counted.\n",
+		    pf, pt);
+	}
+	free(pauses);
+	fputc('\n', fp);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;
 
@@ -297,6 +433,8 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	}
 	if (shown == 0)
 		fprintf(fp, "  none\n");
+
+	write_alert_day_notes(fp, s, from, to);
 
 	fprintf(fp, "\nLast notes\n");
 	for (ml_day d = to; d >= from && notes < 5; d--) {
