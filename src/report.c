@@ -248,7 +248,8 @@ note_line(const char *note, int cols, char *buf, size_t size)
 
 struct wrap_out {
 	FILE *fp;
-	const char *indent;	/* before every line but the first */
+	const char *lead;	/* before the first line */
+	const char *indent;	/* before every other line */
 };
 
 static void
@@ -257,19 +258,20 @@ wrap_line(void *ctx, size_t index, const char *start, size_t len)
 	struct wrap_out *w = ctx;
 	char *piece = xstrndup(start, len);
 
-	fputs(index > 0 ? w->indent : "", w->fp);
+	fputs(index > 0 ? w->indent : w->lead, w->fp);
 	text_fputs(piece, -1, 0, w->fp);
 	fputc('\n', w->fp);
 	free(piece);
 }
 
 /* @s (text from the files, gated here) word-wrapped to @cols columns,
- * every line after the first behind @indent (ASCII spaces).  Every line
- * is wrapped to the width after the indent: simple, and never wider. */
+ * the first line behind @lead, the others behind @indent (both ASCII, of
+ * the same width). */
 static void
-write_wrapped(FILE *fp, const char *s, int cols, const char *indent)
+write_wrapped(FILE *fp, const char *s, int cols, const char *lead,
+    const char *indent)
 {
-	struct wrap_out w = { fp, indent };
+	struct wrap_out w = { fp, lead, indent };
 	char *flat = xstrdup(s);
 
 	/* One paragraph: line breaks in a note become spaces. */
@@ -280,35 +282,27 @@ write_wrapped(FILE *fp, const char *s, int cols, const char *indent)
 	free(flat);
 }
 
-/* The first line of the report: who and which days, within 80 columns
- * (the patient's name is cut, never the dates). */
+/* The first line of the report: whose diary it is (name and id from the
+ * config's [patient], for the printed page), within 80 columns; then the
+ * period.  Without either, the period alone. */
 static void
 write_title(FILE *fp, const struct ml_config *cfg, const char *dfrom,
     const char *dto)
 {
 	const char *name = cfg->patient_name ? cfg->patient_name : "";
 	const char *id = cfg->patient_id ? cfg->patient_id : "";
-	char who[REPORT_COLS * 4 + 8], idpart[REPORT_COLS * 4 + 16];
-	int room;
 
-	if (*name == '\0' && *id == '\0') {
-		fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
-		return;
-	}
-	/* "mendlog recovery report, D to D: " is 51 columns. */
-	room = REPORT_COLS - 51;
-	idpart[0] = '\0';
-	if (*id != '\0') {
-		char safe[REPORT_COLS * 4];
-		int w = text_safe(safe, sizeof safe, id, room - 6, 0);
+	if (*name != '\0' || *id != '\0') {
+		char safe_id[REPORT_COLS * 4], safe_name[REPORT_COLS * 4];
+		/* "Patient: " 9, "  id: " 6; the id is never cut below 24. */
+		int idw = *id ? text_safe(safe_id, sizeof safe_id, id, 24, 0) : 0;
+		int room = REPORT_COLS - 9 - (*id ? 6 + idw : 0);
 
-		snprintf(idpart, sizeof idpart, "%sid %s", *name ? ", " : "",
-		    safe);
-		room -= w + (*name ? 5 : 3);
+		text_safe(safe_name, sizeof safe_name, name, room, 0);
+		fprintf(fp, "Patient: %s%s%s\n", *name ? safe_name : "-",
+		    *id ? "  id: " : "", *id ? safe_id : "");
 	}
-	text_safe(who, sizeof who, name, room, TEXT_ELLIPSIS);
-	fprintf(fp, "mendlog recovery report, %s to %s: %s%s\n", dfrom, dto,
-	    who, idpart);
+	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
 }
 
 /* Notes of the days of @from..@to with an urgent or emergency alert, in
@@ -349,8 +343,9 @@ write_alert_day_notes(FILE *fp, const struct ml_store *s, ml_day from,
 		char date[ML_DATE_LEN], *line;
 
 		ml_date_format(days[i], date);
-		line = xasprintf("  %s  %s", date, *note ? note : "(no note)");
-		write_wrapped(fp, line, REPORT_COLS, "              ");
+		line = xasprintf("  %s  ", date);
+		write_wrapped(fp, *note ? note : "(no note)", REPORT_COLS, line,
+		    "              ");
 		free(line);
 		shown++;
 	}
@@ -381,7 +376,7 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		text = xasprintf("Procedure: %s on %s%s%s; %s is day %d.",
 		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
 		    p.description, dto, (int)(to - p.date));
-		write_wrapped(fp, text, REPORT_COLS, "  ");
+		write_wrapped(fp, text, REPORT_COLS, "", "");
 		free(text);
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
