@@ -74,8 +74,13 @@ keep_in_window(void *ctx, const char *const *cells, size_t ncells,
 	int c = colmap[EC_DATE];
 	ml_day d;
 
-	return c >= 0 && (size_t)c < ncells && ml_date_parse(cells[c], &d) &&
-	    d >= w->lo && d <= w->hi;
+	if (c < 0 || (size_t)c >= ncells)
+		return false;
+	/* A row whose date cannot be read is kept, so the notice counts it;
+	 * no day of the export matches it. */
+	if (!ml_date_parse(cells[c], &d))
+		return true;
+	return d >= w->lo && d <= w->hi;
 }
 
 /*
@@ -123,6 +128,7 @@ run_export(struct ml_app *app, const struct cli_args *args)
 	if ((rc = load_entries_in_range(app, &range)) != ML_EXIT_OK ||
 	    (rc = cli_range_resolve(app, &cmd_export, &range)) != ML_EXIT_OK)
 		return rc;
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	job.opts.from = range.from;
 	job.opts.to = range.to;
 	job.opts.now = ml_now();

@@ -13,6 +13,7 @@
 
 #include "alerts.h"
 #include "diary.h"
+#include "notices.h"
 #include "plan.h"
 #include "report.h"
 #include "text.h"
@@ -381,7 +382,17 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}
-	fprintf(fp, "Patient diary; not a clinical record.\n\n");
+	fprintf(fp, "Patient diary; not a clinical record.\n");
+	/* Rows that cannot be read are in none of the figures below. */
+	for (int f = 0; f < ML_NFILES; f++) {
+		size_t bad = notices_unreadable_count(s, (enum ml_file)f);
+
+		if (bad > 0)
+			fprintf(fp, "Left out: %zu row%s of %s that cannot be read "
+			    "(see mendlog check).\n", bad, bad == 1 ? "" : "s",
+			    ml_schema((enum ml_file)f)->filename);
+	}
+	fputc('\n', fp);
 
 	nweeks = report_weeks(s, cfg, from, to, now, &weeks);
 	fprintf(fp, "%s\n", report_week_header());
