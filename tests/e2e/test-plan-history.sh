@@ -88,4 +88,26 @@ check "the pause is cancelled" at_quiet '2026-11-10 08:00:00' plan pause --cance
 check_eq "and its slots are missed again" "10:00 missed" \
     "$(day_rows '2026-11-10 08:00:00' 2026-11-08)"
 check_eq "mendlog check is clean" 0 "$(at '2026-11-10 08:00:00' check >/dev/null 2>&1; echo $?)"
+
+# The screen: Z on the plan view pauses the whole plan; Space (pause one
+# exercise) is a change like any other, kept from its day on.
+tm_start -- "MENDLOG_NOW=2026-11-12T10:00:00 $ML -d $D"
+check "the screen starts" wait_for 'Back pain \(average\)'
+tm_send F4
+check "the Exercises tab" wait_for 'Exercises'
+tm_send P
+check "the plan view" wait_for 'Exercise plan'
+check "the hint names Z" wait_for 'Z pause plan'
+tm_send Z
+check "Z opens the pause prompt" wait_for 'Pause plan FROM TO'
+tm_type '2026-11-20 2026-11-23'; tm_send Enter
+check "the screen says the plan is paused" wait_for 'Whole plan paused 2026-11-20 to 2026-11-23'
+check "and the pause is saved" grep -q '^2026-11-20,2026-11-23,' "$D/plan_pauses.csv"
+tm_send Space
+check "Space pauses the exercise" wait_for 'walk.*paused|Walk.*paused'
+check "the change is kept from its day" grep -q '^walk,2026-11-11,daily,10:00,' "$D/plan_history.csv"
+tm kill-server 2>/dev/null
+check_eq "the walks before the change are still due (missed)" "10:00 missed" \
+    "$(day_rows '2026-11-12 10:00:00' 2026-11-11)"
+check_eq "and none from the change on" "" "$(day_rows '2026-11-13 10:00:00' 2026-11-12)"
 finish
