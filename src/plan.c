@@ -387,12 +387,16 @@ rows_paused(const struct plan_rows *pr, ml_day day)
 	return false;
 }
 
-/* The slots of the days @from..@to (log_row -1), appended to *v. */
+/* The slots of the days @from..@to (log_row -1), appended to *v and
+ * sorted by cmp_slot: each day's few slots are sorted as the day is done
+ * (days come in order), so a long range never sorts the whole array. */
 static void
 collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
     struct plan_slot **v, size_t *n, size_t *cap)
 {
-	for (ml_day day = from; day <= to; day++)
+	for (ml_day day = from; day <= to; day++) {
+		size_t first = *n;
+
 		for (size_t r = 0; r < pr->n; r++) {
 			const struct plan_schedule *sc = rows_on(pr, r, day);
 
@@ -407,7 +411,11 @@ collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
 				    sc->times[i], r, -1, PLAN_LATER };
 			}
 		}
+		if (*n - first > 1)
+			qsort(*v + first, *n - first, sizeof **v, cmp_slot);
+	}
 }
+
 static void
 set_status(const struct ml_store *s, const struct ml_config *cfg,
     const struct plan_rows *pr, struct plan_slot *slot, time_t now)
@@ -436,8 +444,6 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 
 	rows_parse(s, &pr);
 	collect_days(&pr, day, day, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
 	for (size_t i = 0; i < n; i++) {
 		v[i].log_row = plan_log_find(s, day, v[i].minutes,
 		    plan_slot_id(s, &v[i]));
@@ -474,87 +480,51 @@ plan_due_now(const struct ml_store *s, const struct ml_config *cfg, time_t now,
 }
 
 /*
- * Range versions.  Asked day by day, plan_slots() and plan_adherence()
- * each parse every schedule and walk the whole log (plan_log_find is a
- * linear search): a 10-year export took seconds.  These parse the
- * schedules once and index the log once, and give exactly what the
- * per-day calls give.
+ * The range version of plan_slots(): the log lookups go through the
+ * store's key index either way; this one parses each schedule once for
+ * the whole range instead of once per day.
  */
-
-/* The log's key cells (date, slot, exercise_id) of one row. */
-struct log_key {
-	const char *k[3];
-	size_t row;
-};
-
-static int
-log_key_cmp(const void *a, const void *b)
-{
-	const struct log_key *x = a, *y = b;
-
-	for (int i = 0; i < 3; i++) {
-		int c = strcmp(x->k[i], y->k[i]);
-
-		if (c != 0)
-			return c;
-	}
-	return (x->row > y->row) - (x->row < y->row);
-}
 
 static size_t
 slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, bool sessions, struct plan_slot **out)
 {
-	size_t nlog = store_nrows(s, ML_EXERCISE_LOG), n = 0, cap = 0;
-	struct log_key *idx = xcalloc(nlog ? nlog : 1, sizeof *idx);
-	bool *met = xcalloc(nlog ? nlog : 1, sizeof *met), added = false;
+	size_t n = 0, cap = 0, nlog = store_nrows(s, ML_EXERCISE_LOG), nrange;
 	struct plan_slot *v = NULL;
 	struct plan_rows pr;
+	bool *met = NULL, added = false;
+	char lo[ML_DATE_LEN], hi[ML_DATE_LEN];
+	const size_t *rows;
 
 	rows_parse(s, &pr);
 	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
-	/* plan_log_find is store_find: the first row with those three
-	 * cells.  Sorted by (cells, row), that is the lowest match. */
-	for (size_t r = 0; r < nlog; r++) {
-		idx[r].k[0] = store_get(s, ML_EXERCISE_LOG, r, LC_DATE);
-		idx[r].k[1] = store_get(s, ML_EXERCISE_LOG, r, LC_SLOT);
-		idx[r].k[2] = store_get(s, ML_EXERCISE_LOG, r, LC_EXERCISE_ID);
-		idx[r].row = r;
-	}
-	qsort(idx, nlog, sizeof *idx, log_key_cmp);
+	if (sessions)
+		met = xcalloc(nlog ? nlog : 1, sizeof *met);
+	/* As plan_slots(): the log's key index answers each slot. */
 	for (size_t i = 0; i < n; i++) {
-		char date[ML_DATE_LEN], slot[8];
-		struct log_key key = { { date, slot, plan_slot_id(s, &v[i]) }, 0 };
-		size_t lo = 0, hi = nlog;
-
-		ml_date_format(v[i].day, date);
-		snprintf(slot, sizeof slot, "%02d:%02d", (v[i].minutes / 60) % 24,
-		    v[i].minutes % 60);
-		while (lo < hi) {	/* first entry >= (cells, row 0) */
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (log_key_cmp(&idx[mid], &key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		v[i].log_row = lo < nlog && strcmp(idx[lo].k[0], date) == 0 &&
-		    strcmp(idx[lo].k[1], slot) == 0 &&
-		    strcmp(idx[lo].k[2], key.k[2]) == 0 ? (long)idx[lo].row : -1;
-		if (v[i].log_row >= 0)
-			met[v[i].log_row] = true;
+		v[i].log_row = plan_log_find(s, v[i].day, v[i].minutes,
+		    plan_slot_id(s, &v[i]));
 		set_status(s, cfg, &pr, &v[i], now);
+		if (met != NULL && v[i].log_row >= 0)
+			met[v[i].log_row] = true;
 	}
-	/* A session logged for a slot the plan no longer has (changed
-	 * before history was kept, or logged with --slot) is still a
-	 * session: it is kept, with its exercise row when there is one. */
-	for (size_t r = 0; r < nlog; r++) {
+	if (!sessions) {
+		rows_free(&pr);
+		*out = v;
+		return n;
+	}
+	/* A session logged for a slot the plan (as it was) does not have -
+	 * changed before history was kept, or logged with --slot - is still
+	 * a session: it is kept, with its exercise's row when there is one. */
+	ml_date_format(from, lo);
+	ml_date_format(to, hi);
+	nrange = store_key_range(s, ML_EXERCISE_LOG, lo, hi, &rows);
+	for (size_t i = 0; i < nrange; i++) {
+		size_t r = rows[i];
 		struct plan_slot o = { 0, 0, PLAN_NO_ROW, (long)r, PLAN_LATER };
 		long row;
 
-		if (!sessions || met[r] || !ml_date_parse(store_get(s, ML_EXERCISE_LOG, r,
+		if (met[r] || !ml_date_parse(store_get(s, ML_EXERCISE_LOG, r,
 		    LC_DATE), &o.day) || o.day < from || o.day > to ||
 		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
 		    &o.minutes))
@@ -566,6 +536,10 @@ slots_range(const struct ml_store *s, const struct ml_config *cfg,
 		set_status(s, cfg, &pr, &o, now);
 		if (!plan_status_settled(o.status))
 			continue;	/* an invalid status settles nothing */
+		/* A second log of the same slot (a repeated key) is not. */
+		if (row >= 0 && plan_log_find(s, o.day, o.minutes,
+		    plan_slot_id(s, &o)) != (long)r)
+			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			v = xreallocarray(v, cap, sizeof *v);
@@ -576,7 +550,6 @@ slots_range(const struct ml_store *s, const struct ml_config *cfg,
 	if (added)
 		qsort(v, n, sizeof *v, cmp_slot);
 	rows_free(&pr);
-	free(idx);
 	free(met);
 	*out = v;
 	return n;
@@ -597,23 +570,30 @@ plan_sessions_range(const struct ml_store *s, const struct ml_config *cfg,
 }
 
 /*
- * One pass over the log: the first done/partial/skipped row for a slot in
- * @from..@to settles it (sets its log_row).  @v (n slots) must be sorted
- * by cmp_slot.  A log names an exercise by id; its slots carry the row of
- * the first exercise with that id.
+ * The log rows of @from..@to (a stretch of the log's key index, which is
+ * by date first) settle the slots they name: the first done/partial/
+ * skipped row (lowest row number) for a slot sets its log_row.  @v (n
+ * slots) must be sorted by cmp_slot.  A log names an exercise by id; its
+ * slots carry the row of the first exercise with that id.
  */
 static void
 settle_slots(const struct ml_store *s, struct plan_slot *v, size_t n,
     ml_day from, ml_day to)
 {
-	size_t logs = store_nrows(s, ML_EXERCISE_LOG);
+	char lo[ML_DATE_LEN], hi[ML_DATE_LEN];
+	const size_t *rows;
+	size_t logs;
 
-	for (size_t r = 0; r < logs; r++) {
+	ml_date_format(from, lo);
+	ml_date_format(to, hi);
+	logs = store_key_range(s, ML_EXERCISE_LOG, lo, hi, &rows);
+	for (size_t i = 0; i < logs; i++) {
+		size_t r = rows[i];
 		struct plan_slot key = { 0 };
 		struct plan_slot *hit;
 		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
 		long row;
-	
+
 		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
 		    &key.day) || key.day < from || key.day > to ||
 		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
@@ -628,49 +608,9 @@ settle_slots(const struct ml_store *s, struct plan_slot *v, size_t n,
 			continue;
 		key.exercise_row = (size_t)row;
 		hit = n > 0 ? bsearch(&key, v, n, sizeof *v, cmp_slot) : NULL;
-		if (hit != NULL && hit->log_row < 0)
+		if (hit != NULL && (hit->log_row < 0 || (long)r < hit->log_row))
 			hit->log_row = (long)r;
 	}
-}
-
-void
-plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
-{
-	size_t n = 0, cap = 0;
-	struct plan_slot *v = NULL;
-	struct plan_rows pr;
-
-	for (ml_day d = from; d <= to; d++)
-		memset(&out[d - from], 0, sizeof *out);
-	rows_parse(s, &pr);
-	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
-	/* As plan_adherence: a log row only meets slots of its own day, so
-	 * one pass over the range settles each day as its own call would. */
-	settle_slots(s, v, n, from, to);
-	for (size_t i = 0; i < n; i++) {
-		struct plan_adherence *o = &out[v[i].day - from];
-
-		set_status(s, cfg, &pr, &v[i], now);
-		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED) {
-			o->paused += v[i].status == PLAN_PAUSED;
-			continue;
-		}
-		o->due++;
-		o->done += v[i].status == PLAN_DONE;
-		o->partial += v[i].status == PLAN_PARTIAL;
-		o->skipped += v[i].status == PLAN_SKIPPED;
-	}
-	for (ml_day d = from; d <= to; d++) {
-		struct plan_adherence *o = &out[d - from];
-
-		o->pct = o->due > 0 ?
-		    100.0 * (o->done + 0.5 * o->partial) / o->due : NAN;
-	}
-	rows_free(&pr);
-	free(v);
 }
 
 void
@@ -683,20 +623,17 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	rows_parse(s, &pr);
+	rows_parse(s, &pr);	/* each schedule once, not once per day */
 	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
 	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		if (exercise_id != NULL &&
 		    strcmp(plan_slot_id(s, &v[i]), exercise_id) != 0)
 			continue;
 		set_status(s, cfg, &pr, &v[i], now);
-		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED) {
-			out->paused += v[i].status == PLAN_PAUSED;
+		/* Paused slots are neither due nor missed. */
+		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED)
 			continue;
-		}
 		out->due++;
 		out->done += v[i].status == PLAN_DONE;
 		out->partial += v[i].status == PLAN_PARTIAL;
