@@ -24,9 +24,10 @@ bool ml_date_parse(const char *s, ml_day *out);	/* @out may be NULL */
 void ml_date_format(ml_day day, char *buf);
 /*
  * Whether @s, a date cell ml_date_parse cannot read ("03/11/2026",
- * "Err:510", ""), might stand for @day: its numbers are @day's year
- * (or its last two digits), month and day in some order, or it has too
- * few numbers to tell.  For refusing to add a second row for a day.
+ * "19.11.26"), might stand for @day: its three numbers are @day's year
+ * (or its last two digits), month and day in some order.  A cell with
+ * fewer numbers ("###", "") stands for no day in particular.  For
+ * refusing to add a second row for a day.
  */
 bool ml_date_might_be(const char *s, ml_day day);
 ml_day ml_date_from_ymd(int year, int month, int mday);

@@ -115,8 +115,11 @@ ml_date_might_be(const char *s, ml_day day)
 			g[n] = g[n] < 100000 ? g[n] * 10 + (*s - '0') : g[n];
 		n++;
 	}
+	/* Too few numbers ("###", "Err:510", ""): no day in particular.
+	 * Refusing every new day for it would stop the diary (and its
+	 * red-flag checks); the unreadable-row notice tells the patient. */
 	if (n < 3)
-		return true;		/* nothing to tell it by */
+		return false;
 	ml_date_to_ymd(day, &y, &m, &d);
 	for (int i = 0; i < 6; i++) {
 		long gy = g[order[i][0]], gm = g[order[i][1]], gd = g[order[i][2]];

@@ -321,8 +321,8 @@ test_dates_a_spreadsheet_wrote(void **state)
 	assert_true(ml_date_might_be("11/03/26", D("2026-11-03")));
 	assert_true(ml_date_might_be("19.11.2026", D("2026-11-19")));
 	assert_false(ml_date_might_be("19.11.2026", D("2026-11-18")));
-	assert_true(ml_date_might_be("Err:510", D("2026-11-18")));
-	assert_true(ml_date_might_be("", D("2026-11-18")));
+	assert_false(ml_date_might_be("Err:510", D("2026-11-18")));
+	assert_false(ml_date_might_be("", D("2026-11-18")));
 	assert_false(ml_date_might_be("1.2.3.4", D("2026-11-18")));
 }
 
