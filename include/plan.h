@@ -296,5 +296,11 @@ void plan_slug(const char *name, char *buf, size_t size);
 int plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,
     struct plan_import_result *res, struct ml_error *err);
+/* plan_import() taking effect from @effective instead of today: the days
+ * before it keep the plan they had (plan_transact); with @replace the
+ * exercises left out end the day before it. */
+int plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *res, struct ml_error *err);
 
 #endif

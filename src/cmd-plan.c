@@ -35,13 +35,15 @@ static const char plan_about[] =
 static const struct cli_option import_options[] = {
 	{ "replace", 0, NULL, "the file is the whole plan; others end yesterday",
 	    NULL },
+	{ "from", 0, "D", "the changes take effect from day D (default today)",
+	    NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_command plan_import_entry = {
 	.name = "plan import",
 	.summary = "import the physiotherapist's plan CSV",
-	.usage = "usage: mendlog plan import FILE [--replace]\n",
+	.usage = "usage: mendlog plan import FILE [--replace] [--from D]\n",
 	.about = plan_about,
 	.options = import_options,
 	.min_args = 1, .max_args = 1,
@@ -83,7 +85,7 @@ const struct cli_command cmd_plan = {
 	.name = "plan",
 	.summary = "import or list the exercise plan",
 	.usage =
-	"usage: mendlog plan import FILE [--replace]\n"
+	"usage: mendlog plan import FILE [--replace] [--from D]\n"
 	"       mendlog plan list\n"
 	"       mendlog plan pause --from D --to D | --list | --cancel D\n",
 	.about = plan_about,
@@ -106,11 +108,14 @@ plan_import_cmd(struct ml_app *app, const struct cli_args *args)
 	struct record_result raised;
 	struct ml_error err;
 	bool replace = cli_args_has(args, "replace");
+	ml_day from = ml_today();
 
+	if (cli_args_day(args, "from", &from) != 0)
+		return ML_EXIT_USAGE;
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (record_plan_import(&app->store, &app->cfg, args->argv[0], replace,
-	    print_problem, NULL, &res, &raised, &err) != 0) {
+	if (record_plan_import_from(&app->store, &app->cfg, args->argv[0], from,
+	    replace, print_problem, NULL, &res, &raised, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}

@@ -69,6 +69,20 @@ check_eq "no other version" 2 "$(grep -c '^walk,' "$D/plan_history.csv")"
 check_eq "and the walks still done" \
     "$(printf '08:00 done\n12:00 done\n17:00 done')" "$(day_rows '2026-11-06 14:00:00' 2026-11-03)"
 
+# A change dated back with --from: the days from then take it.
+printf 'id,name,days,times,start_date\nwalk,Walk,daily,10:00;19:00,2026-11-01\n' >"$T/plan4.csv"
+at '2026-11-06 08:00:00' plan import "$T/plan4.csv" --from 2026-11-05 >/dev/null
+check_eq "--from: the day it names takes the change" "$(printf '10:00 missed\n19:00 missed')" \
+    "$(day_rows '2026-11-06 08:00:00' 2026-11-05)"
+check_eq "--from: the day before keeps its walks" \
+    "$(printf '08:00 done\n12:00 done\n17:00 done')" "$(day_rows '2026-11-06 08:00:00' 2026-11-04)"
+printf 'id,name,days,times,start_date\nwalk,Walk,daily,10:00,2026-11-01\n' >"$T/plan3.csv"
+at '2026-11-06 08:00:00' plan import "$T/plan3.csv" --from 2026-11-05 >/dev/null
+check_eq "a second dated change replaces the first" "10:00 missed" \
+    "$(day_rows '2026-11-06 08:00:00' 2026-11-05)"
+check_eq "and still leaves the day before" \
+    "$(printf '08:00 done\n12:00 done\n17:00 done')" "$(day_rows '2026-11-06 08:00:00' 2026-11-04)"
+
 # Pause the whole plan (a hospital stay).
 check "a pause is set" at_quiet '2026-11-06 08:00:00' plan pause --from 2026-11-07 --to 2026-11-09
 check_eq "pause file is private" 600 "$(stat -c %a "$D/plan_pauses.csv")"
