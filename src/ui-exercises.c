@@ -422,7 +422,8 @@ static const char *const exercises_help[] = {
 	"               then pain 0-10 and Enter",
 	"  z            snooze the reminder",
 	"  P            the plan: a add, e edit,",
-	"               Space pause, Esc back",
+	"               Space pause, Esc back,",
+	"               Z pause the whole plan",
 	NULL,
 };
 
