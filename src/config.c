@@ -107,7 +107,8 @@ static const struct option_def options[] = {
 	{ "psfs", "week_start", OPT_WEEKDAY, OFF(psfs_week_start), 0, 6,
 	    "monday", "first day of a PSFS week (monday ... sunday)" },
 	{ "psfs", "due_day", OPT_WEEKDAY, OFF(psfs_due_day), 0, 6, "monday",
-	    "weekday the weekly PSFS rating is due" },
+	    "weekday the weekly PSFS check-in is due (the screen says so from "
+	    "then)" },
 	{ "psfs", "meaningful_change", OPT_DOUBLE, OFF(psfs_meaningful_change),
 	    0.5, 10, "2.0",
 	    "change in the PSFS mean since the first week that is labelled meaningful" },

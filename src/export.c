@@ -249,6 +249,8 @@ struct daily {
 	size_t ncols;
 	int date_col;		/* the entries' date column, or -1 */
 	struct day_alerts da;
+	struct psfs_week *psfs;	/* the range's PSFS weeks (psfs_weeks()) */
+	size_t npsfs;
 	ml_day next;		/* the next calendar day to write */
 	int rc;
 };
@@ -286,6 +288,7 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 	row_add(&d->row, "exercise_slots_done", CELL_TEXT);
 	row_add(&d->row, "adherence_pct", CELL_TEXT);
 	row_add(&d->row, "alerts", CELL_TEXT);
+	row_add(&d->row, "psfs_mean", CELL_TEXT);
 	if (d->o->excel && fputs("\xef\xbb\xbf", d->fp) == EOF)
 		d->rc = -1;
 	if (d->rc == 0)
@@ -297,7 +300,7 @@ static void
 daily_day(struct daily *d, const char *const *cells, size_t ncells)
 {
 	char date[ML_DATE_LEN], nday[16] = "";
-	char due[16] = "", done[16] = "", pct[16] = "";
+	char due[16] = "", done[16] = "", pct[16] = "", psfs[16] = "";
 	struct plan_adherence a;
 	struct ml_procedure p;
 	ml_day day = d->next++;
@@ -339,6 +342,15 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 	row_add(&d->row, done, CELL_INTEGER);
 	row_add(&d->row, pct, CELL_DECIMAL);
 	row_add(&d->row, day_alerts_of(&d->da, date), CELL_TEXT);
+	/* The week's PSFS mean on each of its days; empty for a week with
+	 * no rating (a gap, never a zero). */
+	if (d->npsfs > 0) {
+		size_t k = (size_t)(psfs_week_of(d->cfg, day) - d->psfs[0].start) / 7;
+
+		if (k < d->npsfs && !isnan(d->psfs[k].mean))
+			snprintf(psfs, sizeof psfs, "%.2f", d->psfs[k].mean);
+	}
+	row_add(&d->row, psfs, CELL_DECIMAL);
 	d->rc = row_write(d->fp, &d->row, d->o);
 }
 
@@ -384,6 +396,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	struct ml_error err;
 
 	day_alerts_init(&d.da, s);
+	d.npsfs = psfs_weeks(s, cfg, o->from, o->to, &d.psfs);
 	if (o->entries_path != NULL) {
 		if (csvio_stream_file(o->entries_path, &(struct csvio_stream){
 		    .header = daily_header_cb, .row = daily_row_cb, .ctx = &d },
@@ -405,6 +418,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	daily_until(&d, o->to + 1);
 	row_free(&d.row);
 	day_alerts_free(&d.da);
+	free(d.psfs);
 	free(d.cols);
 	free(d.types);
 	free(d.mtypes);

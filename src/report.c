@@ -1,11 +1,11 @@
 /*
  * report.c - a plain-text summary a clinician can read in a minute:
  * procedure and day count, a week-by-week table, a chart of daily back
- * pain, the alerts, the notes of days with an urgent or emergency alert
- * and the last notes.  Every line is at most 80 display columns (wide
- * characters count two; text from the files is wrapped at word
- * boundaries, through the output gate), so it can be piped into lp or
- * mail and printed as it is.
+ * pain, the weekly function score (PSFS), the alerts, the notes of days
+ * with an urgent or emergency alert and the last notes.  Every line is at
+ * most 80 display columns (wide characters count two; text from the files
+ * is wrapped at word boundaries, through the output gate), so it can be
+ * piped into lp or mail and printed as it is.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "diary.h"
 #include "notices.h"
 #include "plan.h"
+#include "psfs.h"
 #include "report.h"
 #include "text.h"
 
@@ -384,6 +385,46 @@ write_alert_day_notes(FILE *fp, const struct ml_store *s, ml_day from,
 	free(days);
 }
 
+/*
+ * The PSFS: one line per week from the first rated week in the range to
+ * the week of @to (a week with no rating says so: a gap, not a zero),
+ * then the change since the first rated week, labelled meaningful when
+ * it reaches cfg->psfs_meaningful_change.
+ */
+static void
+write_psfs(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to)
+{
+	struct psfs_change ch;
+	struct psfs_week *w;
+	size_t n = psfs_weeks(s, cfg, from, to, &w), first = n;
+	char date[ML_DATE_LEN];
+
+	fprintf(fp, "\nFunction (PSFS): activities rated 0 (unable) to 10 (as "
+	    "before); weekly mean\n");
+	for (size_t i = 0; i < n && first == n; i++)
+		if (w[i].rated > 0)
+			first = i;
+	if (first == n)
+		fprintf(fp, "  no weekly rating in this period\n");
+	for (size_t i = first; i < n; i++) {
+		ml_date_format(w[i].start, date);
+		if (w[i].rated > 0)
+			fprintf(fp, "  week of %s  mean %4.1f  (%d rated)\n", date,
+			    w[i].mean, w[i].rated);
+		else
+			fprintf(fp, "  week of %s  no rating\n", date);
+	}
+	free(w);
+	psfs_change(s, cfg, to, &ch);
+	if (!ch.known || first == n)
+		return;
+	ml_date_format(ch.first_week, date);
+	fprintf(fp, "  Change since %s: %+.1f (%s; threshold "
+	    "%.1f).\n", date, ch.change, psfs_change_label(&ch),
+	    cfg->psfs_meaningful_change);
+}
+
 int
 report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now)
@@ -453,6 +494,7 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fputc('\n', fp);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;
+	write_psfs(fp, s, cfg, from, to);
 
 	fprintf(fp, "\nAlerts\n");
 	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {

@@ -21,6 +21,7 @@
 #include "diary.h"
 #include "note-edit.h"
 #include "ui-edit.h"
+#include "ui-psfs.h"
 #include "ui.h"
 
 enum kind { K_SCORE, K_YESNO, K_NUMBER, K_TEXT };
@@ -359,7 +360,7 @@ edit_external(struct ui *ui)
 enum action {
 	A_DOWN, A_UP, A_FIRST, A_LAST, A_INC, A_DEC, A_YES, A_NO, A_TOGGLE,
 	A_CLEAR, A_ENTER, A_PREV_DAY, A_NEXT_DAY, A_TODAY, A_GOTO, A_UNDO,
-	A_EXTERNAL,
+	A_EXTERNAL, A_CHECKIN,
 };
 
 /* The form's keymap: a key not listed here goes to the frame (q, Tab,
@@ -380,7 +381,7 @@ static const struct binding {
 	{ L'[', false, A_PREV_DAY }, { KEY_PPAGE, true, A_PREV_DAY },
 	{ L']', false, A_NEXT_DAY }, { KEY_NPAGE, true, A_NEXT_DAY },
 	{ L't', false, A_TODAY }, { L'g', false, A_GOTO }, { L'u', false, A_UNDO },
-	{ L'E', false, A_EXTERNAL },
+	{ L'E', false, A_EXTERNAL }, { L'w', false, A_CHECKIN },
 };
 
 /* A digit: a score directly ("1" then "0" is ten), or the start of a
@@ -463,6 +464,7 @@ today_key(struct ui *ui, wint_t ch, bool is_key)
 	case A_TODAY: goto_day(ui, ml_today()); return UI_KEY_HANDLED;
 	case A_UNDO: undo(ui); return UI_KEY_HANDLED;
 	case A_EXTERNAL: edit_external(ui); return UI_KEY_HANDLED;
+	case A_CHECKIN: ui_psfs_open(ui); return UI_KEY_HANDLED;
 	case A_GOTO:
 		st.mode = M_GOTO;
 		ui_edit_open(&st.ed, "", 16);
@@ -553,13 +555,13 @@ today_hints(struct ui *ui)
 		return "Enter save  Esc cancel  Left/Right Home End  ^U clear";
 	switch (field_kind(st.cur)) {
 	case K_SCORE:
-		return "0-10 score  +/- adjust  x clear  [ ] day  g date  ? help";
+		return "0-10 score  +/- adjust  x clear  [ ] day  g date  w check-in";
 	case K_YESNO:
-		return "y/n/Space answer  x clear  [ ] day  t today  ? help";
+		return "y/n/Space answer  x clear  [ ] day  t today  w check-in";
 	default:
 		return field_kind(st.cur) == K_TEXT ?
-		    "Enter edit  E editor  x clear  [ ] day  g date  ? help" :
-		    "Enter edit  +/- adjust  x clear  [ ] day  g date  ? help";
+		    "Enter edit  E editor  x clear  [ ] day  g date  w check-in" :
+		    "Enter edit  +/- adjust  x clear  [ ] day  g date  w check-in";
 	}
 }
 
@@ -615,6 +617,7 @@ static const char *const today_help[] = {
 	"  u              undo the last change",
 	"  [ ] PgUp PgDn  previous/next day",
 	"  t  today   g  go to a date",
+	"  w  weekly check-in (PSFS)",
 	"",
 	"Inline editor",
 	"  Left Right Home End  move",
