@@ -274,8 +274,9 @@ cmp_slot(const void *a, const void *b)
 struct plan_version {
 	size_t row;		/* the exercise's row in exercises.csv */
 	ml_day until;
+	size_t hrow;		/* its row in plan_history.csv */
+	bool parsed, ok;	/* sc is parsed when first needed */
 	struct plan_schedule sc;
-	bool ok;
 };
 
 struct plan_pause {
@@ -292,6 +293,7 @@ struct plan_rows {
 	size_t *first, *count;		/* per row: its run in ver */
 	struct plan_pause *pause;
 	size_t npause;
+	const struct ml_store *s;	/* for the versions parsed late */
 };
 
 static int
@@ -304,8 +306,14 @@ cmp_version(const void *a, const void *b)
 	return (x->until > y->until) - (x->until < y->until);
 }
 
+/*
+ * Parse what the days from @from on need: every exercise's schedule, the
+ * history versions that end on or after @from (an earlier one never
+ * judges those days; its schedule is parsed only when a day asks for it),
+ * and the pauses.
+ */
 static void
-rows_parse(const struct ml_store *s, struct plan_rows *pr)
+rows_parse(const struct ml_store *s, struct plan_rows *pr, ml_day from)
 {
 	size_t nh = store_nrows(s, ML_PLAN_HISTORY);
 	size_t np = store_nrows(s, ML_PLAN_PAUSES);
@@ -321,21 +329,18 @@ rows_parse(const struct ml_store *s, struct plan_rows *pr)
 	pr->ver = xcalloc(nh ? nh : 1, sizeof *pr->ver);
 	for (size_t h = 0; h < nh; h++) {
 		struct plan_version *pv = &pr->ver[pr->nver];
-		long row = plan_find(s, store_get(s, ML_PLAN_HISTORY, h, HC_ID));
+		long row;
 
 		/* A version of an unknown exercise, or with an unreadable
 		 * day, is left out (mendlog check names it). */
-		if (row < 0 || !ml_date_parse(store_get(s, ML_PLAN_HISTORY, h,
-		    HC_UNTIL), &pv->until))
+		if (!ml_date_parse(store_get(s, ML_PLAN_HISTORY, h, HC_UNTIL),
+		    &pv->until) || pv->until < from ||
+		    (row = plan_find(s, store_get(s, ML_PLAN_HISTORY, h,
+		    HC_ID))) < 0)
 			continue;
 		pv->row = (size_t)row;
-		pv->ok = plan_schedule_parse(
-		    store_get(s, ML_PLAN_HISTORY, h, HC_DAYS),
-		    store_get(s, ML_PLAN_HISTORY, h, HC_TIMES),
-		    store_get(s, ML_PLAN_HISTORY, h, HC_START_DATE),
-		    store_get(s, ML_PLAN_HISTORY, h, HC_END_DATE),
-		    store_get(s, ML_PLAN_HISTORY, h, HC_ACTIVE), &pv->sc,
-		    NULL) == 0;
+		pv->hrow = h;
+		pv->parsed = false;
 		pr->nver++;
 	}
 	if (pr->nver > 1)
@@ -344,6 +349,7 @@ rows_parse(const struct ml_store *s, struct plan_rows *pr)
 		pr->first[pr->ver[i].row] = i;
 		pr->count[pr->ver[i].row]++;
 	}
+	pr->s = s;
 	pr->pause = xcalloc(np ? np : 1, sizeof *pr->pause);
 	for (size_t p = 0; p < np; p++) {
 		struct plan_pause *pp = &pr->pause[pr->npause];
@@ -368,13 +374,28 @@ rows_free(struct plan_rows *pr)
 
 /* The schedule exercise row @r had on @day, or NULL (no slots). */
 static const struct plan_schedule *
-rows_on(const struct plan_rows *pr, size_t r, ml_day day)
+rows_on(struct plan_rows *pr, size_t r, ml_day day)
 {
 	if (!pr->ok[r])
 		return NULL;	/* a row with a bad id has no history either */
-	for (size_t i = pr->first[r]; i < pr->first[r] + pr->count[r]; i++)
-		if (day <= pr->ver[i].until)
-			return pr->ver[i].ok ? &pr->ver[i].sc : NULL;
+	for (size_t i = pr->first[r]; i < pr->first[r] + pr->count[r]; i++) {
+		struct plan_version *pv = &pr->ver[i];
+		const struct ml_store *s = pr->s;
+
+		if (day > pv->until)
+			continue;
+		if (!pv->parsed) {
+			pv->ok = plan_schedule_parse(
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_DAYS),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_TIMES),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_START_DATE),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_END_DATE),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_ACTIVE),
+			    &pv->sc, NULL) == 0;
+			pv->parsed = true;
+		}
+		return pv->ok ? &pv->sc : NULL;
+	}
 	return &pr->sc[r];
 }
 
@@ -391,7 +412,7 @@ rows_paused(const struct plan_rows *pr, ml_day day)
  * sorted by cmp_slot: each day's few slots are sorted as the day is done
  * (days come in order), so a long range never sorts the whole array. */
 static void
-collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
+collect_days(struct plan_rows *pr, ml_day from, ml_day to,
     struct plan_slot **v, size_t *n, size_t *cap)
 {
 	for (ml_day day = from; day <= to; day++) {
@@ -442,7 +463,7 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	size_t n = 0, cap = 0;
 	struct plan_rows pr;
 
-	rows_parse(s, &pr);
+	rows_parse(s, &pr, day);
 	collect_days(&pr, day, day, &v, &n, &cap);
 	for (size_t i = 0; i < n; i++) {
 		v[i].log_row = plan_log_find(s, day, v[i].minutes,
@@ -496,7 +517,7 @@ slots_range(const struct ml_store *s, const struct ml_config *cfg,
 	char lo[ML_DATE_LEN], hi[ML_DATE_LEN];
 	const size_t *rows;
 
-	rows_parse(s, &pr);
+	rows_parse(s, &pr, from);
 	collect_days(&pr, from, to, &v, &n, &cap);
 	if (sessions)
 		met = xcalloc(nlog ? nlog : 1, sizeof *met);
@@ -623,7 +644,7 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	rows_parse(s, &pr);	/* each schedule once, not once per day */
+	rows_parse(s, &pr, from);	/* each schedule once, not per day */
 	collect_days(&pr, from, to, &v, &n, &cap);
 	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
