@@ -11,6 +11,7 @@
 
 /* Table order is the order within a level. */
 static const ml_notice_collector collectors[] = {
+	notices_unchecked,
 	notices_no_procedure,
 	notices_unreadable_rows,
 	notices_psfs_due,

@@ -497,21 +497,38 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	write_psfs(fp, s, cfg, from, to);
 
 	fprintf(fp, "\nAlerts\n");
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		struct alert_row a;
-		char sev[64], rule[128];
+	/* One line per episode; "entered in error" apart, below. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t npass = 0;
 
-		alert_row_get(s, r, &a);
-		if (!a.day_ok || a.day < from || a.day > to)
-			continue;
-		text_cell(sev, sizeof sev, a.severity, 9);
-		text_cell(rule, sizeof rule, a.rule, 24);
-		fprintf(fp, "  %s  %s  %s %s\n", a.date, sev, rule,
-		    *a.acknowledged_at ? "acknowledged" : "NOT acknowledged");
-		shown++;
+		for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+			struct alert_row a;
+			char sev[64], rule[128], last[ML_DATE_LEN + 4] = "";
+			bool error;
+
+			alert_row_get(s, r, &a);
+			error = strcmp(a.status, "error") == 0;
+			if (!a.day_ok || a.day < from || a.day > to ||
+			    error != (pass == 1))
+				continue;
+			if (pass == 1 && npass == 0)
+				fprintf(fp, "Entered in error (not counted)\n");
+			text_cell(sev, sizeof sev, a.severity, 9);
+			text_cell(rule, sizeof rule, a.rule, 24);
+			if (a.last_day != a.day)
+				text_cell(last, sizeof last, a.last_date, 10);
+			fprintf(fp, "  %s%s%s  %s  %s %s\n", a.date, *last ? " to " :
+			    "", last, sev, rule, error ? "entered in error" :
+			    strcmp(a.status, "seen") == 0 ? "seen: clinician knows" :
+			    *a.acknowledged_at ? "acknowledged" :
+			    a.tier == ML_TIER_WATCH ? "logged only" :
+			    "NOT acknowledged");
+			npass++;
+			shown += pass == 0;
+		}
+		if (pass == 0 && shown == 0)
+			fprintf(fp, "  none\n");
 	}
-	if (shown == 0)
-		fprintf(fp, "  none\n");
 
 	write_alert_day_notes(fp, s, from, to);
 

@@ -59,8 +59,19 @@ check_eq "check names the row" 1 "$(ml check >/dev/null 2>&1; echo $?)"
 
 # Notes a spreadsheet turned into formula results.
 ml log --date 2026-11-17 'notes=x' >/dev/null
-sed -i 's#^19.11.2026,#2026-11-19,#; s#^\(2026-11-17,.*\),x,#\1,Err:510,#' "$D/entries.csv"
-sed -i 's#^\(2026-11-18,.*\),,\(2026-[^,]*\)$#\1,\#NAME?,\2#' "$D/entries.csv"
+# What LibreOffice writes back: the notes of two days became error values.
+python3 - "$D/entries.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+fields = list(rows[0].keys())
+for r in rows:
+    if r['date'] == '19.11.2026': r['date'] = '2026-11-19'
+    if r['date'] == '2026-11-17': r['notes'] = 'Err:510'
+    if r['date'] == '2026-11-18': r['notes'] = '#NAME?'
+with open(sys.argv[1], 'w', newline='', encoding='utf-8') as f:
+    w = csv.DictWriter(f, fieldnames=fields, lineterminator='\n')
+    w.writeheader(); w.writerows(rows)
+PY
 out=$(ml check 2>&1)
 check "check flags Err:510" grep -q "entries.csv:.*: notes: 'Err:510' looks like a spreadsheet's error value" <<<"$out"
 check "check flags #NAME?" grep -q "notes: '#NAME?' looks like a spreadsheet's error value" <<<"$out"
