@@ -40,9 +40,9 @@ check "emergency dialog opens" wait_for 'EMERGENCY: chest_breathless'
 check "dialog says call now" wait_for 'Call your local emergency number now'
 check_eq "recorded as an emergency" emergency "$(severity_of chest_breathless)"
 tm_send q
-check "q does not close it" wait_for 'Press a to acknowledge and close'
+check "q does not close it" wait_for 'a: I have read this \(close\)'
 tm_send a
-check "a closes the dialog" wait_gone 'Press a to acknowledge and close'
+check "a closes the dialog" wait_gone 'a: I have read this \(close\)'
 check "the form shows the answer" wait_for 'Chest pain/breathless +yes'
 
 # --- urgent: calf pain, and days without a bowel movement ---------------
@@ -50,7 +50,7 @@ js 3
 tm_send y
 check "urgent banner on the top line" \
     wait_for '^ (mendlog  )?[A-Z][a-z]{2} [0-9-]{10}.*URGENT: calf_pain'
-check "no dialog for an urgent alert" wait_gone 'Press a to acknowledge'
+check "no dialog for an urgent alert" wait_gone 'a: I have read this'
 check_eq "calf_pain recorded as urgent" urgent "$(severity_of calf_pain)"
 js 3
 tm_send Enter
@@ -70,7 +70,7 @@ check "the form shows it" wait_for 'Wound/site leaking fluid +yes'
 ks 9
 tm_send y
 check "stiff neck without fever is logged as watch" wait_row neck_stiffness watch
-check "no dialog for watch" wait_gone 'Press a to acknowledge'
+check "no dialog for watch" wait_gone 'a: I have read this'
 check "no banner for watch" \
     test -z "$(tm_screen | head -n 1 | grep -E 'site_leaking|neck_stiffness')"
 
