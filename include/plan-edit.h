@@ -5,6 +5,9 @@
  * form was open (a `plan import --replace`, an edit in a spreadsheet) is
  * never reverted.
  *
+ * The change goes through plan_transact() (plan.h), so the plan history
+ * keeps what each day's schedule was.
+ *
  * Core code: no curses, never prints.  Returns 0 when the change is saved
  * or there was nothing to save (@res says which), -1 with @err when nothing
  * was written: an invalid value, a schedule that does not parse with the
@@ -17,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "date.h"
 #include "schema.h"
 #include "store.h"
 
@@ -27,6 +31,9 @@ struct plan_edit {
 	 * opened (ignored when @create); @vals: as the user left them. */
 	const char *const *orig;
 	const char *const *vals;
+	/* The first day the change applies to: days before it keep the
+	 * schedule they had (plan_transact, the plan history). */
+	ml_day effective;
 };
 
 struct plan_edit_result {

@@ -22,6 +22,8 @@ enum ml_file {
 	ML_ALERTS,
 	ML_PSFS_ACTIVITIES,
 	ML_PSFS_RATINGS,
+	ML_PLAN_HISTORY,	/* earlier versions of exercise schedules */
+	ML_PLAN_PAUSES,		/* the whole plan paused from a day to a day */
 	ML_NFILES
 };
 
@@ -203,5 +205,15 @@ enum ml_psfs_activity_col {
 enum ml_psfs_rating_col {
 	PR_WEEK, PR_ACTIVITY_ID, PR_RATING, PR_RATED_AT, PR_NCOLS
 };
+
+/* Plan history (plan.h): the schedule an exercise had up to and
+ * including `until`; the current one is the exercises.csv row. */
+enum ml_plan_history_col {
+	HC_ID, HC_UNTIL, HC_DAYS, HC_TIMES, HC_START_DATE, HC_END_DATE,
+	HC_ACTIVE, HC_CHANGED_AT, HC_NCOLS
+};
+
+/* Plan pauses (plan.h): no slot is due from `from` to `to`. */
+enum ml_plan_pause_col { PP_FROM, PP_TO, PP_CREATED_AT, PP_NCOLS };
 
 #endif

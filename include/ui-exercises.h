@@ -22,11 +22,12 @@ extern const struct ui_screen ui_exercises;
 void exercises_load(struct ui *ui);
 /* Leave the plan view for today's slots, first slot selected. */
 void exercises_show_today(struct ui *ui);
-/* What plan figures are worked out from: the plan and log files as
- * loaded, and the minute (slots fall due on whole minutes). */
+/* What plan figures are worked out from: the plan, its log, history and
+ * pauses as loaded, and the minute (slots fall due on whole minutes). */
+#define PLAN_STAMP_FILES 4
 struct plan_stamp {
-	struct stat st[2];	/* exercises.csv, exercise_log.csv */
-	size_t nrows[2];
+	struct stat st[PLAN_STAMP_FILES];
+	size_t nrows[PLAN_STAMP_FILES];
 	time_t minute;
 	bool set;
 };
@@ -46,6 +47,17 @@ bool plan_view_paste(struct ui *ui, const wchar_t *text, size_t n);
 bool plan_view_cursor(int *y, int *x);
 /* Close the form's editor, if open, without saving (the tab is left). */
 void plan_view_leave(void);
+
+/* ui-plan-pause.c: Z on the plan view pauses the whole plan. */
+bool plan_pause_prompting(void);
+void plan_pause_start(struct ui *ui);
+void plan_pause_leave(void);
+/* The current pause, and the prompt while open, on the last two rows. */
+void plan_pause_draw(struct ui *ui, WINDOW *win);
+enum ui_key_result plan_pause_key(struct ui *ui, wint_t ch, bool is_key);
+bool plan_pause_cursor(int *y, int *x);
+/* A paste: text for the open prompt; false when it is not open. */
+bool plan_pause_paste(struct ui *ui, const wchar_t *text, size_t n);
 
 /* ui-reminders.c */
 extern const struct ui_service ui_reminders;

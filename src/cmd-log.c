@@ -137,6 +137,8 @@ run_show(struct ml_app *app, const struct cli_args *args)
 	if (cli_open_store(app) != 0 || cli_load(app, ML_ENTRIES) != 0 ||
 	    cli_load(app, ML_PROCEDURES) != 0)
 		return ML_EXIT_FAIL;
+	/* A row that cannot be read may be this very day: say so first. */
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	ml_date_format(day, date);
 	diary_day_label(&app->store, day, label, sizeof label);
 	row = diary_find(&app->store, day);

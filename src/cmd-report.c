@@ -85,6 +85,7 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		}
 		return ML_EXIT_OK;
 	}
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,
 	    ml_now()) != 0 ||
 	    fflush(stdout) != 0) {

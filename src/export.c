@@ -503,7 +503,8 @@ write_exercises(FILE *fp, const struct ml_store *s,
 		ml_day last = day + SLOT_BLOCK - 1 < o->to ? day + SLOT_BLOCK - 1 :
 		    o->to;
 		struct plan_slot *slots;
-		size_t n = plan_slots_range(s, cfg, day, last, o->now, &slots);
+		size_t n = plan_sessions_range(s, cfg, day, last, o->now,
+		    &slots);
 
 		for (size_t i = 0; rc == 0 && i < n; i++) {
 			const struct plan_slot *sl = &slots[i];

@@ -114,5 +114,5 @@ plan_edit_save(struct ml_store *s, const struct plan_edit *e,
 	memset(res, 0, sizeof *res);
 	if (store_check_value(ML_EXERCISES, "id", e->id, err) != 0)
 		return -1;
-	return store_transact(s, ML_EXERCISES, apply, &cx, err);
+	return plan_transact(s, e->effective, apply, &cx, err);
 }

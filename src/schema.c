@@ -104,12 +104,31 @@ static const struct ml_column psfs_rating_cols[PR_NCOLS] = {
 	{ "rated_at", ML_T_TIMESTAMP, false, "when the rating was saved" },
 };
 
+static const struct ml_column plan_history_cols[HC_NCOLS] = {
+	{ "id", ML_T_SLUG, true, "the exercise's id in exercises.csv" },
+	{ "until", ML_T_DATE, true, "last day this version of the schedule applied" },
+	{ "days", ML_T_DAYS, false, "days as they were (see exercises.csv)" },
+	{ "times", ML_T_TIMES, false, "times as they were" },
+	{ "start_date", ML_T_DATE, false, "start_date as it was" },
+	{ "end_date", ML_T_DATE, false, "end_date as it was" },
+	{ "active", ML_T_YESNO, false, "active as it was; no = not in the plan yet" },
+	{ "changed_at", ML_T_TIMESTAMP, false, "when the change was made" },
+};
+
+static const struct ml_column plan_pause_cols[PP_NCOLS] = {
+	{ "from", ML_T_DATE, true, "first paused day (inclusive)" },
+	{ "to", ML_T_DATE, true, "last paused day (inclusive)" },
+	{ "created_at", ML_T_TIMESTAMP, false, "when the pause was set" },
+};
+
 static const size_t entry_key[] = { EC_DATE };
 static const size_t exercise_key[] = { XC_ID };
 static const size_t log_key[] = { LC_DATE, LC_SLOT, LC_EXERCISE_ID };
 static const size_t alert_key[] = { AC_DATE, AC_RULE, AC_SEVERITY };
 static const size_t psfs_activity_key[] = { PA_ID };
 static const size_t psfs_rating_key[] = { PR_WEEK, PR_ACTIVITY_ID };
+static const size_t plan_history_key[] = { HC_ID, HC_UNTIL };
+static const size_t plan_pause_key[] = { PP_FROM };
 
 static const struct ml_schema schemas[ML_NFILES] = {
 	{ ML_ENTRIES, "entries.csv", entry_cols, EC_NCOLS, entry_key, 1 },
@@ -121,6 +140,10 @@ static const struct ml_schema schemas[ML_NFILES] = {
 	    PA_NCOLS, psfs_activity_key, 1 },
 	{ ML_PSFS_RATINGS, "psfs_ratings.csv", psfs_rating_cols, PR_NCOLS,
 	    psfs_rating_key, 2 },
+	{ ML_PLAN_HISTORY, "plan_history.csv", plan_history_cols, HC_NCOLS,
+	    plan_history_key, 2 },
+	{ ML_PLAN_PAUSES, "plan_pauses.csv", plan_pause_cols, PP_NCOLS,
+	    plan_pause_key, 1 },
 };
 
 static const char *const lp_syn[] = { "spinal tap", "LP", NULL };

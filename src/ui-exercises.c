@@ -60,16 +60,17 @@ same_file(const struct stat *a, const struct stat *b)
 bool
 exercises_stamp_same(struct ui *ui, struct plan_stamp *stamp)
 {
-	static const enum ml_file files[2] = { ML_EXERCISES, ML_EXERCISE_LOG };
+	static const enum ml_file files[PLAN_STAMP_FILES] = { ML_EXERCISES,
+	    ML_EXERCISE_LOG, ML_PLAN_HISTORY, ML_PLAN_PAUSES };
 	time_t minute = ml_now() / 60;
 	bool same = stamp->set && stamp->minute == minute;
 
-	for (int i = 0; i < 2 && same; i++)
+	for (int i = 0; i < PLAN_STAMP_FILES && same; i++)
 		same = same_file(&stamp->st[i], &ui->store->files[files[i]].st) &&
 		    stamp->nrows[i] == store_nrows(ui->store, files[i]);
 	if (same)
 		return true;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < PLAN_STAMP_FILES; i++) {
 		stamp->st[i] = ui->store->files[files[i]].st;
 		stamp->nrows[i] = store_nrows(ui->store, files[i]);
 	}
@@ -129,8 +130,7 @@ exercises_load(struct ui *ui)
 	char buf[600];
 
 	store_window(ui->store, ML_EXERCISE_LOG, LC_DATE, ml_today() - 30);
-	if (store_load(ui->store, ML_EXERCISES, NULL, &err) != 0 ||
-	    store_load(ui->store, ML_EXERCISE_LOG, NULL, &err) != 0) {
+	if (plan_load(ui->store, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "%s", buf);
 	}
@@ -515,7 +515,8 @@ static const char *const exercises_help[] = {
 	"               then pain 0-10 and Enter",
 	"  z            snooze the reminder",
 	"  P            the plan: a add, e edit,",
-	"               Space pause, Esc back",
+	"               Space pause, Esc back,",
+	"               Z pause the whole plan",
 	NULL,
 };
 

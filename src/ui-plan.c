@@ -53,6 +53,7 @@ void
 plan_view_leave(void)
 {
 	ui_edit_close(&plan.ed);
+	plan_pause_leave();
 }
 
 /* --- the list --------------------------------------------------------- */
@@ -125,7 +126,7 @@ list_set_active(struct ui *ui, size_t row)
 	    XC_ACTIVE)) == 0;
 	char *orig[XC_NCOLS], *vals[XC_NCOLS];
 	struct plan_edit e = { NULL, false, (const char *const *)orig,
-	    (const char *const *)vals };
+	    (const char *const *)vals, ml_today() };
 	struct plan_edit_result res;
 	struct ml_error err;
 	char buf[600], copy[72];
@@ -180,6 +181,8 @@ list_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	size_t n = store_nrows(ui->store, ML_EXERCISES);
 
+	if (plan_pause_prompting())
+		return plan_pause_key(ui, ch, is_key);
 	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
 		plan.sel += ch == KEY_UP ? -1 : 1;
 		if (plan.sel < 0)
@@ -207,6 +210,9 @@ list_key(struct ui *ui, wint_t ch, bool is_key)
 	case L' ':
 		if (n > 0 && (size_t)plan.sel < n)
 			list_set_active(ui, (size_t)plan.sel);
+		return UI_KEY_HANDLED;
+	case L'Z':
+		plan_pause_start(ui);
 		return UI_KEY_HANDLED;
 	case 27:
 	case L'P':
@@ -256,6 +262,8 @@ form_draw(struct ui *ui, WINDOW *win)
 bool
 plan_view_paste(struct ui *ui, const wchar_t *text, size_t n)
 {
+	if (plan_pause_prompting())
+		return plan_pause_paste(ui, text, n);
 	if (!plan.form || !plan.ed.open)
 		return false;
 	if (ui_edit_paste(&plan.ed, text, n, NULL) > 0)
@@ -268,7 +276,9 @@ plan_view_paste(struct ui *ui, const wchar_t *text, size_t n)
 bool
 plan_view_cursor(int *y, int *x)
 {
-	if (!plan.form || !plan.ed.open)
+	if (!plan.form)
+		return plan_pause_cursor(y, x);
+	if (!plan.ed.open)
 		return false;
 	*y = 2 + plan.field;
 	*x = plan.cursor_x;
@@ -303,7 +313,8 @@ form_save(struct ui *ui)
 {
 	const struct ml_schema *sc = ml_schema(ML_EXERCISES);
 	struct plan_edit e = { NULL, plan.form_new,
-	    (const char *const *)plan.orig, (const char *const *)plan.vals };
+	    (const char *const *)plan.orig, (const char *const *)plan.vals,
+	    ml_today() };
 	struct plan_edit_result res;
 	struct ml_error err;
 	char buf[600];
@@ -389,10 +400,12 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 void
 plan_view_draw(struct ui *ui, WINDOW *win)
 {
-	if (plan.form)
+	if (plan.form) {
 		form_draw(ui, win);
-	else
+	} else {
 		list_draw(ui, win);
+		plan_pause_draw(ui, win);
+	}
 }
 
 enum ui_key_result
@@ -407,5 +420,7 @@ plan_view_hints(void)
 	if (plan.form)
 		return plan.ed.open ? "type  Enter done  Esc undo" :
 		    "Up/Down field  Enter edit  w save  Esc cancel";
-	return "a add  e edit  Space pause/resume  Esc back  q quit";
+	if (plan_pause_prompting())
+		return "type FROM TO  Enter pause  Esc cancel";
+	return "a add  e edit  Space pause/resume  Z pause plan  Esc back";
 }

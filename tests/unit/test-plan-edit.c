@@ -14,6 +14,9 @@
 /* As the form opened on "knee". */
 #define KNEE "knee,Knee,Old words,2,5,20,daily,08:00,2026-11-10,,yes\n"
 
+/* The day the changes apply from (plan_transact). */
+#define DAY 20778	/* 2026-11-21 */
+
 static const char *const orig[XC_NCOLS] = { "knee", "Knee", "Old words",
     "2", "5", "20", "daily", "08:00", "2026-11-10", "", "yes" };
 
@@ -69,7 +72,7 @@ test_only_changed_fields(void **state)
 {
 	struct fixture *f = *state;
 	const char *vals[XC_NCOLS];
-	struct plan_edit e = { "knee", false, orig, vals };
+	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
 
@@ -94,7 +97,7 @@ static void
 test_nothing_changed(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_edit e = { "knee", false, orig, orig };
+	struct plan_edit e = { "knee", false, orig, orig, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
 
@@ -111,7 +114,7 @@ test_removed_not_resurrected(void **state)
 {
 	struct fixture *f = *state;
 	const char *vals[XC_NCOLS];
-	struct plan_edit e = { "knee", false, orig, vals };
+	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
 
@@ -132,7 +135,7 @@ static void
 test_create(void **state)
 {
 	struct fixture *f = *state;
-	struct plan_edit e = { "knee", true, NULL, orig };
+	struct plan_edit e = { "knee", true, NULL, orig, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
 
@@ -151,7 +154,7 @@ test_merged_schedule_checked(void **state)
 {
 	struct fixture *f = *state;
 	const char *vals[XC_NCOLS];
-	struct plan_edit e = { "knee", false, orig, vals };
+	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
 
