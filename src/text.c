@@ -121,6 +121,13 @@ text_cp_width(unsigned long cp)
 static size_t
 decode(const unsigned char *p, unsigned long *cp)
 {
+	return text_utf8_decode((const char *)p, cp);
+}
+
+size_t
+text_utf8_decode(const char *s, unsigned long *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
 	size_t n;
 	unsigned long c, min;
 
@@ -207,6 +214,21 @@ next_unit(const char *s, unsigned flags, struct unit *u)
 	u->out[n] = '\0';
 	u->outlen = n;
 	u->width = text_cp_width(cp);
+}
+
+bool
+text_utf8_valid(const char *s)
+{
+	unsigned long cp;
+
+	while (*s) {
+		size_t n = text_utf8_decode(s, &cp);
+
+		if (n == 0)
+			return false;
+		s += n;
+	}
+	return true;
 }
 
 int
