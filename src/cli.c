@@ -539,6 +539,8 @@ cli_open_store(struct ml_app *app)
 {
 	struct ml_error err;
 
+	/* A command changes the directory only when it first saves. */
+	app->read_first = true;
 	if (app_open_store(app, config_report, NULL, &err) != 0) {
 		/* Errors inside the config were already reported line by line. */
 		if (!app_config_error_reported(&err))

@@ -176,7 +176,8 @@ run_due(struct ml_app *app, const struct cli_args *args)
 	/* Remembered only once printed: a line cut by the six-line limit
 	 * comes at the next run. */
 	if (only_new && nlines > 0 && fflush(stdout) == 0 &&
-	    state_save(&st, s->dir, ml_day_of(now), &err) != 0) {
+	    (store_prepare_dir(s, &err) != 0 ||
+	    state_save(&st, s->dir, ml_day_of(now), &err) != 0)) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}
