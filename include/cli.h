@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "csvio.h"
 #include "notices.h"
 #include "date.h"
 
@@ -109,6 +110,17 @@ int cli_load(struct ml_app *app, enum ml_file file);
  */
 bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
     const char *advice);
+
+/*
+ * Write what @writer produces to the -o target @out, as the user meant:
+ * "-" is standard output; a FIFO or a character device (a pipe's reader,
+ * /dev/null, a terminal) is opened and written directly; a regular file
+ * or a new path is replaced atomically (csvio_save_atomic, 0600); a
+ * symbolic link (even one to a diary file, or /dev/stdout) and a directory
+ * are refused with the reason, untouched.  0, or -1 after printing the
+ * error.  Call cli_refuse_diary_file first.
+ */
+int cli_write_output(const char *out, csvio_writer writer, void *ctx);
 
 /* Print "mendlog: <formatted error>" to stderr. */
 /*

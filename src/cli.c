@@ -7,6 +7,8 @@
  * --date=D or --date D, unique prefixes of long names, options before or
  * after operands, "--" to end options.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -15,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "csvio.h"
@@ -128,6 +132,85 @@ is_diary_name(const char *base)
 			return true;
 	}
 	return false;
+}
+
+/* Write @writer's output to the open descriptor @fd (closed here). */
+static int
+write_direct(const char *out, int fd, csvio_writer writer, void *ctx)
+{
+	struct ml_error err;
+	FILE *fp = fdopen(fd, "w");
+	char shown[256];
+	int rc;
+
+	if (fp == NULL) {
+		close(fd);
+		cli_errorf("%s: %s", ml_printable(out, 160, shown, sizeof shown),
+		    strerror(errno));
+		return -1;
+	}
+	ml_error_set(&err, out, 0, NULL, "write error");
+	rc = writer(fp, ctx, &err);
+	if (fflush(fp) != 0 || ferror(fp)) {
+		ml_error_set(&err, out, 0, NULL, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (fclose(fp) != 0 && rc == 0) {
+		ml_error_set(&err, out, 0, NULL, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		cli_print_error(&err);
+	return rc != 0 ? -1 : 0;
+}
+
+int
+cli_write_output(const char *out, csvio_writer writer, void *ctx)
+{
+	struct ml_error err;
+	struct stat st;
+	char shown[256];
+	size_t len = strlen(out);
+	int fd;
+
+	ml_printable(out, 160, shown, sizeof shown);
+	if (strcmp(out, "-") == 0)
+		return write_direct("standard output", dup(STDOUT_FILENO), writer,
+		    ctx);
+	if (lstat(out, &st) != 0) {
+		if (errno == ENOENT && len > 0 && out[len - 1] == '/') {
+			cli_errorf("%s: no such directory; give a file name",
+			    shown);
+			return -1;
+		}
+		/* A new path (or one we cannot see: the save says why). */
+	} else if (S_ISLNK(st.st_mode)) {
+		cli_errorf("%s: a symbolic link; refusing to write through it "
+		    "(give the file it points to, or - for standard output)",
+		    shown);
+		return -1;
+	} else if (S_ISDIR(st.st_mode)) {
+		cli_errorf("%s: is a directory; give a file name", shown);
+		return -1;
+	} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+		/* A reader waits on the other end: replacing the node with a
+		 * file would leave it with nothing. */
+		fd = open(out, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			cli_errorf("%s: %s", shown, strerror(errno));
+			return -1;
+		}
+		return write_direct(out, fd, writer, ctx);
+	} else if (!S_ISREG(st.st_mode)) {
+		cli_errorf("%s: not a regular file, FIFO or character device; "
+		    "refusing to replace it", shown);
+		return -1;
+	}
+	if (csvio_save_atomic(out, writer, ctx, false, &err) != 0) {
+		cli_print_error(&err);
+		return -1;
+	}
+	return 0;
 }
 
 bool
