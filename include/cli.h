@@ -122,6 +122,16 @@ bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
  */
 int cli_write_output(const char *out, csvio_writer writer, void *ctx);
 
+/*
+ * A text value given as "-" is read from standard input: a note on the
+ * command line is visible to every user through `ps`.  Reads up to
+ * CLI_STDIN_MAX bytes, drops one final line end (LF or CRLF) and returns
+ * a new string (caller frees); NULL after printing the error (too long,
+ * a read error, a second "-" in one command: stdin can be read once).
+ */
+#define CLI_STDIN_MAX (1024 * 1024)
+char *cli_read_stdin_value(const char *what);
+
 /* Print "mendlog: <formatted error>" to stderr. */
 /*
  * Print every notice (notices.h) for @today to @fp, one "mendlog: ..."

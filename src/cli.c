@@ -103,16 +103,30 @@ cli_print_error(const struct ml_error *err)
 	text_print_error(stderr, err, NULL);
 }
 
+/*
+ * "mendlog: MESSAGE" on stderr, the whole message through the output
+ * gate: an error often echoes an argument or a value from a file, and
+ * either may hold an escape sequence.
+ */
+static void
+print_gated(const char *fmt, va_list ap)
+{
+	char buf[4096];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fputs("mendlog: ", stderr);
+	text_fputs(buf, -1, 0, stderr);
+	fputc('\n', stderr);
+}
+
 void
 cli_errorf(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("mendlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_gated(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* True when @base is one of the diary's file names, its backup, a save's
@@ -132,6 +146,59 @@ is_diary_name(const char *base)
 			return true;
 	}
 	return false;
+}
+
+char *
+cli_read_stdin_value(const char *what)
+{
+	static bool used;
+	size_t len = 0, cap = 4096;
+	char *buf, shown[128];
+
+	ml_printable(what, 60, shown, sizeof shown);
+	if (used) {
+		cli_errorf("%s: only one value can be read from standard input "
+		    "(-)", shown);
+		return NULL;
+	}
+	used = true;
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "mendlog: type the %s, then press Ctrl-D on a "
+		    "line of its own\n", shown);
+	buf = xmalloc(cap);
+	for (;;) {
+		size_t n;
+
+		if (len + 1 >= cap)
+			buf = xrealloc(buf, cap *= 2);
+		n = fread(buf + len, 1, cap - len - 1, stdin);
+		len += n;
+		if (len > CLI_STDIN_MAX) {
+			cli_errorf("%s: standard input is longer than %d bytes",
+			    shown, CLI_STDIN_MAX);
+			free(buf);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(stdin)) {
+		cli_errorf("%s: standard input: %s", shown, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	buf[len] = '\0';
+	if (strlen(buf) != len) {
+		cli_errorf("%s: standard input holds a NUL byte (not text)",
+		    shown);
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
 /* Write @writer's output to the open descriptor @fd (closed here). */
@@ -236,11 +303,9 @@ cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("mendlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_gated(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd != NULL) {
 		/* The first line of the usage text is the synopsis. */
 		const char *nl = strchr(cmd->usage, '\n');

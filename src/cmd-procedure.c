@@ -2,6 +2,7 @@
  * cmd-procedure.c - `mendlog procedure add|list`.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -27,7 +28,8 @@ static const char procedure_about[] =
 static const struct cli_option add_options[] = {
 	{ "date", 0, "D", "the day of the procedure; default today", NULL },
 	{ "kind", 0, "KIND", "what was done (required; see above)", NULL },
-	{ "description", 0, "TEXT", "a few words about it", NULL },
+	{ "description", 0, "TEXT", "a few words about it (- reads them from standard input)",
+	    NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -66,6 +68,7 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 {
 	const char *kind = cli_args_get(args, "kind");
 	const char *desc = cli_args_get(args, "description");
+	char *desc_in = NULL;
 	struct record_result res;
 	struct ml_error err;
 	ml_day day = ml_today();
@@ -76,18 +79,27 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 		desc = "";
 	if (kind == NULL)
 		return cli_usage_error(&procedure_add_cmd, "--kind is required");
+	if (strcmp(desc, "-") == 0) {
+		/* --description - : from stdin, out of sight of ps. */
+		if ((desc_in = cli_read_stdin_value("description")) == NULL)
+			return ML_EXIT_USAGE;
+		desc = desc_in;
+	}
 	if (store_check_value(ML_PROCEDURES, "kind", kind, &err) != 0 ||
 	    store_check_value(ML_PROCEDURES, "description", desc, &err) != 0) {
 		cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(app) != 0)
-		return ML_EXIT_FAIL;
-	if (record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
+	if (cli_open_store(app) != 0 ||
+	    record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
 	    &err) != 0) {
-		cli_print_error(&err);
+		if (app->store_open)
+			cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_FAIL;
 	}
+	free(desc_in);
 	/* A new day 0 changes "day N after": what the rules raise now. */
 	cli_print_recorded(&res);
 	record_result_free(&res);
