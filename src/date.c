@@ -249,8 +249,47 @@ wall_seconds(time_t t)
 	    tm.tm_sec;
 }
 
+static time_t local_time(ml_day day, int minutes);
+
+/*
+ * A schedule asks for the same few (day, time) pairs again and again (a
+ * 10,000-exercise plan over 30 days: 1.5 million calls, 2 times a day),
+ * and glibc's mktime re-reads the zone file's status on every call when
+ * TZ is unset.  A small cache of answers, dropped whenever TZ changes
+ * (tests switch zones), made `plan list` linear in practice.
+ */
 time_t
 ml_local_time(ml_day day, int minutes)
+{
+	enum { NCACHE = 256 };
+	static struct {
+		ml_day day;
+		int minutes;
+		time_t t;
+		bool used;
+	} cache[NCACHE];
+	static char cache_tz[256];
+	const char *tz = getenv("TZ");
+	size_t i = ((size_t)day * 31u + (size_t)minutes) % NCACHE;
+
+	if (tz == NULL)
+		tz = "";
+	if (strncmp(tz, cache_tz, sizeof cache_tz) != 0) {
+		memset(cache, 0, sizeof cache);
+		snprintf(cache_tz, sizeof cache_tz, "%s", tz);
+	}
+	if (!cache[i].used || cache[i].day != day ||
+	    cache[i].minutes != minutes) {
+		cache[i].day = day;
+		cache[i].minutes = minutes;
+		cache[i].t = local_time(day, minutes);
+		cache[i].used = true;
+	}
+	return cache[i].t;
+}
+
+static time_t
+local_time(ml_day day, int minutes)
 {
 	struct tm tm;
 	int y, m, d;

@@ -137,16 +137,16 @@ plan_occurs(const struct plan_schedule *sc, ml_day day)
 	return false;
 }
 
-/* The first earlier row with the same id as @row, or -1. */
+/* The first earlier row with the same id as @row, or -1.  store_find is
+ * the first row with a key (the store's sorted index): a linear scan here
+ * made every schedule walk quadratic in the plan's size. */
 static long
 earlier_with_id(const struct ml_store *s, size_t row)
 {
-	const char *id = store_get(s, ML_EXERCISES, row, XC_ID);
+	const char *key[1] = { store_get(s, ML_EXERCISES, row, XC_ID) };
+	long first = store_find(s, ML_EXERCISES, key);
 
-	for (size_t r = 0; r < row; r++)
-		if (strcmp(store_get(s, ML_EXERCISES, r, XC_ID), id) == 0)
-			return (long)r;
-	return -1;
+	return first >= 0 && (size_t)first < row ? first : -1;
 }
 
 int
@@ -540,6 +540,32 @@ plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
 	free(v);
 }
 
+/* Count settled or past slots @v (sorted, settled) into @out[key(slot)]. */
+static void
+count_slots(const struct ml_store *s, const struct ml_config *cfg,
+    struct plan_slot *v, size_t n, time_t now, struct plan_adherence *out,
+    bool by_row)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct plan_adherence *o = by_row ? &out[v[i].exercise_row] : out;
+
+		set_status(s, cfg, &v[i], now);
+		if (v[i].status == PLAN_LATER)
+			continue;
+		o->due++;
+		o->done += v[i].status == PLAN_DONE;
+		o->partial += v[i].status == PLAN_PARTIAL;
+		o->skipped += v[i].status == PLAN_SKIPPED;
+	}
+}
+
+static void
+set_pct(struct plan_adherence *o)
+{
+	o->pct = o->due > 0 ?
+	    100.0 * (o->done + 0.5 * o->partial) / o->due : NAN;
+}
+
 void
 plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
@@ -547,27 +573,46 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 {
 	struct plan_slot *v = NULL;
 	size_t n = 0, cap = 0;
+	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	for (ml_day d = from; d <= to; d++)
-		collect_day(s, d, &v, &n, &cap);
+	/* Schedules parsed once, not once a day; one exercise's slots only
+	 * (its first row: a later row with its id has none). */
+	rows_parse(s, &pr);
+	if (exercise_id != NULL) {
+		long row = plan_find(s, exercise_id);
+
+		for (size_t r = 0; r < pr.n; r++)
+			pr.ok[r] = pr.ok[r] && (long)r == row;
+	}
+	collect_days(&pr, from, to, &v, &n, &cap);
 	if (n > 1)	/* v is NULL when there are none */
 		qsort(v, n, sizeof *v, cmp_slot);
 	settle_slots(s, v, n, from, to);
-	for (size_t i = 0; i < n; i++) {
-		if (exercise_id != NULL &&
-		    strcmp(plan_slot_id(s, &v[i]), exercise_id) != 0)
-			continue;
-		set_status(s, cfg, &v[i], now);
-		if (v[i].status == PLAN_LATER)
-			continue;
-		out->due++;
-		out->done += v[i].status == PLAN_DONE;
-		out->partial += v[i].status == PLAN_PARTIAL;
-		out->skipped += v[i].status == PLAN_SKIPPED;
-	}
-	out->pct = out->due > 0 ?
-	    100.0 * (out->done + 0.5 * out->partial) / out->due : NAN;
+	count_slots(s, cfg, v, n, now, out, false);
+	set_pct(out);
+	rows_free(&pr);
+	free(v);
+}
+
+void
+plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+{
+	struct plan_slot *v = NULL;
+	size_t n = 0, cap = 0;
+	struct plan_rows pr;
+
+	rows_parse(s, &pr);
+	memset(out, 0, pr.n * sizeof *out);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_slot);
+	settle_slots(s, v, n, from, to);
+	count_slots(s, cfg, v, n, now, out, true);
+	for (size_t r = 0; r < pr.n; r++)
+		set_pct(&out[r]);
+	rows_free(&pr);
 	free(v);
 }
 
