@@ -175,6 +175,7 @@ extern const struct cli_command cmd_export, cmd_report;
 extern const struct cli_command cmd_plan, cmd_done, cmd_due;
 extern const struct cli_command cmd_alerts, cmd_ack;
 extern const struct cli_command cmd_psfs;
+extern const struct cli_command cmd_note;
 
 struct alerts_raised;
 /* Print alerts just raised to stderr: tier, rule, day, advice, message. */

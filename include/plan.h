@@ -137,22 +137,18 @@ struct plan_adherence {
 /*
  * Adherence of exercise @exercise_id (NULL = all) over the days @from..@to
  * inclusive, at @now.  A slot counts as due once its time has come (a past
- * slot with no log is missed) or once it is logged, even early.
+ * slot with no log is missed) or once it is logged, even early.  Reads
+ * only the log rows of those days (the log's key index), so a week costs
+ * a week whatever the length of the log.
  */
 void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
     struct plan_adherence *out);
 /*
- * plan_adherence(s, cfg, NULL, d, d, now, &out[d - @from]) for every day
- * d of @from..@to, in one pass (exports); @out has to - from + 1 items.
- */
-void plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, struct plan_adherence *out);
-/*
  * plan_adherence() of every exercise row over @from..@to in one pass: out[r]
  * for the id of row r (a later row repeating an id has no slots, so 0 due).
  * @out has store_nrows(ML_EXERCISES) items.  For listings: asking
- * exercise by exercise walks the log once per exercise.
+ * exercise by exercise costs the whole plan once per exercise.
  */
 void plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_adherence *out);
