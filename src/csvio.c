@@ -348,15 +348,16 @@ cr_only_space(unsigned char c)
 }
 
 /*
- * Line ends, chosen by the header's.  When the header line ends in LF or
- * CRLF, so does every line: a bare CR is then data (a note pasted from an
- * old Mac program, a spreadsheet's line break in a cell that was never
- * quoted) and must stay in its field, never start a row that the next save
- * would make permanent.  libcsv breaks rows at CR too by default, so only
- * LF is a terminator here and CR counts as "space": the CR of a CRLF (and
- * any CR at either end of an unquoted field) is dropped, a CR inside a
- * field kept.  A header ending in a bare CR marks a CR-only file (classic
- * Mac "CSV"), read with CR as the line end as before.
+ * Line ends.  A file with an LF past its leading blank lines ends its lines
+ * with LF or CRLF: a bare CR is then data (a note pasted from an old Mac
+ * program, a spreadsheet's line break in a cell that was never quoted)
+ * and must stay in its field, never start a row that the next save would
+ * make permanent.  libcsv breaks rows at CR too by default, so only LF is
+ * a terminator here and CR counts as "space": the CR of a CRLF (and any CR
+ * at either end of an unquoted field) is dropped, a CR inside a field
+ * kept.  A file with no LF there is a CR-only file (classic Mac "CSV"),
+ * read with CR as the line end as before.  Streaming decides on the first
+ * chunk (256 KiB).
  */
 static void
 set_line_ends(struct csv_parser *p, const char *buf, size_t len)
@@ -365,9 +366,7 @@ set_line_ends(struct csv_parser *p, const char *buf, size_t len)
 
 	while (i < len && (buf[i] == '\n' || buf[i] == '\r'))
 		i++;			/* blank lines before the header */
-	while (i < len && buf[i] != '\n' && buf[i] != '\r')
-		i++;
-	if (i < len && buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))
+	if (memchr(buf + i, '\n', len - i) == NULL)
 		return;
 	csv_set_term_func(p, lf_only);
 	csv_set_space_func(p, cr_only_space);
