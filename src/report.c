@@ -255,19 +255,24 @@ write_chart(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 }
 
 /* The first line of @note through the output gate, at most @cols columns
- * and "..." when cut or when more lines follow.  @buf holds @size bytes. */
+ * with the "..." that ends it when cut or when more lines follow (the
+ * 80-column promise counts the dots too).  @buf holds @size bytes. */
 static void
 note_line(const char *note, int cols, char *buf, size_t size)
 {
 	size_t n = strcspn(note, "\r\n");
 	char *first = xstrndup(note, n);
-	bool cut = first[text_fit(first, cols, NULL)] != '\0';
 
-	ml_printable(first, (size_t)cols, buf, size);
-	if (!cut && note[n] != '\0' && strlen(buf) + 4 <= size)
+	if (note[n] == '\0' || size < 4) {
+		text_safe(buf, size, first, cols, TEXT_ELLIPSIS);
+	} else {
+		text_safe(buf, size - 3, first, cols - 3, 0);
 		strcat(buf, "...");
+	}
 	free(first);
 }
+
+enum { REPORT_COLS = 80 };	/* the width promised in mendlog(1) */
 
 int
 report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
@@ -284,14 +289,20 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	ml_date_format(to, dto);
 	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
 	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN], desc[200];
+		char pd[ML_DATE_LEN], desc[400], head[128], tail[64];
+		int room;
 
 		ml_date_format(p.date, pd);
-		/* 40 columns of the description, through the output gate. */
-		text_safe(desc, sizeof desc, p.description, 40, 0);
-		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
-		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    desc, dto, (int)(to - p.date));
+		snprintf(head, sizeof head, "Procedure: %s on %s%s",
+		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "");
+		snprintf(tail, sizeof tail, "; %s is day %d.", dto,
+		    (int)(to - p.date));
+		/* The description, through the output gate, in what the line
+		 * has left of its 80 columns. */
+		room = REPORT_COLS - text_width(head) - text_width(tail);
+		text_safe(desc, sizeof desc, p.description, room > 3 ? room : 3,
+		    TEXT_ELLIPSIS);
+		fprintf(fp, "%s%s%s\n", head, desc, tail);
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}

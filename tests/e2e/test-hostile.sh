@@ -18,6 +18,9 @@ export MENDLOG_NOW=2026-11-21T10:10:00+00:00
     notes=NOTETEXT >/dev/null || not_ok "log"
 "$ML" -d "$D" log --date 2026-11-20 back_pain=2 notes=SECONDNOTE >/dev/null ||
     not_ok "log 2"
+# Wide characters: the report's 80 columns count two for each.
+"$ML" -d "$D" log --date 2026-11-19 back_pain=2 \
+    notes="$(printf '痛みが強い%.0s' $(seq 20))" >/dev/null || not_ok "log 3"
 printf 'id,name,instructions,times\nwalk,EXNAME,EXINSTR,10:00\n' >"$T/plan.csv"
 "$ML" -d "$D" plan import "$T/plan.csv" >/dev/null || not_ok "plan import"
 "$ML" -d "$D" done walk --date 2026-11-21 --slot 10:00 --note LOGNOTE \
@@ -38,7 +41,8 @@ bad = (b"<\x1b]0;PWNED\x07\x1b]52;c;SGFja2Vk\x07\x1b[2J\xc2\x9b31m"
        b"\xe2\x80\xaeRTL\rCR>")
 d = sys.argv[1]
 for name in ("entries.csv", "procedures.csv", "exercises.csv",
-             "exercise_log.csv", "alerts.csv", "psfs.csv"):
+             "exercise_log.csv", "alerts.csv", "psfs_activities.csv",
+             "psfs_ratings.csv"):
     p = os.path.join(d, name)
     if not os.path.exists(p):
         continue
