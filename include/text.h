@@ -67,6 +67,10 @@ int text_safe(char *buf, size_t size, const char *s, int cols,
 /* text_safe() cut to @cols columns and padded with spaces to exactly
  * @cols: a table cell (printf's "%-26s" pads by bytes). */
 void text_cell(char *buf, size_t size, const char *s, int cols);
+/* @s gated whole (as far as @buf holds) and padded with spaces to at
+ * least @cols columns: a table cell that must never be cut (an id the
+ * user types back, a list of times). */
+void text_pad(char *buf, size_t size, const char *s, int cols);
 /* text_safe() into a new string of the right size.  Caller frees. */
 char *text_safe_dup(const char *s, int cols, unsigned flags);
 /* Write @s gated, cut to @cols, to @fp.  0, or EOF on a write error. */

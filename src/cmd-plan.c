@@ -140,6 +140,7 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 		struct plan_schedule sc;
 		struct ml_error why;
 		char p7[8], p30[8], dose[64], name[160], line[1024];
+		char idc[320], daysc[320], timesc[320];
 		size_t len;
 		bool ok = plan_row_check(s, r, &sc, &why) == 0;
 
@@ -147,9 +148,14 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 		format_pct(&a30[r], p30, sizeof p30);
 		text_cell(name, sizeof name, store_get(s, ML_EXERCISES, r,
 		    XC_NAME), 26);
-		len = (size_t)snprintf(line, sizeof line, "%-16s %s %-14s %-12s "
-		    "%5s %5s", id, name, *days ? days : "daily",
-		    store_get(s, ML_EXERCISES, r, XC_TIMES), p7, p30);
+		/* Cells padded by display width, not bytes: a name, days or
+		 * times with non-ASCII text stay in their columns. */
+		text_pad(idc, sizeof idc, id, 16);
+		text_pad(daysc, sizeof daysc, *days ? days : "daily", 14);
+		text_pad(timesc, sizeof timesc, store_get(s, ML_EXERCISES, r,
+		    XC_TIMES), 12);
+		len = (size_t)snprintf(line, sizeof line, "%s %s %s %s %5s %5s",
+		    idc, name, daysc, timesc, p7, p30);
 		if (len >= sizeof line)
 			len = sizeof line - 1;
 		if (!ok)

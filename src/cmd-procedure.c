@@ -117,14 +117,14 @@ procedure_list(struct ml_app *app, const struct cli_args *args)
 	n = store_nrows(&app->store, ML_PROCEDURES);
 	for (size_t r = 0; r < n; r++) {
 		const char *d = store_get(&app->store, ML_PROCEDURES, r, PC_DESCRIPTION);
-		char kind[160];
+		char kind[160], date[160];
 
 		/* From the file: through the output gate, padded by columns. */
 		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
 		    r, PC_KIND), 16);
-		text_fputs(store_get(&app->store, ML_PROCEDURES, r, PC_DATE), -1,
-		    0, stdout);
-		printf("  %s%s", kind, *d ? "  " : "");
+		text_pad(date, sizeof date, store_get(&app->store, ML_PROCEDURES,
+		    r, PC_DATE), 10);
+		printf("%s  %s%s", date, kind, *d ? "  " : "");
 		text_fputs(d, -1, 0, stdout);
 		putchar('\n');
 	}

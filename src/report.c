@@ -290,19 +290,26 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
 	if (diary_procedure_for(s, to, &p)) {
 		char pd[ML_DATE_LEN], desc[400], head[128], tail[64];
-		int room;
 
 		ml_date_format(p.date, pd);
-		snprintf(head, sizeof head, "Procedure: %s on %s%s",
-		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "");
+		snprintf(head, sizeof head, "Procedure: %s on %s",
+		    ml_proc_kind_label(p.kind), pd);
 		snprintf(tail, sizeof tail, "; %s is day %d.", dto,
 		    (int)(to - p.date));
-		/* The description, through the output gate, in what the line
-		 * has left of its 80 columns. */
-		room = REPORT_COLS - text_width(head) - text_width(tail);
-		text_safe(desc, sizeof desc, p.description, room > 3 ? room : 3,
-		    TEXT_ELLIPSIS);
-		fprintf(fp, "%s%s%s\n", head, desc, tail);
+		/* The description, through the output gate, on the line when
+		 * it fits in its 80 columns, else on a line of its own. */
+		text_safe(desc, sizeof desc, p.description, -1, 0);
+		if (*desc && text_width(head) + 2 + text_width(desc) +
+		    text_width(tail) <= REPORT_COLS) {
+			fprintf(fp, "%s, %s%s\n", head, desc, tail);
+		} else {
+			fprintf(fp, "%s%s\n", head, tail);
+			if (*desc) {
+				text_safe(desc, sizeof desc, p.description,
+				    REPORT_COLS - 2, TEXT_ELLIPSIS);
+				fprintf(fp, "  %s\n", desc);
+			}
+		}
 	} else {
 		fprintf(fp, "Procedure: none recorded.\n");
 	}

@@ -367,6 +367,21 @@ text_cell(char *buf, size_t size, const char *s, int cols)
 	buf[off] = '\0';
 }
 
+void
+text_pad(char *buf, size_t size, const char *s, int cols)
+{
+	int w;
+	size_t off;
+
+	if (size == 0)
+		return;
+	w = text_safe(buf, size, s, -1, 0);
+	off = strlen(buf);
+	for (; w < cols && off + 1 < size; w++)
+		buf[off++] = ' ';
+	buf[off] = '\0';
+}
+
 char *
 text_safe_dup(const char *s, int cols, unsigned flags)
 {
