@@ -64,5 +64,5 @@ import csv, sys
 print(len(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))' "$T/cr/entries.csv")"
 check_eq "the note keeps its CR" "$(printf 'before\rafter')" \
     "$(csv_field "$T/cr/entries.csv" date 2026-11-20 notes)"
-check "check is clean" bash -c "'$ML' -d '$T/cr' check >/dev/null"
+check "check is clean" bash -c "'$ML' -d '$T/cr' check >/dev/null 2>&1"
 finish

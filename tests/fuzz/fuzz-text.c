@@ -114,6 +114,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(mem);
 	}
 
+	/* A padded cell: gated whole, at least @cols wide. */
+	text_pad(buf, sizeof buf, s, cols);
+	FUZZ_ASSERT(is_inert((const unsigned char *)buf));
+	FUZZ_ASSERT(strlen(buf) + 1 == sizeof buf || text_width(buf) >= cols);
+
 	FUZZ_ASSERT(text_fit(s, cols, &w) <= strlen(s));
 	FUZZ_ASSERT(cols < 0 || w <= cols);
 	if (cols > 0)
