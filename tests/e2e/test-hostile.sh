@@ -31,6 +31,7 @@ printf 'id,name,instructions,times\nwalk,EXNAME,EXINSTR,10:00\n' >"$T/plan.csv"
 cat >"$D/alerts.csv" <<'CSV'
 raised_at,date,rule,severity,message,acknowledged_at
 2026-11-21T06:00:00+00:00,2026-11-21,fever,emergency,ALERTMSG,
+2026-11-21T07:00:00+00:00,2026-11-21,ALRULE,ALSEV,ALMSG2,
 CSV
 
 # The payload, bytes exactly, in place of each marker; an unknown column
@@ -48,7 +49,8 @@ for name in ("entries.csv", "procedures.csv", "exercises.csv",
         continue
     data = open(p, "rb").read()
     for marker in (b"NOTETEXT", b"SECONDNOTE", b"PROCDESC", b"EXNAME",
-                   b"EXINSTR", b"LOGNOTE", b"ALERTMSG", b"PSFSNAME"):
+                   b"EXINSTR", b"LOGNOTE", b"ALERTMSG", b"PSFSNAME",
+                   b"ALRULE", b"ALSEV", b"ALMSG2"):
         data = data.replace(marker, marker[:2] + bad)
     if name == "entries.csv":
         lines = data.split(b"\n")
