@@ -61,10 +61,21 @@ int record_plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,
     struct plan_import_result *out, struct record_result *res,
     struct ml_error *err);
+/* The same, taking effect from @effective (plan_import_from). */
+int record_plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *out, struct record_result *res,
+    struct ml_error *err);
 
 /* Acknowledge an alert (alerts_acknowledge: @row and @count as there). */
 int record_acknowledge(struct ml_store *s, size_t row, size_t *count,
     struct record_result *res, struct ml_error *err);
+
+/* Answer an alert: read, seen or error (alerts_mark: @row, @mark,
+ * @emergencies and @count as there). */
+int record_mark(struct ml_store *s, size_t row, enum alert_mark mark,
+    bool emergencies, size_t *count, struct record_result *res,
+    struct ml_error *err);
 
 /*
  * No change of this process: run the rules on [@from, @to] and record what

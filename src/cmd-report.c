@@ -81,6 +81,7 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		return cli_write_output(out, write_html, &job) == 0 ?
 		    ML_EXIT_OK : ML_EXIT_FAIL;
 	}
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,
 	    ml_now()) != 0 ||
 	    fflush(stdout) != 0) {

@@ -60,6 +60,6 @@ check "alerts: the message is gated" gated "$T/alerts"
 check "due: the alert is gated" gated "$T/due"
 "$ML" -d "$D" report --to 2026-11-21 >"$T/report" 2>&1
 check "report: the note and the procedure are gated" gated "$T/report"
-check "report: the procedure line too (the description on its own line: with it the line would pass 80 columns)" \
-    grep -q '^  PRA\\x1B\[2J<U+009B>31m<U+202E>B\\xE9Z$' "$T/report"
+check "report: the procedure line too" \
+    grep -q '^Procedure: lumbar puncture on 2026-11-18, PRA\\x1B\[2J<U+009B>31m<U+202E>B\\xE9Z;' "$T/report"
 finish
