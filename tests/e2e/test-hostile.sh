@@ -174,9 +174,12 @@ if command -v tmux >/dev/null; then
 	tm set-option -t main allow-rename on >/dev/null 2>&1
 	tm set-option -t main set-titles on >/dev/null 2>&1
 	check "screen: Today shows the note's escapes" wait_for '\\x1B\]0;PWNED' 5
-	for key in F2 F3 F4 F5 F1; do
+	for step in 'F2:November 2026' 'F3:Alerts not yet acknowledged' \
+	    'F4:EX<\\x1B\]0;PWNED' 'F5:Back pain, leg pain' \
+	    'F1:Back pain \(average\)'; do
+		key=${step%%:*}
 		tm_send "$key"
-		sleep 0.3	# not an assertion: let the screen draw, then look
+		check "screen $key drawn" wait_for "${step#*:}" 5
 		tm capture-pane -p -e -t main >"$T/pane.$key"
 		check "screen $key: no title set, no OSC 52, no clear" python3 -c '
 import sys
