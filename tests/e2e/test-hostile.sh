@@ -133,8 +133,12 @@ run done done walk --date 2026-11-21 --slot 11:11
 check "done: its error is gated" python3 -c '
 import sys; t = open(sys.argv[1], "rb").read().decode("utf-8")
 sys.exit(any(ord(c) < 32 and c != "\n" for c in t))' "$T/out.done"
-run ack alerts --ack all
-check "alerts --ack: what it echoes is gated" python3 -c '
+run ack ack 1
+check_eq "ack 1 exits 0" 0 $?
+check "and names the alert" grep -q "acknowledged alert 1" "$T/out.ack"
+run ackall ack --all --emergency
+cat "$T/out.ackall" >>"$T/out.ack"
+check "ack: what it echoes is gated" python3 -c '
 import sys; t = open(sys.argv[1], "rb").read().decode("utf-8")
 sys.exit(any(ord(c) < 32 and c != "\n" or 0x80 <= ord(c) < 0xa0 or c == "\u202e" for c in t))' "$T/out.ack"
 
