@@ -47,6 +47,12 @@ check_eq "and write nothing in it" "" "$(ls -A "$D/mine")"
 
 # A read-only copy: a 0500 directory (as a user) or a read-only bind
 # mount (as root, where modes do not stop writes).
+# An emergency alert and a plan in the copy, so alerts, due and plan list
+# have something to read (and would be tempted to write).
+MENDLOG_NOW=2026-11-21T10:00:00 "$ML" -d "$D/new" log --date 2026-11-21 \
+    temperature_c=39.5 >/dev/null 2>&1
+printf 'id,name,times\nw,W,10:00\n' >"$T/plan.csv"
+"$ML" -d "$D/new" plan import "$T/plan.csv" >/dev/null
 cp -a "$D/new" "$D/ro"
 if [ "$(id -u)" -eq 0 ]; then
 	mkdir "$D/mnt"
@@ -55,8 +61,12 @@ if [ "$(id -u)" -eq 0 ]; then
 			out=$("$ML" -d "$D/mnt" show 2>&1); rc=$?
 			check_eq "show works on a read-only bind mount" 0 $rc
 			check "and shows the entry" grep -q '^mood: 4' <<<"$out"
-			check "check works on it too" "$ML" -d "$D/mnt" check
-			check "and report" "$ML" -d "$D/mnt" report
+			for cmd in check alerts "alerts --all" report export \
+			    "plan list" due "procedure list" "psfs list"; do
+				# shellcheck disable=SC2086
+				"$ML" -d "$D/mnt" $cmd >/dev/null 2>&1
+				check_eq "$cmd works on the read-only mount" 0 $?
+			done
 		else
 			echo "skip - cannot remount read-only here"
 		fi
