@@ -41,7 +41,7 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS = gcc make pkg-config libncurses-dev libcsv-dev libinih-dev
 CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib \
-             bash-completion
+             bash-completion zsh fish
 # ... to build the .deb, and to check it (tests/pkg/test-deb.sh).
 DEB_DEPS   = dpkg-dev debhelper
 DEB_CHECK_DEPS = lintian man-db

@@ -143,13 +143,38 @@ if command -v tmux >/dev/null 2>&1; then
 fi
 
 # The other shells' scripts parse (when those shells are installed).
+# wait_screen REGEX: bounded poll of the tmux pane.
+wait_screen() {
+	n=0
+	while ! tm capture-pane -p -t main | grep -q "$1" && [ $n -lt 100 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	tm capture-pane -p -t main | grep -q "$1"
+}
+
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh script parses" zsh -n "$TOP/completion/_mendlog"
+	# compinit finds _mendlog on the fpath, as from site-functions.
+	mkdir -p "$T/zfunc"
+	cp "$TOP/completion/_mendlog" "$T/zfunc/"
+	tm_start 80 24 -- "env PATH=$TOP:\$PATH zsh -f"
+	tm send-keys -t main "fpath=($T/zfunc \$fpath); autoload -Uz compinit; compinit -u; PS1='%% '; clear" Enter
+	wait_screen '^% $' >/dev/null
+	tm send-keys -t main "mendlog lo" Tab
+	check "zsh: mendlog lo<Tab> -> mendlog log" wait_screen '^% mendlog log$'
+	tm send-keys -t main "back_pain_w" Tab "4 --date y" Tab
+	check "zsh: field= without a space, --date words" \
+	    wait_screen '^% mendlog log back_pain_worst=4 --date yesterday$'
 else
 	echo "skip - zsh not installed"
 fi
 if command -v fish >/dev/null 2>&1; then
 	check "fish script parses" fish -n "$TOP/completion/mendlog.fish"
+	# (fish sorts what it offers)
+	check_eq "fish: done <Tab> lists the diary's exercise ids" \
+	    "$(tr ' ' '\n' <<<"$ids" | sort | tr '\n' ' ')" \
+	    "$(PATH=$TOP:$PATH fish -c "source $TOP/completion/mendlog.fish; complete -C 'mendlog -d $D done '" | sort | tr '\n' ' ')"
 else
 	echo "skip - fish not installed"
 fi
