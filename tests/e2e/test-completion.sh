@@ -111,38 +111,6 @@ touch "$T/plan-x.csv"
 check_eq "plan import FILE: file names" "$T/plan-x.csv" \
     "$(comp "$ML plan import $T/plan-")"
 
-# The real thing: an interactive bash in tmux, Tab pressed.
-if command -v tmux >/dev/null 2>&1; then
-	tm_start 80 24 -- "bash --norc --noprofile"
-	tm send-keys -t main "PS1='\$ '; . $SCRIPT; cd $TOP" Enter
-	tm send-keys -t main "complete -F _mendlog ./mendlog; clear" Enter
-	tm send-keys -t main "./mendlog lo" Tab
-	n=0
-	while ! tm capture-pane -p -t main | grep -q 'mendlog log$' && [ $n -lt 100 ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
-	# (capture-pane drops trailing blanks: the next check shows the space)
-	check "Tab in an interactive bash: ./mendlog lo -> ./mendlog log" \
-	    grep -q '^\$ \./mendlog log$' <<<"$(tm capture-pane -p -t main)"
-	tm send-keys -t main "back_pain_w" Tab
-	n=0
-	while ! tm capture-pane -p -t main | grep -q 'back_pain_worst=$' && [ $n -lt 100 ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
-	tm send-keys -t main "4"
-	n=0
-	while ! tm capture-pane -p -t main | grep -q 'worst=4$' && [ $n -lt 100 ]; do
-		sleep 0.1
-		n=$((n + 1))
-	done
-	check "then a field, with its '=' and no space after it" \
-	    grep -q '^\$ \./mendlog log back_pain_worst=4$' \
-	    <<<"$(tm capture-pane -p -t main)"
-fi
-
-# The other shells' scripts parse (when those shells are installed).
 # wait_screen REGEX: bounded poll of the tmux pane.
 wait_screen() {
 	n=0
@@ -153,14 +121,30 @@ wait_screen() {
 	tm capture-pane -p -t main | grep -q "$1"
 }
 
+# The real thing: an interactive bash in tmux, Tab pressed.
+tm_start 80 24 -- "bash --norc --noprofile"
+tm send-keys -t main "PS1='\$ '; . $SCRIPT; cd $TOP; complete -F _mendlog ./mendlog; clear" Enter
+wait_screen '^\$$' >/dev/null
+tm send-keys -t main "./mendlog lo" Tab
+# (capture-pane drops trailing blanks: the next check shows the space)
+check "Tab in an interactive bash: ./mendlog lo -> ./mendlog log" \
+    wait_screen '^\$ \./mendlog log$'
+tm send-keys -t main "back_pain_w" Tab "4"
+check "then a field, with its '=' and no space after it" \
+    wait_screen '^\$ \./mendlog log back_pain_worst=4$'
+
+# The other shells' scripts parse (when those shells are installed).
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh script parses" zsh -n "$TOP/completion/_mendlog"
 	# compinit finds _mendlog on the fpath, as from site-functions.
 	mkdir -p "$T/zfunc"
 	cp "$TOP/completion/_mendlog" "$T/zfunc/"
-	tm_start 80 24 -- "env PATH=$TOP:\$PATH zsh -f"
+	# The same pane, now running zsh (a second tm_start races the
+	# kill-server of the first).
+	tm respawn-pane -k -t main \
+	    "env HOME='$HOME' TERM=tmux-256color PATH=$TOP:\$PATH zsh -f"
 	tm send-keys -t main "fpath=($T/zfunc \$fpath); autoload -Uz compinit; compinit -u; PS1='%% '; clear" Enter
-	wait_screen '^% $' >/dev/null
+	wait_screen '^%$' >/dev/null
 	tm send-keys -t main "mendlog lo" Tab
 	check "zsh: mendlog lo<Tab> -> mendlog log" wait_screen '^% mendlog log$'
 	tm send-keys -t main "back_pain_w" Tab "4 --date y" Tab
