@@ -190,8 +190,9 @@ run: deps
 	@$(MAKE) --no-print-directory mendlog
 	@echo "mendlog: starting ./mendlog (the binary is $(CURDIR)/mendlog)"
 	@./mendlog; rc=$$?; \
-	echo "mendlog: run it again with ./mendlog; to type just 'mendlog', run"; \
-	echo "         'sudo make install' (or 'make deb' for a Debian package)"; \
+	echo "mendlog: run it again with ./mendlog; to type just 'mendlog' in this"; \
+	echo "         shell: export PATH=\"$(CURDIR):\$$PATH\"; everywhere, with man"; \
+	echo "         pages and completion: 'sudo make install' (or 'make deb')"; \
 	exit $$rc
 
 unit: $(UNIT_BIN)
