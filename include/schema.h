@@ -42,6 +42,7 @@ enum ml_type {
 	ML_T_HHMM,		/* HH:MM */
 	ML_T_STATUS,		/* done | partial | skipped */
 	ML_T_SEVERITY,		/* emergency | urgent | contact | watch */
+	ML_T_DAYCOUNT,		/* integer 0-30: days without something */
 	ML_T_NTYPES
 };
 
@@ -168,7 +169,13 @@ enum ml_entry_col {
 	EC_HEADACHE_UPRIGHT, EC_NUMBNESS, EC_TINGLING, EC_LEG_WEAKNESS,
 	EC_BLADDER_BOWEL, EC_SADDLE_NUMBNESS, EC_TEMPERATURE_C,
 	EC_SITE_PROBLEM, EC_SLEEP_HOURS, EC_MEDICATION, EC_THERAPIES,
-	EC_ACTIVITY_MIN, EC_MOOD, EC_NOTES, EC_UPDATED_AT, EC_NCOLS
+	EC_ACTIVITY_MIN, EC_MOOD, EC_NOTES,
+	/* Issue 13: signs added after the original columns (an old file
+	 * gains each, after its own columns, when it is first answered). */
+	EC_NECK_STIFFNESS, EC_HEADACHE_NEURO, EC_CHEST_BREATHLESS,
+	EC_CANNOT_WALK, EC_BOTH_LEGS, EC_CALF_PAIN, EC_FALL,
+	EC_PAIN_UNCONTROLLED, EC_DAYS_NO_BOWEL, EC_SITE_LEAKING,
+	EC_UPDATED_AT, EC_NCOLS
 };
 
 enum ml_procedure_col { PC_DATE, PC_KIND, PC_DESCRIPTION, PC_NCOLS };
@@ -185,7 +192,7 @@ enum ml_exercise_log_col {
 
 enum ml_alert_col {
 	AC_RAISED_AT, AC_DATE, AC_RULE, AC_SEVERITY, AC_MESSAGE,
-	AC_ACKNOWLEDGED_AT, AC_NCOLS
+	AC_ACKNOWLEDGED_AT, AC_LAST_DATE, AC_STATUS, AC_NCOLS
 };
 
 /* PSFS (psfs.h): the activities, and one rating per activity per week. */

@@ -40,7 +40,11 @@ const struct cli_command cmd_log = {
 	"Fields:\n"
 	"  back_pain back_pain_worst leg_pain headache mood   0-10\n"
 	"  headache_upright numbness tingling leg_weakness\n"
-	"  bladder_bowel saddle_numbness site_problem         yes or no\n"
+	"  bladder_bowel saddle_numbness site_problem\n"
+	"  neck_stiffness headache_neuro chest_breathless\n"
+	"  cannot_walk both_legs calf_pain fall\n"
+	"  pain_uncontrolled site_leaking                     yes or no\n"
+	"  days_no_bowel                                      0-30\n"
 	"  temperature_c                                      30.0-45.0\n"
 	"  sleep_hours                                        0-24\n"
 	"  activity_min                                       0-1440\n"
@@ -144,6 +148,8 @@ run_log(struct ml_app *app, const struct cli_args *args)
 		}
 		cli_print_recorded(&res);
 		record_result_free(&res);
+		/* Never silent: a value the rules cannot read is named. */
+		(void)cli_print_unchecked(app, ml_today(), stderr);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free((char *)sets[i].column);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,8 +186,10 @@ day_alerts_init(struct day_alerts *da, const struct ml_store *s)
 	memset(da, 0, sizeof *da);
 	da->s = s;
 	da->rows = xcalloc(total ? total : 1, sizeof *da->rows);
+	/* An alert entered in error (status error) is no sign of the day. */
 	for (size_t r = 0; r < total; r++)
-		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0')
+		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0' &&
+		    strcmp(store_get(s, ML_ALERTS, r, AC_STATUS), "error") != 0)
 			da->rows[da->n++] = r;
 	sort_store = s;
 	qsort(da->rows, da->n, sizeof *da->rows, alert_cmp);
@@ -242,13 +245,17 @@ struct daily {
 	const struct ml_config *cfg;
 	const struct export_opts *o;
 	struct out_row row;
-	size_t *cols;		/* entries columns written, in file order */
+	size_t *cols;		/* entries columns written, in file order;
+				 * SIZE_MAX: a column the file lacks */
+	const char **names;	/* each one's name (daily_begin only) */
 	enum export_cell *types;
 	int *mtypes;		/* schema type of each, or -1 */
 	char (*norm)[64];	/* each column's value as the rules read it */
 	size_t ncols;
 	int date_col;		/* the entries' date column, or -1 */
 	struct day_alerts da;
+	struct psfs_week *psfs;	/* the range's PSFS weeks (psfs_weeks()) */
+	size_t npsfs;
 	ml_day next;		/* the next calendar day to write */
 	int rc;
 };
@@ -259,10 +266,13 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 {
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 
-	d->cols = xcalloc(n ? n : 1, sizeof *d->cols);
-	d->types = xcalloc(n ? n : 1, sizeof *d->types);
-	d->mtypes = xcalloc(n ? n : 1, sizeof *d->mtypes);
-	d->norm = xcalloc(n ? n : 1, sizeof *d->norm);
+	size_t room = n + sc->ncols;
+
+	d->cols = xcalloc(room, sizeof *d->cols);
+	d->names = xcalloc(room, sizeof *d->names);
+	d->types = xcalloc(room, sizeof *d->types);
+	d->mtypes = xcalloc(room, sizeof *d->mtypes);
+	d->norm = xcalloc(room, sizeof *d->norm);
 	d->date_col = -1;
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < n; i++) {
@@ -273,19 +283,36 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 		if (c == EC_DATE || c == EC_UPDATED_AT)
 			continue;
 		d->cols[d->ncols] = i;
+		d->names[d->ncols] = header[i];
 		d->mtypes[d->ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
 		d->types[d->ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
 		    CELL_UNKNOWN;
+	}
+	/* Columns a file written before they existed lacks (it gains them as
+	 * they are answered) go out empty after its own, so every export of
+	 * the same answers has the same columns. */
+	for (size_t c = 0; c < sc->ncols; c++) {
+		bool found = c == EC_DATE || c == EC_UPDATED_AT;
+
+		for (size_t i = 0; !found && i < n; i++)
+			found = strcmp(header[i], sc->cols[c].name) == 0;
+		if (found)
+			continue;
+		d->cols[d->ncols] = SIZE_MAX;
+		d->names[d->ncols] = sc->cols[c].name;
+		d->mtypes[d->ncols] = (int)sc->cols[c].type;
+		d->types[d->ncols++] = cell_of_type(sc->cols[c].type);
 	}
 	row_add(&d->row, "date", CELL_TEXT);
 	row_add(&d->row, "day_after_procedure", CELL_TEXT);
 	row_add(&d->row, "procedure", CELL_TEXT);
 	for (size_t i = 0; i < d->ncols; i++)
-		row_add(&d->row, header[d->cols[i]], CELL_TEXT);
+		row_add(&d->row, d->names[i], CELL_TEXT);
 	row_add(&d->row, "exercise_slots_due", CELL_TEXT);
 	row_add(&d->row, "exercise_slots_done", CELL_TEXT);
 	row_add(&d->row, "adherence_pct", CELL_TEXT);
 	row_add(&d->row, "alerts", CELL_TEXT);
+	row_add(&d->row, "psfs_mean", CELL_TEXT);
 	if (d->o->excel && fputs("\xef\xbb\xbf", d->fp) == EOF)
 		d->rc = -1;
 	if (d->rc == 0)
@@ -297,7 +324,7 @@ static void
 daily_day(struct daily *d, const char *const *cells, size_t ncells)
 {
 	char date[ML_DATE_LEN], nday[16] = "";
-	char due[16] = "", done[16] = "", pct[16] = "";
+	char due[16] = "", done[16] = "", pct[16] = "", psfs[16] = "";
 	struct plan_adherence a;
 	struct ml_procedure p;
 	ml_day day = d->next++;
@@ -339,6 +366,15 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 	row_add(&d->row, done, CELL_INTEGER);
 	row_add(&d->row, pct, CELL_DECIMAL);
 	row_add(&d->row, day_alerts_of(&d->da, date), CELL_TEXT);
+	/* The week's PSFS mean on each of its days; empty for a week with
+	 * no rating (a gap, never a zero). */
+	if (d->npsfs > 0) {
+		size_t k = (size_t)(psfs_week_of(d->cfg, day) - d->psfs[0].start) / 7;
+
+		if (k < d->npsfs && !isnan(d->psfs[k].mean))
+			snprintf(psfs, sizeof psfs, "%.2f", d->psfs[k].mean);
+	}
+	row_add(&d->row, psfs, CELL_DECIMAL);
 	d->rc = row_write(d->fp, &d->row, d->o);
 }
 
@@ -384,6 +420,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	struct ml_error err;
 
 	day_alerts_init(&d.da, s);
+	d.npsfs = psfs_weeks(s, cfg, o->from, o->to, &d.psfs);
 	if (o->entries_path != NULL) {
 		if (csvio_stream_file(o->entries_path, &(struct csvio_stream){
 		    .header = daily_header_cb, .row = daily_row_cb, .ctx = &d },
@@ -405,7 +442,9 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	daily_until(&d, o->to + 1);
 	row_free(&d.row);
 	day_alerts_free(&d.da);
+	free(d.psfs);
 	free(d.cols);
+	free(d.names);
 	free(d.types);
 	free(d.mtypes);
 	free(d.norm);

@@ -24,16 +24,26 @@ static const struct ml_column entry_cols[EC_NCOLS] = {
 	{ "numbness", ML_T_YESNO, false, "numbness in the legs or feet" },
 	{ "tingling", ML_T_YESNO, false, "pins and needles in the legs or feet" },
 	{ "leg_weakness", ML_T_YESNO, false, "new weakness in a leg or foot" },
-	{ "bladder_bowel", ML_T_YESNO, false, "new trouble controlling or emptying bladder or bowel" },
+	{ "bladder_bowel", ML_T_YESNO, false, "lost control of bladder or bowel, or cannot pass urine" },
 	{ "saddle_numbness", ML_T_YESNO, false, "numbness between the legs or around the bottom" },
 	{ "temperature_c", ML_T_TEMP, false, "highest temperature today, degrees Celsius" },
-	{ "site_problem", ML_T_YESNO, false, "wound or puncture site red, swollen, hot or discharging" },
+	{ "site_problem", ML_T_YESNO, false, "wound or puncture site red, hot, swollen, pus or a bad smell" },
 	{ "sleep_hours", ML_T_HOURS, false, "hours slept last night" },
 	{ "medication", ML_T_TEXT, false, "medicines taken (free text)" },
 	{ "therapies", ML_T_TEXT, false, "therapies: heat, ice, massage, TENS... (free text)" },
 	{ "activity_min", ML_T_MINUTES, false, "minutes of walking or activity" },
 	{ "mood", ML_T_SCORE, false, "mood, 0 (very low) to 10 (very good)" },
 	{ "notes", ML_T_TEXT, false, "anything else (free text)" },
+	{ "neck_stiffness", ML_T_YESNO, false, "stiff neck: hard to bend the chin to the chest" },
+	{ "headache_neuro", ML_T_YESNO, false, "headache with a change in vision, confusion or unusual drowsiness" },
+	{ "chest_breathless", ML_T_YESNO, false, "chest pain or breathlessness" },
+	{ "cannot_walk", ML_T_YESNO, false, "cannot stand or walk" },
+	{ "both_legs", ML_T_YESNO, false, "pain, numbness or weakness in both legs" },
+	{ "calf_pain", ML_T_YESNO, false, "calf pain or swelling" },
+	{ "fall", ML_T_YESNO, false, "a fall today" },
+	{ "pain_uncontrolled", ML_T_YESNO, false, "pain not eased by pain medicine" },
+	{ "days_no_bowel", ML_T_DAYCOUNT, false, "days without a bowel movement, 0-30" },
+	{ "site_leaking", ML_T_YESNO, false, "wound or puncture site leaking fluid" },
 	{ "updated_at", ML_T_TIMESTAMP, false, "when mendlog last changed this row" },
 };
 
@@ -75,6 +85,8 @@ static const struct ml_column alert_cols[AC_NCOLS] = {
 	{ "severity", ML_T_SEVERITY, true, "emergency, urgent, contact or watch" },
 	{ "message", ML_T_TEXT, false, "the advice shown" },
 	{ "acknowledged_at", ML_T_TIMESTAMP, false, "when the user acknowledged it; empty = not yet" },
+	{ "last_date", ML_T_DATE, false, "the last day of the episode: the rule fired on every entered day from date to here; empty = date" },
+	{ "status", ML_T_SLUG, false, "empty, seen (the clinician knows: no reminder while it lasts) or error (entered in error)" },
 };
 
 static const struct ml_column psfs_activity_cols[PA_NCOLS] = {
@@ -502,6 +514,7 @@ static const struct ml_type_info types[ML_T_NTYPES] = {
 	{ ML_T_STATUS, "status", NO_RANGE, ML_X_TEXT, "done, partial or skipped" },
 	{ ML_T_SEVERITY, "severity", NO_RANGE, ML_X_TEXT,
 	    "emergency, urgent, contact or watch" },
+	{ ML_T_DAYCOUNT, "days", 0, 30, ML_X_INTEGER, "a whole number of days 0-30" },
 };
 
 const struct ml_type_info *
@@ -611,6 +624,7 @@ ml_value_check(enum ml_type type, const char *v, const char **why)
 	case ML_T_SCORE:
 	case ML_T_MINUTES:
 	case ML_T_COUNT:
+	case ML_T_DAYCOUNT:
 		ok = ml_parse_int(v, (long)types[type].min,
 		    (long)types[type].max, NULL);
 		break;

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "ui-psfs.h"
 #include "ui.h"
 
 #define NOTICE_ROWS 2
@@ -105,6 +106,8 @@ collect(struct block *b, bool paged)
 	for (size_t i = 0; (s = ui_screen_at(i)) != NULL; i++)
 		if (s->help != NULL)
 			add_blocks(s->help, b, &nb);
+	/* Forms without a tab, opened from a screen. */
+	add_blocks(ui_psfs.help, b, &nb);
 	if (paged)
 		add_blocks(help_keys, b, &nb);
 	return nb;
