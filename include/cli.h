@@ -70,6 +70,10 @@ struct cli_command {
  * completion and --list-commands walk this. */
 extern const struct cli_command *const cli_commands[];
 
+/* The options every command takes (-d, -c, -h), NULL-name terminated:
+ * for shell completion. */
+extern const struct cli_option *const cli_common_options;
+
 /* True when option @name was given. */
 bool cli_args_has(const struct cli_args *args, const char *name);
 /* The value of option @name ("" for a flag), or NULL when not given. */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "complete.h"
 #include "csvio.h"
 #include "export.h"
 #include "text.h"
@@ -51,6 +52,7 @@ static const struct cli_option common_options[] = {
 	{ "help", 'h', NULL, "this help", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
+const struct cli_option *const cli_common_options = common_options;
 
 /* getopt_long values of options without a letter, and of the hidden
  * --list-options, sit above every char. */
@@ -642,6 +644,11 @@ cli_parse_global(struct ml_app *app, int argc, char **argv,
 
 	*cmd = NULL;
 	*status = ML_EXIT_OK;
+	/* Hidden: what the shell completion scripts call (complete.h). */
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0) {
+		*status = complete_words(app, argc - 2, argv + 2, stdout);
+		return false;
+	}
 	optind = 1;
 	/* '+': stop at the command name; its options are its own. */
 	while ((c = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {

@@ -21,6 +21,7 @@ static const struct cli_option done_options[] = {
 	{ "note", 0, "TEXT", "a note (- reads it from standard input)", NULL },
 	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
 	    NULL },
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -29,11 +30,12 @@ const struct cli_command cmd_done = {
 	.summary = "log an exercise: mendlog done pelvic_tilt --pain 3",
 	.usage =
 	"usage: mendlog done ID [--slot HH:MM] [--status done|partial|skipped]\n"
-	"                    [--sets N] [--pain N] [--note TEXT] [--date D]\n",
+	"                    [--sets N] [--pain N] [--note TEXT] [--date D] [-q]\n",
 	.about =
 	"Log exercise ID (see mendlog plan list).  Without --slot, the slot\n"
 	"meant is the latest one of today that has come and is not logged yet,\n"
-	"or else the next one.  Logging a slot again replaces its log.\n",
+	"or else the next one.  Logging a slot again replaces its log.\n"
+	"Says in one line what was logged (-q: nothing; the exit status tells).\n",
 	.options = done_options,
 	.min_args = 1, .max_args = 1,
 	.args_error = "expected one exercise ID",
@@ -140,8 +142,9 @@ run_done(struct ml_app *app, const struct cli_args *args)
 		goto out;
 	}
 	ml_date_format(log.day, date);
-	printf("Logged %s %02d:%02d on %s as %s.\n", log.exercise_id,
-	    log.minutes / 60, log.minutes % 60, date, log.status);
+	if (!cli_args_has(args, "quiet"))
+		printf("Logged %s %02d:%02d on %s as %s.\n", log.exercise_id,
+		    log.minutes / 60, log.minutes % 60, date, log.status);
 	cli_print_recorded(&res);
 	record_result_free(&res);
 	rc = ML_EXIT_OK;

@@ -14,7 +14,7 @@ static int procedure_add(struct ml_app *, const struct cli_args *);
 static int procedure_list(struct ml_app *, const struct cli_args *);
 
 static const char procedure_usage[] =
-    "usage: mendlog procedure add [--date YYYY-MM-DD] --kind KIND "
+    "usage: mendlog procedure add [-q] [--date YYYY-MM-DD] --kind KIND "
     "[--description TEXT]\n"
     "       mendlog procedure list\n";
 
@@ -23,13 +23,15 @@ static const char procedure_about[] =
     "puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
     "see mendlog(5)).  The date defaults to today.\n"
     "The newest procedure on or before a day gives that day's\n"
-    "\"day N after ...\" (the procedure day is day 0).\n";
+    "\"day N after ...\" (the procedure day is day 0).\n"
+    "procedure add says in one line what it recorded (-q: nothing).\n";
 
 static const struct cli_option add_options[] = {
 	{ "date", 0, "D", "the day of the procedure; default today", NULL },
 	{ "kind", 0, "KIND", "what was done (required; see above)", NULL },
 	{ "description", 0, "TEXT", "a few words about it (- reads them from standard input)",
 	    NULL },
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -100,6 +102,14 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 		return ML_EXIT_FAIL;
 	}
 	free(desc_in);
+	if (!cli_args_has(args, "quiet")) {
+		const struct ml_proc_kind *k = ml_proc_kind_match(kind);
+		char date[ML_DATE_LEN];
+
+		ml_date_format(day, date);
+		printf("Recorded %s on %s: days after it count from there "
+		    "(day 0).\n", k != NULL ? k->label : kind, date);
+	}
 	/* A new day 0 changes "day N after": what the rules raise now. */
 	cli_print_recorded(&res);
 	record_result_free(&res);
