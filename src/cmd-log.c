@@ -1,6 +1,7 @@
 /*
  * cmd-log.c - `mendlog log` (set fields of a day) and `mendlog show`.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ const struct cli_command cmd_log = {
 	"tells).  FIELD= (empty) clears a field.  Examples:\n"
 	"  mendlog log back_pain=4 leg_weakness=no\n"
 	"  mendlog log --date 2026-11-20 notes=\"stiff after the drive\"\n"
+	"  mendlog log notes=- <note.txt\n"
+	"A text field given as - (notes=-) is read from standard input: other\n"
+	"users can see command lines (ps), not what you pipe in.\n"
 	"\n"
 	"Fields:\n"
 	"  back_pain back_pain_worst leg_pain headache mood   0-10\n"
@@ -63,6 +67,18 @@ const struct cli_command cmd_show = {
 	.options = date_options,
 	.exec = run_show,
 };
+
+/* Whether the first @len bytes of @name are a free-text field of a day. */
+static bool
+is_text_field(const char *name, size_t len)
+{
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+	char *f = xstrndup(name, len);
+	int c = ml_schema_col(sc, f);
+
+	free(f);
+	return c >= 0 && sc->cols[c].type == ML_T_TEXT;
+}
 
 /*
  * "Logged back_pain=4, leg_weakness=no for 2026-11-27 (day 3 after lumbar
@@ -123,10 +139,29 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	sets = xcalloc((size_t)args->argc, sizeof *sets);
 	/* Check every argument before anything is written. */
 	for (int i = 0; i < args->argc; i++) {
-		char *field, *value;
+		const char *arg = args->argv[i], *eq = strchr(arg, '=');
+		char *field, *value, *joined = NULL;
+		int prc;
 
-		if (diary_parse_assignment(args->argv[i], &field, &value,
-		    &err) != 0) {
+		if (eq != NULL && strcmp(eq, "=-") == 0 && is_text_field(arg,
+		    (size_t)(eq - arg))) {
+			/* FIELD=- : the value from stdin, out of sight of ps. */
+			char *name = xstrndup(arg, (size_t)(eq - arg));
+			char *in = cli_read_stdin_value(name);
+
+			if (in == NULL) {
+				free(name);
+				rc = ML_EXIT_USAGE;
+				break;
+			}
+			joined = xasprintf("%s=%s", name, in);
+			free(name);
+			free(in);
+			arg = joined;
+		}
+		prc = diary_parse_assignment(arg, &field, &value, &err);
+		free(joined);
+		if (prc != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_USAGE;
 			break;
