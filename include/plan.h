@@ -164,25 +164,17 @@ struct plan_adherence {
 void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
     struct plan_adherence *out);
+/*
+ * plan_adherence() of every exercise row over @from..@to in one pass: out[r]
+ * for the id of row r (a later row repeating an id has no slots, so 0 due).
+ * @out has store_nrows(ML_EXERCISES) items.  For listings: asking
+ * exercise by exercise costs the whole plan once per exercise.
+ */
+void plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out);
 /* The usual periods: the last @days days up to and including today(@now). */
 void plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, int days, time_t now, struct plan_adherence *out);
-/* One period of plan_adherence_rows(): the days @from..to. */
-struct plan_adherence_period {
-	ml_day from;
-	struct plan_adherence *rows;	/* one per exercises row (store_nrows);
-					 * the caller allocates */
-	struct plan_adherence total;	/* all exercises */
-};
-
-/*
- * plan_adherence() of every exercise at once, for @n periods that all end
- * on @to (the last 7 and 30 days), in one pass over the longest: the same
- * figures as calling plan_adherence() for each id and period, in the time
- * of one call.  For a screen that shows every exercise's adherence.
- */
-void plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day to, time_t now, struct plan_adherence_period *periods, size_t n);
 
 /* A log for a slot.  Empty strings / -1 leave a field empty. */
 struct plan_log {

@@ -2,6 +2,7 @@
  * cmd-procedure.c - `mendlog procedure add|list`.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,7 +14,7 @@ static int procedure_add(struct ml_app *, const struct cli_args *);
 static int procedure_list(struct ml_app *, const struct cli_args *);
 
 static const char procedure_usage[] =
-    "usage: mendlog procedure add [--date YYYY-MM-DD] --kind KIND "
+    "usage: mendlog procedure add [-q] [--date YYYY-MM-DD] --kind KIND "
     "[--description TEXT]\n"
     "       mendlog procedure list\n";
 
@@ -22,12 +23,15 @@ static const char procedure_about[] =
     "puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
     "see mendlog(5)).  The date defaults to today.\n"
     "The newest procedure on or before a day gives that day's\n"
-    "\"day N after ...\" (the procedure day is day 0).\n";
+    "\"day N after ...\" (the procedure day is day 0).\n"
+    "procedure add says in one line what it recorded (-q: nothing).\n";
 
 static const struct cli_option add_options[] = {
 	{ "date", 0, "D", "the day of the procedure; default today", NULL },
 	{ "kind", 0, "KIND", "what was done (required; see above)", NULL },
-	{ "description", 0, "TEXT", "a few words about it", NULL },
+	{ "description", 0, "TEXT", "a few words about it (- reads them from standard input)",
+	    NULL },
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -66,6 +70,7 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 {
 	const char *kind = cli_args_get(args, "kind");
 	const char *desc = cli_args_get(args, "description");
+	char *desc_in = NULL;
 	struct record_result res;
 	struct ml_error err;
 	ml_day day = ml_today();
@@ -76,17 +81,34 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 		desc = "";
 	if (kind == NULL)
 		return cli_usage_error(&procedure_add_cmd, "--kind is required");
+	if (strcmp(desc, "-") == 0) {
+		/* --description - : from stdin, out of sight of ps. */
+		if ((desc_in = cli_read_stdin_value("description")) == NULL)
+			return ML_EXIT_USAGE;
+		desc = desc_in;
+	}
 	if (store_check_value(ML_PROCEDURES, "kind", kind, &err) != 0 ||
 	    store_check_value(ML_PROCEDURES, "description", desc, &err) != 0) {
 		cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(app) != 0)
-		return ML_EXIT_FAIL;
-	if (record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
+	if (cli_open_store(app) != 0 ||
+	    record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
 	    &err) != 0) {
-		cli_print_error(&err);
+		if (app->store_open)
+			cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_FAIL;
+	}
+	free(desc_in);
+	if (!cli_args_has(args, "quiet")) {
+		const struct ml_proc_kind *k = ml_proc_kind_match(kind);
+		char date[ML_DATE_LEN];
+
+		ml_date_format(day, date);
+		printf("Recorded %s on %s: days after it count from there "
+		    "(day 0).\n", k != NULL ? k->label : kind, date);
 	}
 	/* A new day 0 changes "day N after": what the rules raise now. */
 	cli_print_recorded(&res);
@@ -105,14 +127,14 @@ procedure_list(struct ml_app *app, const struct cli_args *args)
 	n = store_nrows(&app->store, ML_PROCEDURES);
 	for (size_t r = 0; r < n; r++) {
 		const char *d = store_get(&app->store, ML_PROCEDURES, r, PC_DESCRIPTION);
-		char kind[160];
+		char kind[160], date[160];
 
 		/* From the file: through the output gate, padded by columns. */
 		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
 		    r, PC_KIND), 16);
-		text_fputs(store_get(&app->store, ML_PROCEDURES, r, PC_DATE), -1,
-		    0, stdout);
-		printf("  %s%s", kind, *d ? "  " : "");
+		text_pad(date, sizeof date, store_get(&app->store, ML_PROCEDURES,
+		    r, PC_DATE), 10);
+		printf("%s  %s%s", date, kind, *d ? "  " : "");
 		text_fputs(d, -1, 0, stdout);
 		putchar('\n');
 	}

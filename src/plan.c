@@ -137,13 +137,14 @@ plan_occurs(const struct plan_schedule *sc, ml_day day)
 	return false;
 }
 
-/* The first earlier row with the same id as @row, or -1.  Through the
- * key index (store_find gives the first row with a key): every caller
- * asks this of every row, and a scan made the plan quadratic. */
+/* The first earlier row with the same id as @row, or -1.  store_find is
+ * the first row with a key (the store's sorted index): a linear scan here
+ * made every schedule walk quadratic in the plan's size. */
 static long
 earlier_with_id(const struct ml_store *s, size_t row)
 {
-	long first = plan_find(s, store_get(s, ML_EXERCISES, row, XC_ID));
+	const char *key[1] = { store_get(s, ML_EXERCISES, row, XC_ID) };
+	long first = store_find(s, ML_EXERCISES, key);
 
 	return first >= 0 && (size_t)first < row ? first : -1;
 }
@@ -698,88 +699,48 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 }
 
 void
+plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+{
+	struct plan_slot *v = NULL;
+	size_t n = 0, cap = 0;
+	struct plan_rows pr;
+
+	/* plan_adherence() with the counts kept per exercise row, in one
+	 * pass over the slots and the log instead of one per exercise. */
+	rows_parse(s, &pr, from);
+	memset(out, 0, pr.n * sizeof *out);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	settle_slots(s, v, n, from, to);
+	for (size_t i = 0; i < n; i++) {
+		struct plan_adherence *o;
+
+		/* A slot of an exercise no longer in the plan has no row. */
+		if (v[i].exercise_row >= pr.n)
+			continue;
+		o = &out[v[i].exercise_row];
+		set_status(s, cfg, &pr, &v[i], now);
+		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED)
+			continue;
+		o->due++;
+		o->done += v[i].status == PLAN_DONE;
+		o->partial += v[i].status == PLAN_PARTIAL;
+		o->skipped += v[i].status == PLAN_SKIPPED;
+	}
+	for (size_t r = 0; r < pr.n; r++)
+		out[r].pct = out[r].due > 0 ? 100.0 * (out[r].done +
+		    0.5 * out[r].partial) / out[r].due : NAN;
+	rows_free(&pr);
+	free(v);
+}
+
+void
 plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, int days, time_t now, struct plan_adherence *out)
 {
 	ml_day today = ml_day_of(now);
 
 	plan_adherence(s, cfg, exercise_id, today - days + 1, today, now, out);
-}
-
-static void
-adherence_count(struct plan_adherence *o, enum plan_status st)
-{
-	o->due++;
-	o->done += st == PLAN_DONE;
-	o->partial += st == PLAN_PARTIAL;
-	o->skipped += st == PLAN_SKIPPED;
-}
-
-static void
-adherence_pct(struct plan_adherence *o)
-{
-	o->pct = o->due > 0 ?
-	    100.0 * (o->done + 0.5 * o->partial) / o->due : NAN;
-}
-
-void
-plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day to, time_t now, struct plan_adherence_period *periods, size_t np)
-{
-	size_t nrows = store_nrows(s, ML_EXERCISES), n = 0, cap = 0;
-	struct plan_slot *v = NULL;
-	struct plan_rows pr;
-	ml_day from = to, day = 0;
-	time_t day_end = 0;
-
-	for (size_t p = 0; p < np; p++) {
-		memset(periods[p].rows, 0, nrows * sizeof *periods[p].rows);
-		memset(&periods[p].total, 0, sizeof periods[p].total);
-		if (periods[p].from < from)
-			from = periods[p].from;
-	}
-	rows_parse(s, &pr, from);
-	collect_days(&pr, from, to, &v, &n, &cap);
-	settle_slots(s, v, n, from, to);
-	for (size_t i = 0; i < n; i++) {
-		/* A whole day's slots are missed (or paused), if not logged,
-		 * once the day is over: one local-time conversion per day,
-		 * not two per slot (set_status), which was most of the time
-		 * on a large plan.  The same statuses as set_status. */
-		if (i == 0 || v[i].day != day) {
-			day = v[i].day;
-			day_end = ml_local_time(day + 1, 0);
-		}
-		if (now >= day_end) {
-			const char *logged = v[i].log_row < 0 ? "" :
-			    store_get(s, ML_EXERCISE_LOG, (size_t)v[i].log_row,
-			    LC_STATUS);
-
-			v[i].status = strcmp(logged, "done") == 0 ? PLAN_DONE :
-			    strcmp(logged, "partial") == 0 ? PLAN_PARTIAL :
-			    strcmp(logged, "skipped") == 0 ? PLAN_SKIPPED :
-			    rows_paused(&pr, day) ? PLAN_PAUSED : PLAN_MISSED;
-		} else {
-			set_status(s, cfg, &pr, &v[i], now);
-		}
-		/* Paused slots are neither due nor missed. */
-		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED)
-			continue;
-		for (size_t p = 0; p < np; p++) {
-			if (v[i].day < periods[p].from)
-				continue;
-			adherence_count(&periods[p].rows[v[i].exercise_row],
-			    v[i].status);
-			adherence_count(&periods[p].total, v[i].status);
-		}
-	}
-	for (size_t p = 0; p < np; p++) {
-		for (size_t r = 0; r < nrows; r++)
-			adherence_pct(&periods[p].rows[r]);
-		adherence_pct(&periods[p].total);
-	}
-	rows_free(&pr);
-	free(v);
 }
 
 long

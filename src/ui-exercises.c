@@ -88,6 +88,23 @@ cache_free(void)
 	memset(&cache, 0, sizeof cache);
 }
 
+/* All exercises' adherence from each one's: every slot belongs to one
+ * row, so the sums are plan_adherence() of them all. */
+static void
+adherence_total(const struct plan_adherence *rows, size_t n,
+    struct plan_adherence *all)
+{
+	memset(all, 0, sizeof *all);
+	for (size_t r = 0; r < n; r++) {
+		all->due += rows[r].due;
+		all->done += rows[r].done;
+		all->partial += rows[r].partial;
+		all->skipped += rows[r].skipped;
+	}
+	all->pct = all->due > 0 ?
+	    100.0 * (all->done + 0.5 * all->partial) / all->due : NAN;
+}
+
 /* Bring the cache up to date with the loaded files and the clock. */
 static void
 cache_refresh(struct ui *ui)
@@ -105,16 +122,11 @@ cache_refresh(struct ui *ui)
 	n = store_nrows(ui->store, ML_EXERCISES);
 	cache.a7 = xcalloc(n ? n : 1, sizeof *cache.a7);
 	cache.a30 = xcalloc(n ? n : 1, sizeof *cache.a30);
-	{
-		struct plan_adherence_period per[2] = {
-			{ today - 6, cache.a7, { 0 } },
-			{ today - 29, cache.a30, { 0 } },
-		};
-
-		plan_adherence_rows(ui->store, ui->cfg, today, now, per, 2);
-		cache.all7 = per[0].total;
-		cache.all30 = per[1].total;
-	}
+	plan_adherence_rows(ui->store, ui->cfg, today - 6, today, now, cache.a7);
+	plan_adherence_rows(ui->store, ui->cfg, today - 29, today, now,
+	    cache.a30);
+	adherence_total(cache.a7, n, &cache.all7);
+	adherence_total(cache.a30, n, &cache.all30);
 }
 
 /*
