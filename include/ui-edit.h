@@ -11,6 +11,11 @@
  * (cancel), Enter (keep).  Every other printable character is text, 'q'
  * and digits included; Tab types a space.  A line longer than its window
  * scrolls sideways, with '<' and '>' showing there is more.
+ *
+ * A bracketed paste (the frame reads it whole, ui.c) arrives through
+ * ui_edit_paste(): it is text, never keys, so a pasted Enter, Esc or 'q'
+ * cannot save, cancel or quit.  The editor holds one line: each line
+ * break in a paste (CR, LF or CR LF) becomes one space, as does a tab.
  */
 #ifndef ML_UI_EDIT_H
 #define ML_UI_EDIT_H
@@ -40,6 +45,15 @@ void ui_edit_open(struct ui_edit *e, const char *utf8, size_t max);
 void ui_edit_close(struct ui_edit *e);
 /* Handle one key (as from wget_wch). */
 enum ui_edit_result ui_edit_key(struct ui_edit *e, wint_t ch, bool is_key);
+/*
+ * Insert @n characters of pasted @text at the cursor: line breaks and tabs
+ * become spaces, other control characters are dropped, and what does not
+ * fit the field's maximum is dropped too.  If @accept is not NULL, only the
+ * characters it returns true for are kept (digits for a score).  Returns
+ * the number of characters dropped.
+ */
+size_t ui_edit_paste(struct ui_edit *e, const wchar_t *text, size_t n,
+    bool (*accept)(wchar_t c));
 /* The text as a new UTF-8 string.  Caller frees. */
 char *ui_edit_utf8(const struct ui_edit *e);
 /*

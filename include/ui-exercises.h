@@ -11,6 +11,8 @@
 #ifndef ML_UI_EXERCISES_H
 #define ML_UI_EXERCISES_H
 
+#include <sys/stat.h>
+
 #include "ui.h"
 
 /* ui-exercises.c */
@@ -20,6 +22,18 @@ extern const struct ui_screen ui_exercises;
 void exercises_load(struct ui *ui);
 /* Leave the plan view for today's slots, first slot selected. */
 void exercises_show_today(struct ui *ui);
+/* What plan figures are worked out from: the plan, its log, history and
+ * pauses as loaded, and the minute (slots fall due on whole minutes). */
+#define PLAN_STAMP_FILES 4
+struct plan_stamp {
+	struct stat st[PLAN_STAMP_FILES];
+	size_t nrows[PLAN_STAMP_FILES];
+	time_t minute;
+	bool set;
+};
+/* True when nothing in @stamp changed since it was last taken; otherwise
+ * takes it again and returns false (work the figures out again). */
+bool exercises_stamp_same(struct ui *ui, struct plan_stamp *stamp);
 
 /* ui-plan.c: drawn and fed keys by the tab while it shows the plan. */
 /* Show the plan list, first row selected. */
@@ -27,6 +41,8 @@ void plan_view_open(struct ui *ui);
 void plan_view_draw(struct ui *ui, WINDOW *win);
 enum ui_key_result plan_view_key(struct ui *ui, wint_t ch, bool is_key);
 const char *plan_view_hints(void);
+/* A paste: text for the form field being edited; false when none is. */
+bool plan_view_paste(struct ui *ui, const wchar_t *text, size_t n);
 /* The cursor while a form field is being edited; false otherwise. */
 bool plan_view_cursor(int *y, int *x);
 /* Close the form's editor, if open, without saving (the tab is left). */
@@ -40,6 +56,8 @@ void plan_pause_leave(void);
 void plan_pause_draw(struct ui *ui, WINDOW *win);
 enum ui_key_result plan_pause_key(struct ui *ui, wint_t ch, bool is_key);
 bool plan_pause_cursor(int *y, int *x);
+/* A paste: text for the open prompt; false when it is not open. */
+bool plan_pause_paste(struct ui *ui, const wchar_t *text, size_t n);
 
 /* ui-reminders.c */
 extern const struct ui_service ui_reminders;

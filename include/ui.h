@@ -25,6 +25,7 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "alerts.h"
 #include "app.h"
@@ -50,6 +51,12 @@ struct ui_screen {
 	const char *(*hints)(struct ui *ui);
 	/* Save whatever is being typed (SIGHUP, SIGTERM, quit). */
 	void (*flush)(struct ui *ui);
+	/*
+	 * A bracketed paste of @n characters (line breaks as pasted): return
+	 * true when an open editor took it as text.  NULL or false: the frame
+	 * ignores the paste and says so.  A paste is never fed to key().
+	 */
+	bool (*paste)(struct ui *ui, const wchar_t *text, size_t n);
 	/* Position the terminal cursor, or hide it (return false). */
 	bool (*cursor)(struct ui *ui, int *y, int *x);
 	/*
@@ -114,6 +121,9 @@ struct ui {
 	char message[160];		/* last message for the notice line */
 	time_t message_at;
 	time_t last_save;		/* for "saved HH:MM"; 0 = none yet */
+	int wake_ms;			/* a service wants a wake-up this soon
+					 * (0 = the usual input timeout); set
+					 * again each time, reset by the loop */
 
 	bool quit;
 };
@@ -157,12 +167,18 @@ struct record_result;
  * the banner, a dialog for a new emergency; a failure to record them,
  * retried on a later tick. */
 void ui_alerts_show(struct ui *ui, const struct record_result *res);
+/* True while an emergency dialog is open (it takes every key). */
+bool ui_alerts_dialog_open(void);
 /* Acknowledge the alert with key @key (alert_row_key), and say so. */
 void ui_alerts_acknowledge(struct ui *ui, const char *key);
 /* Answer the alert of @key (alert_row_key): read, seen or error. */
 void ui_alerts_mark(struct ui *ui, const char *key, enum alert_mark mark);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */
 void ui_alerts_load(struct ui *ui);
+
+/* Ask the terminal to mark pastes (bracketed paste), or stop: off while
+ * another program (the user's $EDITOR) has the terminal. */
+void ui_paste_mode(bool on);
 
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);

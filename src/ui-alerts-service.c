@@ -10,10 +10,19 @@
  * (the signs one save raised come together), which only `a` (read) or `s`
  * (my clinician knows) closes, answering all of them.  Tiers are always written out:
  * nothing relies on colour.
+ *
+ * A dialog cannot be closed unseen: when it first shows, the keys already
+ * typed are thrown away (flushinp) and every key is ignored for its first
+ * second (DIALOG_GUARD_MS), so an `a` typed into a note while another
+ * mendlog raised the emergency does not acknowledge it.  Until then the
+ * dialog asks the user to read it; the answers (a, s) show once keys
+ * count again, and only a key read after they were drawn counts.  A sign
+ * added to an open dialog starts the guard again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alerts.h"
 #include "record.h"
@@ -29,7 +38,29 @@ static struct {
 	time_t tried;		/* when the last failed try was */
 	char unrecorded[96];	/* banner for what fired but is not in the file */
 	int unrecorded_role;
+	bool shown;		/* dialog[0] is on screen ... */
+	struct timespec shown_at;	/* ... since then (CLOCK_MONOTONIC) */
+	bool armed;		/* ... and its answers with it: keys count */
 } st;
+
+/* Keys are ignored for this long after a dialog first shows. */
+#define DIALOG_GUARD_MS 1000
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+bool
+ui_alerts_dialog_open(void)
+{
+	return st.ndialog > 0;
+}
 
 static bool
 is_known(const char *key)
@@ -43,6 +74,8 @@ is_known(const char *key)
 static void
 dialog_pop(size_t i)
 {
+	if (i == 0)
+		st.shown = st.armed = false;	/* the next one: its own guard */
 	free(st.dialog[i]);
 	memmove(&st.dialog[i], &st.dialog[i + 1],
 	    (st.ndialog - i - 1) * sizeof *st.dialog);
@@ -129,8 +162,11 @@ scan(struct ui *ui, bool initial)
 		if (row < 0 || !a.open)
 			dialog_pop(i);
 	}
-	if (st.ndialog > before)
+	if (st.ndialog > before) {
 		ui->bell = true;
+		/* A sign added to an open dialog: read it before answering. */
+		st.shown = st.armed = false;
+	}
 	set_banner(ui);
 	ui_dirty(ui);
 }
@@ -297,9 +333,27 @@ svc_reloaded(struct ui *ui, enum ml_file file)
  * for long, a file that cannot be parsed until the user fixes it). */
 #define RETRY_SECONDS 10
 
+/* The dialog's guard: wake when it ends, then show the answers. */
+static void
+guard_tick(struct ui *ui)
+{
+	long left;
+
+	if (st.ndialog == 0 || !st.shown || st.armed)
+		return;
+	left = DIALOG_GUARD_MS - ms_since(&st.shown_at);
+	if (left > 0) {
+		ui->wake_ms = (int)left + 5;
+		return;
+	}
+	st.armed = true;
+	ui_dirty(ui);
+}
+
 static void
 svc_tick(struct ui *ui)
 {
+	guard_tick(ui);
 	if (st.retry && ml_now() - st.tried >= RETRY_SECONDS)
 		check_recent(ui);
 }
@@ -347,6 +401,9 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	if (st.ndialog == 0)
 		return false;
+	/* Typed before the dialog could be read: not an answer to it. */
+	if (!st.armed)
+		return true;
 	/* One dialog for every emergency waiting: one answer for all.
 	 * Every other key is swallowed: only a or s closes it. */
 	if (!is_key && (ch == L'a' || ch == L's')) {
@@ -383,6 +440,13 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	row = alerts_find(s, st.dialog[0]);
 	if (row < 0)
 		return;
+	if (!st.shown) {
+		/* It shows now: what was typed before it was not meant for it. */
+		flushinp();
+		clock_gettime(CLOCK_MONOTONIC, &st.shown_at);
+		st.shown = true;
+		ui->wake_ms = DIALOG_GUARD_MS + 5;
+	}
 	alert_row_get(s, (size_t)row, &first);
 	/* One emergency: its message.  Several raised together: each sign in
 	 * plain words, then what to do, once. */
@@ -444,9 +508,16 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	free(text);
 	ui_put(body, y0 + h - 4, x0 + 2, w - 4, clinician);
 	wattron(body, A_BOLD);
-	ui_put(body, y0 + h - 3, x0 + 2, w - 4, "a: I have read this (close)");
-	ui_put(body, y0 + h - 2, x0 + 2, w - 4,
-	    "s: my clinician knows (no reminder while it lasts)");
+	if (st.armed) {
+		ui_put(body, y0 + h - 3, x0 + 2, w - 4,
+		    "a: I have read this (close)");
+		ui_put(body, y0 + h - 2, x0 + 2, w - 4,
+		    "s: my clinician knows (no reminder while it lasts)");
+	} else {
+		/* The answers show once keys count (the guard, above). */
+		ui_put(body, y0 + h - 3, x0 + 2, w - 4,
+		    "Please read this first; keys work again in a moment.");
+	}
 	wattroff(body, A_BOLD);
 }
 

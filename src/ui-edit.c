@@ -67,6 +67,30 @@ ui_edit_key(struct ui_edit *e, wint_t ch, bool is_key)
 	return UI_EDIT_MORE;
 }
 
+size_t
+ui_edit_paste(struct ui_edit *e, const wchar_t *text, size_t n,
+    bool (*accept)(wchar_t c))
+{
+	size_t dropped = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		wchar_t c = text[i];
+
+		if (c == L'\r' || c == L'\n') {
+			/* CR LF is one line break: one space. */
+			if (c == L'\r' && i + 1 < n && text[i + 1] == L'\n')
+				i++;
+			c = L' ';
+		} else if (c == L'\t') {
+			c = L' ';
+		}
+		if ((accept != NULL && !accept(c)) ||
+		    !lineedit_insert(&e->line, c))
+			dropped++;
+	}
+	return dropped;
+}
+
 /*
  * Columns of @c on screen, from text.c's table like every other width.
  * What the output gate would escape (controls, C1, bidi controls, a BOM)

@@ -4,11 +4,16 @@
  * see adherence.  P shows the plan view (ui-plan.c); the reminders
  * service is ui-reminders.c.  See ui-exercises.h.
  *
- * Everything is read from the store at draw time through plan.h; a log is
- * written with plan_log_write(), so other mendlogs' changes are never lost.
+ * Everything is read from the store through plan.h; a log is written with
+ * plan_log_write(), so other mendlogs' changes are never lost.  Today's
+ * slots and every exercise's adherence are worked out once and kept until
+ * the plan or the log changes (a save, a reload) or the minute turns
+ * (slots fall due on whole minutes): with a plan of thousands of
+ * exercises a key then costs only drawing.
  */
 #include <math.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +38,96 @@ static struct {
 	struct ui_edit pain;	/* open while asking: 0-10, two digits */
 	int pain_x;		/* where ui_edit_draw() put the cursor */
 } tab;
+
+/* What the today view shows of the whole plan (see the top comment). */
+static struct {
+	struct plan_stamp stamp;
+	struct plan_slot *slots;	/* today's */
+	size_t nslots;
+	struct plan_adherence *a7, *a30;	/* one per exercises row */
+	struct plan_adherence all7, all30;
+} cache;
+
+static bool
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+bool
+exercises_stamp_same(struct ui *ui, struct plan_stamp *stamp)
+{
+	static const enum ml_file files[PLAN_STAMP_FILES] = { ML_EXERCISES,
+	    ML_EXERCISE_LOG, ML_PLAN_HISTORY, ML_PLAN_PAUSES };
+	time_t minute = ml_now() / 60;
+	bool same = stamp->set && stamp->minute == minute;
+
+	for (int i = 0; i < PLAN_STAMP_FILES && same; i++)
+		same = same_file(&stamp->st[i], &ui->store->files[files[i]].st) &&
+		    stamp->nrows[i] == store_nrows(ui->store, files[i]);
+	if (same)
+		return true;
+	for (int i = 0; i < PLAN_STAMP_FILES; i++) {
+		stamp->st[i] = ui->store->files[files[i]].st;
+		stamp->nrows[i] = store_nrows(ui->store, files[i]);
+	}
+	stamp->minute = minute;
+	stamp->set = true;
+	return false;
+}
+
+static void
+cache_free(void)
+{
+	free(cache.slots);
+	free(cache.a7);
+	free(cache.a30);
+	memset(&cache, 0, sizeof cache);
+}
+
+/* All exercises' adherence from each one's: every slot belongs to one
+ * row, so the sums are plan_adherence() of them all. */
+static void
+adherence_total(const struct plan_adherence *rows, size_t n,
+    struct plan_adherence *all)
+{
+	memset(all, 0, sizeof *all);
+	for (size_t r = 0; r < n; r++) {
+		all->due += rows[r].due;
+		all->done += rows[r].done;
+		all->partial += rows[r].partial;
+		all->skipped += rows[r].skipped;
+	}
+	all->pct = all->due > 0 ?
+	    100.0 * (all->done + 0.5 * all->partial) / all->due : NAN;
+}
+
+/* Bring the cache up to date with the loaded files and the clock. */
+static void
+cache_refresh(struct ui *ui)
+{
+	struct plan_stamp stamp = cache.stamp;
+	time_t now = ml_now();
+	ml_day today = ml_day_of(now);
+	size_t n;
+
+	if (exercises_stamp_same(ui, &stamp))
+		return;
+	cache_free();
+	cache.stamp = stamp;
+	cache.nslots = plan_slots(ui->store, ui->cfg, today, now, &cache.slots);
+	n = store_nrows(ui->store, ML_EXERCISES);
+	cache.a7 = xcalloc(n ? n : 1, sizeof *cache.a7);
+	cache.a30 = xcalloc(n ? n : 1, sizeof *cache.a30);
+	plan_adherence_rows(ui->store, ui->cfg, today - 6, today, now, cache.a7);
+	plan_adherence_rows(ui->store, ui->cfg, today - 29, today, now,
+	    cache.a30);
+	adherence_total(cache.a7, n, &cache.all7);
+	adherence_total(cache.a30, n, &cache.all30);
+}
 
 /*
  * The plan, and the log of the days this screen and the reminders look at
@@ -81,19 +176,14 @@ static void
 today_draw_details(struct ui *ui, WINDOW *win, const struct plan_slot *slot,
     int y)
 {
-	struct plan_adherence a7, a30;
 	size_t r = slot->exercise_row;
-	const char *id = plan_slot_id(ui->store, slot);
 	long lr = slot->log_row;
-	time_t now = ml_now();
 	int cols = getmaxx(win);
 	char p7[8], p30[8], line[256], dose[64];
 
 	mvwhline(win, y - 1, 1, ACS_HLINE, cols - 2);
-	plan_adherence_last(ui->store, ui->cfg, id, 7, now, &a7);
-	plan_adherence_last(ui->store, ui->cfg, id, 30, now, &a30);
-	format_pct(a7.pct, p7, sizeof p7);
-	format_pct(a30.pct, p30, sizeof p30);
+	format_pct(cache.a7[r].pct, p7, sizeof p7);
+	format_pct(cache.a30[r].pct, p30, sizeof p30);
 	plan_dose(ui->store, r, dose, sizeof dose);
 	snprintf(line, sizeof line, "%s%s%s",
 	    store_get(ui->store, ML_EXERCISES, r, XC_NAME), *dose ? ": " : "",
@@ -139,18 +229,16 @@ today_draw_prompt(WINDOW *win)
 static void
 today_draw(struct ui *ui, WINDOW *win)
 {
-	struct plan_slot *v;
-	struct plan_adherence a7, a30;
-	time_t now = ml_now();
-	ml_day today = ml_day_of(now);
+	const struct plan_slot *v;
 	char p7[8], p30[8], line[256], dose[64];
 	int rows = getmaxy(win), cols = getmaxx(win), list_rows, y;
-	size_t n = plan_slots(ui->store, ui->cfg, today, now, &v);
+	size_t n;
 
-	plan_adherence_last(ui->store, ui->cfg, NULL, 7, now, &a7);
-	plan_adherence_last(ui->store, ui->cfg, NULL, 30, now, &a30);
-	format_pct(a7.pct, p7, sizeof p7);
-	format_pct(a30.pct, p30, sizeof p30);
+	cache_refresh(ui);
+	v = cache.slots;
+	n = cache.nslots;
+	format_pct(cache.all7.pct, p7, sizeof p7);
+	format_pct(cache.all30.pct, p30, sizeof p30);
 	wattron(win, ui_attr(ui, UI_TITLE));
 	ui_put(win, 0, 1, cols - 2, "Today's exercises");
 	wattroff(win, ui_attr(ui, UI_TITLE));
@@ -163,7 +251,6 @@ today_draw(struct ui *ui, WINDOW *win)
 		if (store_nrows(ui->store, ML_EXERCISES) == 0)
 			ui_put(win, 3, 2, cols - 4,
 			    "'mendlog plan import FILE' with your physiotherapist's plan.");
-		free(v);
 		return;
 	}
 	if (tab.sel >= (int)n)
@@ -198,7 +285,6 @@ today_draw(struct ui *ui, WINDOW *win)
 			wattroff(win, ui_attr(ui, UI_SELECTED));
 	}
 	today_draw_details(ui, win, &v[tab.sel], rows - 6);
-	free(v);
 	if (tab.asking)
 		today_draw_prompt(win);
 }
@@ -207,14 +293,12 @@ today_draw(struct ui *ui, WINDOW *win)
 static bool
 today_selected_slot(struct ui *ui, struct plan_slot *out)
 {
-	struct plan_slot *v;
-	time_t now = ml_now();
-	size_t n = plan_slots(ui->store, ui->cfg, ml_day_of(now), now, &v);
-	bool ok = tab.sel >= 0 && (size_t)tab.sel < n;
+	bool ok;
 
+	cache_refresh(ui);
+	ok = tab.sel >= 0 && (size_t)tab.sel < cache.nslots;
 	if (ok)
-		*out = v[tab.sel];
-	free(v);
+		*out = cache.slots[tab.sel];
 	return ok;
 }
 
@@ -347,6 +431,7 @@ exercises_show_today(struct ui *ui)
 static void
 exercises_enter(struct ui *ui)
 {
+	cache_free();	/* the load may change rows under the same files */
 	exercises_load(ui);
 }
 
@@ -403,6 +488,26 @@ exercises_hints(struct ui *ui)
 }
 
 static bool
+is_digit(wchar_t c)
+{
+	return c >= L'0' && c <= L'9';
+}
+
+/* A paste goes to the open editor as text: the plan form's, or the pain
+ * prompt's (digits only, as typed). */
+static bool
+exercises_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (tab.in_plan)
+		return plan_view_paste(ui, text, n);
+	if (!tab.asking)
+		return false;
+	ui_edit_paste(&tab.pain, text, n, is_digit);
+	ui_dirty(ui);
+	return true;
+}
+
+static bool
 exercises_cursor(struct ui *ui, int *y, int *x)
 {
 	if (tab.in_plan)
@@ -437,6 +542,7 @@ const struct ui_screen ui_exercises = {
 	.key = exercises_key,
 	.hints = exercises_hints,
 	.flush = exercises_flush,
+	.paste = exercises_paste,
 	.cursor = exercises_cursor,
 	.help = exercises_help,
 };

@@ -73,6 +73,16 @@ plan_pause_draw(struct ui *ui, WINDOW *win)
 }
 
 bool
+plan_pause_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (!pz.ed.open)
+		return false;
+	ui_edit_paste(&pz.ed, text, n, NULL);
+	ui_dirty(ui);
+	return true;
+}
+
+bool
 plan_pause_cursor(int *y, int *x)
 {
 	if (!pz.ed.open)

@@ -2,15 +2,18 @@
  * ui-plan.c - the plan view of the Exercises tab (pause, resume, choose
  * one to edit) and the form to add or edit an exercise.
  *
- * Everything is read from the store at draw time; the form's values are
- * checked by the store's own validator and plan_schedule_parse(), then
- * saved with store_upsert(), so other mendlogs' changes are never lost.
+ * Everything is read from the store at draw time.  The form remembers
+ * the values it opened with, and saves with plan_edit_save() only the
+ * fields the user changed, checked on the row as it will be: a `plan
+ * import --replace` or another mendlog's edit made while the form was
+ * open stays, and an exercise removed meanwhile is not brought back.
  * Fields are edited with the inline editor (ui-edit.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan-edit.h"
 #include "plan.h"
 #include "text.h"
 #include "ui-edit.h"
@@ -27,6 +30,7 @@ static struct {
 	bool form_new;
 	int field;		/* XC_* being looked at */
 	char *vals[XC_NCOLS];	/* owned */
+	char *orig[XC_NCOLS];	/* owned: the values the form opened with */
 	struct ui_edit ed;	/* open while typing into vals[field] */
 	int cursor_x;		/* where ui_edit_draw() put the cursor */
 } plan;
@@ -110,23 +114,44 @@ list_draw(struct ui *ui, WINDOW *win)
 	}
 }
 
+static void say_saved(struct ui *ui, const char *id,
+    const struct plan_edit_result *res);
+
+/* Pause or resume: the one field, and only if the row is still there. */
 static void
 list_set_active(struct ui *ui, size_t row)
 {
 	const char *id = store_get(ui->store, ML_EXERCISES, row, XC_ID);
 	bool paused = ml_parse_yesno(store_get(ui->store, ML_EXERCISES, row,
 	    XC_ACTIVE)) == 0;
-	struct ml_set set = { "active", paused ? "yes" : "no" };
-	const char *key[1];
+	char *orig[XC_NCOLS], *vals[XC_NCOLS];
+	struct plan_edit e = { NULL, false, (const char *const *)orig,
+	    (const char *const *)vals, ml_today() };
+	struct plan_edit_result res;
 	struct ml_error err;
 	char buf[600], copy[72];
+	int rc;
 
 	snprintf(copy, sizeof copy, "%s", id);
-	key[0] = copy;
-	if (plan_upsert(ui->store, ml_today(), key, &set, 1, &err) != 0) {
+	e.id = copy;
+	for (size_t c = 0; c < XC_NCOLS; c++) {
+		orig[c] = xstrdup(store_get(ui->store, ML_EXERCISES, row, c));
+		vals[c] = xstrdup(c == XC_ACTIVE ? paused ? "yes" : "no" :
+		    orig[c]);
+	}
+	rc = plan_edit_save(ui->store, &e, &res, &err);
+	for (size_t c = 0; c < XC_NCOLS; c++) {
+		free(orig[c]);
+		free(vals[c]);
+	}
+	if (rc != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
+		return;
+	}
+	if (res.nsaved == 0) {
+		say_saved(ui, copy, &res);	/* changed elsewhere meanwhile */
 		return;
 	}
 	ui_message(ui, "%s %s", copy, paused ? "resumed" : "paused");
@@ -139,8 +164,10 @@ form_open(struct ui *ui, long row)
 	ui_edit_close(&plan.ed);
 	for (size_t c = 0; c < XC_NCOLS; c++) {
 		free(plan.vals[c]);
+		free(plan.orig[c]);
 		plan.vals[c] = xstrdup(row >= 0 ? store_get(ui->store,
 		    ML_EXERCISES, (size_t)row, c) : c == XC_ACTIVE ? "yes" : "");
+		plan.orig[c] = xstrdup(plan.vals[c]);
 	}
 	plan.form_new = row < 0;
 	plan.field = row < 0 ? XC_ID : XC_NAME;
@@ -233,6 +260,20 @@ form_draw(struct ui *ui, WINDOW *win)
 }
 
 bool
+plan_view_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (plan_pause_prompting())
+		return plan_pause_paste(ui, text, n);
+	if (!plan.form || !plan.ed.open)
+		return false;
+	if (ui_edit_paste(&plan.ed, text, n, NULL) > 0)
+		ui_message(ui, "some pasted characters left out (control "
+		    "characters, or the field is full)");
+	ui_dirty(ui);
+	return true;
+}
+
+bool
 plan_view_cursor(int *y, int *x)
 {
 	if (!plan.form)
@@ -244,16 +285,39 @@ plan_view_cursor(int *y, int *x)
 	return true;
 }
 
+/* Say what a save did: saved, nothing to save, and which of the user's
+ * changes gave way to another writer's. */
+static void
+say_saved(struct ui *ui, const char *id, const struct plan_edit_result *res)
+{
+	char kept[200] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < res->nkept && len < sizeof kept; i++)
+		len += (size_t)snprintf(kept + len, sizeof kept - len, "%s%s",
+		    i > 0 ? ", " : "", field_labels[res->kept[i]]);
+	if (res->nkept > 0 && res->nsaved > 0)
+		ui_message(ui, "%s saved, but %s: changed elsewhere meanwhile, "
+		    "that value kept", id, kept);
+	else if (res->nkept > 0)
+		ui_message(ui, "%s not saved: %s changed elsewhere meanwhile, "
+		    "that value kept", id, kept);
+	else if (res->nsaved == 0)
+		ui_message(ui, "%s: nothing changed, nothing saved", id);
+	else
+		ui_message(ui, "%s saved", id);
+}
+
 static void
 form_save(struct ui *ui)
 {
 	const struct ml_schema *sc = ml_schema(ML_EXERCISES);
-	struct ml_set sets[XC_NCOLS];
-	struct plan_schedule sched;
+	struct plan_edit e = { NULL, plan.form_new,
+	    (const char *const *)plan.orig, (const char *const *)plan.vals,
+	    ml_today() };
+	struct plan_edit_result res;
 	struct ml_error err;
-	const char *key[1];
 	char buf[600];
-	size_t n = 0;
 
 	if (plan.vals[XC_ID][0] == '\0') {
 		char slug[72];
@@ -262,39 +326,12 @@ form_save(struct ui *ui)
 		free(plan.vals[XC_ID]);
 		plan.vals[XC_ID] = xstrdup(slug);
 	}
-	key[0] = plan.vals[XC_ID];
-	for (int c = 0; c < XC_NCOLS; c++) {
-		if ((sc->cols[c].required && plan.vals[c][0] == '\0') ||
-		    store_check_value(ML_EXERCISES, sc->cols[c].name,
-		    plan.vals[c], &err) != 0) {
-			if (plan.vals[c][0] == '\0')
-				ml_error_set(&err, NULL, 0, sc->cols[c].name,
-				    "empty, but required");
-			goto bad;
-		}
-		if (c != XC_ID) {
-			sets[n].column = sc->cols[c].name;
-			sets[n++].value = plan.vals[c];
-		}
-	}
-	if (plan_schedule_parse(plan.vals[XC_DAYS], plan.vals[XC_TIMES],
-	    plan.vals[XC_START_DATE], plan.vals[XC_END_DATE],
-	    plan.vals[XC_ACTIVE], &sched, &err) != 0)
+	e.id = plan.vals[XC_ID];
+	if (plan_edit_save(ui->store, &e, &res, &err) != 0)
 		goto bad;
-	if (sched.kind == PLAN_EVERY && !sched.has_start) {
-		ml_error_set(&err, NULL, 0, "start_date", "'every N days' counts "
-		    "from the start date: give one");
-		goto bad;
-	}
-	if (plan.form_new && plan_find(ui->store, key[0]) >= 0) {
-		ml_error_set(&err, NULL, 0, "id", "'%s' is already in the plan",
-		    key[0]);
-		goto bad;
-	}
-	if (plan_upsert(ui->store, ml_today(), key, sets, n, &err) != 0)
-		goto bad;
-	ui_message(ui, "%s saved", key[0]);
-	ui_notify_saved(ui, ML_EXERCISES, ml_today());
+	say_saved(ui, e.id, &res);
+	if (res.nsaved > 0)
+		ui_notify_saved(ui, ML_EXERCISES, ml_today());
 	plan.form = false;
 	ui_dirty(ui);
 	ui_dirty_frame(ui);

@@ -448,6 +448,18 @@ static const char *const psfs_help[] = {
 	NULL,
 };
 
+/* A paste is text for the activity being added (ui_edit_paste), never a
+ * rating; with no editor open the frame drops it. */
+static bool
+psfs_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	if (!psfs_st.ed.open)
+		return false;
+	ui_edit_paste(&psfs_st.ed, text, n, NULL);
+	ui_dirty(ui);
+	return true;
+}
+
 const struct ui_screen ui_psfs = {
 	.name = "Check-in",
 	.tab_key = 0,			/* no tab: opened from Today and Trends */
@@ -458,6 +470,7 @@ const struct ui_screen ui_psfs = {
 	.key = psfs_key,
 	.hints = psfs_hints,
 	.flush = psfs_flush,
+	.paste = psfs_paste,
 	.cursor = psfs_cursor,
 	.help = psfs_help,
 };

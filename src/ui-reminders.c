@@ -16,6 +16,12 @@
 static struct {
 	time_t snooze_until;
 	time_t rung_upto;	/* slots due at or before this have rung */
+	/* plan_due_now()'s answer, kept while the plan, the log and the
+	 * minute are the same: a tick follows every key. */
+	struct plan_stamp stamp;
+	size_t due;
+	struct plan_slot first;
+	time_t newest;
 } rem;
 
 void
@@ -67,7 +73,12 @@ reminders_tick(struct ui *ui)
 
 	if (!ui->store->files[ML_EXERCISES].loaded)
 		exercises_load(ui);
-	due = plan_due_now(ui->store, ui->cfg, now, &first, &newest);
+	if (!exercises_stamp_same(ui, &rem.stamp))
+		rem.due = plan_due_now(ui->store, ui->cfg, now, &rem.first,
+		    &rem.newest);
+	due = rem.due;
+	first = rem.first;
+	newest = rem.newest;
 	/* A fresh message (saved, not saved: why) has the notice line for a
 	 * few seconds; the reminder comes back at a later tick. */
 	quiet = ui->message[0] != '\0' && now - ui->message_at < 4;

@@ -13,6 +13,14 @@
  *
  * Every change goes through ui_save_entry() (one store transaction setting
  * only that field), so a `mendlog log` from another shell is never undone.
+ * Two places could still write over another mendlog's value, and both
+ * check first: the editor, when the field changed on disk while it was
+ * open (the first Enter says so and keeps the other value; a second Enter
+ * saves the typed text), and undo, when the field no longer holds what
+ * this screen saved (the other value is kept).
+ *
+ * Undo walks back through every change made since the screen was opened
+ * (a stack); a two-digit score (1 then 0) is one change.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,11 +129,18 @@ static struct {
 	int pending;		/* last digit typed on this score, or -1 */
 	int cy, cx;		/* terminal cursor while editing */
 	bool complained;	/* the notice line holds our refusal */
-	/* One level of undo. */
-	bool undo_ok;
-	ml_day undo_day;
-	size_t undo_field;
-	char *undo_value;
+	char *ed_orig;		/* the field's value when the editor opened */
+	/* Undo: every change of this session, the last on top. */
+	struct undo {
+		ml_day day;
+		size_t field;
+		char *old;	/* the value before the change */
+		char *new;	/* the value the change saved */
+	} *undo;
+	size_t nundo;
+	bool merge;		/* the next save completes the top change */
+	bool pushed;		/* the last save() added an undo step */
+	bool pending_pushed;	/* ... and so did the pending first digit */
 } st = { .pending = -1 };
 
 static const char *
@@ -140,27 +155,87 @@ value_of(struct ui *ui, ml_day day, size_t f)
 	return diary_text(ui->store, diary_find(ui->store, day), fields[f].col);
 }
 
-/* Save one field of @day; remember the old value for undo. */
+static enum kind field_kind(size_t f);
+
+static void
+undo_free_all(void)
+{
+	for (size_t i = 0; i < st.nundo; i++) {
+		free(st.undo[i].old);
+		free(st.undo[i].new);
+	}
+	ML_FREE(&st.undo);
+	st.nundo = 0;
+}
+
+/* What a change did, and how to take it back: "Back pain (average) 7 → 2
+ * · u undoes" (ASCII arrows outside a UTF-8 locale). */
+static void
+say_change(struct ui *ui, size_t f, const char *old, const char *value)
+{
+	const char *arrow = ui->utf8 ? "\u2192" : "->";
+	const char *dot = ui->utf8 ? "\u00b7" : "-";
+
+	if (field_kind(f) == K_TEXT)
+		ui_message(ui, "%s saved %s u undoes", fields[f].label, dot);
+	else
+		ui_message(ui, "%s %s %s %s %s u undoes", fields[f].label,
+		    *old ? old : "-", arrow, *value ? value : "-", dot);
+}
+
+/*
+ * Save one field of @day and, unless @undoing, say what changed and
+ * remember it for undo: a new step, or with st.merge the top step's new
+ * value (the second digit of a score).
+ */
 static int
-save(struct ui *ui, ml_day day, size_t f, const char *value)
+save_field(struct ui *ui, ml_day day, size_t f, const char *value,
+    bool undoing)
 {
 	struct ml_set set = { column_name(f), value };
 	char *old = xstrdup(value_of(ui, day, f));
+	bool merge = st.merge && st.nundo > 0 &&
+	    st.undo[st.nundo - 1].day == day && st.undo[st.nundo - 1].field == f;
+	struct undo *u;
 
+	st.merge = false;
+	st.pushed = false;
 	if (strcmp(old, value) == 0) {
 		free(old);
 		return 0;
 	}
+	/* Said first: what the save raised (an alert) then takes the line. */
+	if (!undoing)
+		say_change(ui, f, merge ? st.undo[st.nundo - 1].old : old, value);
 	if (ui_save_entry(ui, day, &set, 1) != 0) {
 		free(old);
 		return -1;
 	}
-	free(st.undo_value);
-	st.undo_value = old;
-	st.undo_day = day;
-	st.undo_field = f;
-	st.undo_ok = true;
+	if (undoing) {
+		free(old);
+		return 0;
+	}
+	if (merge) {
+		u = &st.undo[st.nundo - 1];
+		free(old);
+	} else {
+		st.undo = xreallocarray(st.undo, st.nundo + 1, sizeof *st.undo);
+		u = &st.undo[st.nundo++];
+		u->day = day;
+		u->field = f;
+		u->old = old;
+		u->new = NULL;
+		st.pushed = true;
+	}
+	free(u->new);
+	u->new = xstrdup(value);
 	return 0;
+}
+
+static int
+save(struct ui *ui, ml_day day, size_t f, const char *value)
+{
+	return save_field(ui, day, f, value, false);
 }
 
 /* How field @f is edited, from its schema type. */
@@ -209,9 +284,27 @@ commit_edit(struct ui *ui)
 	struct ml_error err;
 	bool ok = false;
 
+	const char *now;
+
+	/* Fresh from the file: another mendlog may have changed this field
+	 * while the editor was open (watch_files reloads only between keys,
+	 * and the save's transaction would write over it). */
+	(void)store_load(ui->store, ML_ENTRIES, NULL, &err);
+	now = value_of(ui, st.ed_day, st.ed_field);
 	if (store_check_value(ML_ENTRIES, column_name(st.ed_field), v, &err) != 0) {
 		ui_message(ui, "%s: %s", fields[st.ed_field].label, err.msg);
 		st.complained = true;
+		beep();
+	} else if (st.ed_orig != NULL && strcmp(now, st.ed_orig) != 0 &&
+	    strcmp(now, v) != 0) {
+		/* Kept until the user, told, saves over it. */
+		ui_message(ui, "%s was changed elsewhere while you typed; it is "
+		    "kept. Enter again saves yours, Esc keeps it.",
+		    fields[st.ed_field].label);
+		free(st.ed_orig);
+		st.ed_orig = xstrdup(now);
+		st.complained = true;
+		ui_dirty(ui);
 		beep();
 	} else if (save(ui, st.ed_day, st.ed_field, v) == 0) {
 		ok = true;
@@ -230,6 +323,7 @@ close_editor(struct ui *ui)
 		st.complained = false;
 	}
 	ui_edit_close(&st.ed);
+	ML_FREE(&st.ed_orig);
 	st.mode = M_FORM;
 	ui_dirty(ui);
 	ui_dirty_frame(ui);
@@ -241,6 +335,8 @@ open_editor(struct ui *ui, const char *initial)
 	st.mode = M_EDIT;
 	st.ed_day = ui->day;
 	st.ed_field = st.cur;
+	free(st.ed_orig);
+	st.ed_orig = xstrdup(value_of(ui, ui->day, st.cur));
 	ui_edit_open(&st.ed, initial,
 	    field_kind(st.cur) == K_TEXT ? TEXT_MAX : 8);
 	ui_dirty(ui);
@@ -299,27 +395,38 @@ adjust(struct ui *ui, int dir)
 	save(ui, ui->day, st.cur, buf);
 }
 
+/* Take back the last change still on the stack; u again, the one before. */
 static void
 undo(struct ui *ui)
 {
-	char *v;
+	struct undo u;
+	const char *arrow = ui->utf8 ? "\u2192" : "->";
+	size_t n;
 
-	if (!st.undo_ok) {
+	if (st.nundo == 0) {
 		ui_message(ui, "nothing to undo");
 		return;
 	}
-	v = st.undo_value;
-	st.undo_value = NULL;
-	st.undo_ok = false;
-	if (st.undo_day != ui->day)
-		ui_set_day(ui, st.undo_day);
-	st.cur = st.undo_field;
-	save(ui, st.undo_day, st.undo_field, v);
-	ui_message(ui, "undone: %s", fields[st.undo_field].label);
-	/* An undo is not itself undone by u. */
-	ML_FREE(&st.undo_value);
-	st.undo_ok = false;
-	free(v);
+	u = st.undo[--st.nundo];
+	n = st.nundo;
+	if (u.day != ui->day)
+		ui_set_day(ui, u.day);
+	st.cur = u.field;
+	if (strcmp(value_of(ui, u.day, u.field), u.new) != 0) {
+		/* Another mendlog changed it since: its value stands. */
+		ui_message(ui, "not undone: %s was changed elsewhere since; "
+		    "that value is kept", fields[u.field].label);
+	} else if (save_field(ui, u.day, u.field, u.old, true) == 0) {
+		ui_message(ui, "undone: %s %s %s%s", fields[u.field].label,
+		    arrow, *u.old ? u.old : "-", n > 0 ? "; u again for the "
+		    "change before" : "");
+	} else {
+		st.nundo++;	/* not saved: still to undo */
+		ui_dirty(ui);
+		return;
+	}
+	free(u.old);
+	free(u.new);
 	ui_dirty(ui);
 }
 
@@ -371,9 +478,9 @@ static void
 edit_external(struct ui *ui)
 {
 	char date[ML_DATE_LEN], label[64], buf[1024];
-	struct ml_error err;
+	struct ml_error err, reload_err;
 	enum note_edit_status r;
-	char *now;
+	char *now, *before;
 
 	if (field_kind(st.cur) != K_TEXT) {
 		ui_message(ui, "E opens your editor on a text field, like Notes");
@@ -383,14 +490,34 @@ edit_external(struct ui *ui)
 	snprintf(label, sizeof label, "%s-%s", column_name(st.cur), date);
 	def_prog_mode();
 	endwin();
-	r = note_edit(ui->app->data_dir, label, value_of(ui, ui->day, st.cur),
-	    &now, &err);
+	ui_paste_mode(false);	/* the editor's own terminal, as the shell's */
+	before = xstrdup(value_of(ui, ui->day, st.cur));
+	r = note_edit(ui->app->data_dir, label, before, &now, &err);
+	ui_paste_mode(true);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
 	ui_dirty(ui);
 	ui_dirty_frame(ui);
-	if (r == NOTE_EDIT_CHANGED) {
+	/* Fresh from the file: another mendlog may have changed the field
+	 * while the editor ran (the save's transaction would write over it). */
+	(void)store_load(ui->store, ML_ENTRIES, NULL, &reload_err);
+	if (r == NOTE_EDIT_CHANGED && strcmp(value_of(ui, ui->day, st.cur),
+	    before) != 0 && strcmp(value_of(ui, ui->day, st.cur), now) != 0) {
+		/* Kept, and the text shown in the inline editor (line breaks
+		 * as spaces): Enter saves it over the other, Esc keeps that. */
+		size_t len, cut;
+		wchar_t *w = ml_utf8_to_wide(now, &len);
+
+		open_editor(ui, "");
+		cut = ui_edit_paste(&st.ed, w, len, NULL);
+		free(w);
+		free(now);
+		ui_message(ui, "%s was changed elsewhere meanwhile; it is kept. "
+		    "Enter saves yours%s, Esc keeps it.", fields[st.cur].label,
+		    cut > 0 ? " (cut to fit)" : "");
+		st.complained = true;
+	} else if (r == NOTE_EDIT_CHANGED) {
 		if (save(ui, ui->day, st.cur, now) == 0)
 			ui_message(ui, "%s saved from your editor; u undoes it",
 			    fields[st.cur].label);
@@ -401,6 +528,7 @@ edit_external(struct ui *ui)
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "%s", buf);
 	}
+	free(before);
 }
 
 /* What a key does on the form (digits are handled before the table). */
@@ -438,10 +566,13 @@ digit(struct ui *ui, int d, int pending)
 {
 	if (field_kind(st.cur) == K_SCORE) {
 		if (pending >= 0 && pending * 10 + d <= 10) {
+			/* The second digit: the same change as the first. */
+			st.merge = st.pending_pushed;
 			set_score(ui, pending * 10 + d);
 		} else {
 			set_score(ui, d);
 			st.pending = d;
+			st.pending_pushed = st.pushed;
 		}
 	} else if (field_kind(st.cur) == K_NUMBER) {
 		char first[2] = { (char)('0' + d), '\0' };
@@ -615,6 +746,23 @@ today_hints(struct ui *ui)
 	}
 }
 
+/* A paste is text for the open editor (ui_edit_paste: line breaks become
+ * spaces); on the form itself it would be keys, so the frame drops it. */
+static bool
+today_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	size_t dropped;
+
+	if (st.mode == M_FORM)
+		return false;
+	dropped = ui_edit_paste(&st.ed, text, n, NULL);
+	if (dropped > 0)
+		ui_message(ui, "%zu pasted characters left out (control "
+		    "characters, or the field is full)", dropped);
+	ui_dirty(ui);
+	return true;
+}
+
 static bool
 today_cursor(struct ui *ui, int *y, int *x)
 {
@@ -651,9 +799,9 @@ today_flush(struct ui *ui)
 	if (st.mode == M_EDIT)
 		(void)commit_edit(ui);
 	ui_edit_close(&st.ed);
+	ML_FREE(&st.ed_orig);
 	st.mode = M_FORM;
-	ML_FREE(&st.undo_value);
-	st.undo_ok = false;
+	undo_free_all();
 }
 
 static const char *const today_help[] = {
@@ -664,7 +812,7 @@ static const char *const today_help[] = {
 	"  Space y n      answer yes/no",
 	"  x Delete       clear the field",
 	"  Enter  E       type here, E: in $EDITOR",
-	"  u              undo the last change",
+	"  u              undo; again: the one before",
 	"  [ ] PgUp PgDn  previous/next day",
 	"  t  today   g  go to a date",
 	"  w  weekly check-in (PSFS)",
@@ -688,6 +836,7 @@ const struct ui_screen ui_today = {
 	.key = today_key,
 	.hints = today_hints,
 	.flush = today_flush,
+	.paste = today_paste,
 	.cursor = today_cursor,
 	.help = today_help,
 };

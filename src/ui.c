@@ -5,6 +5,13 @@
  * Signal handlers only set flags; the loop wakes from wget_wch() (EINTR or
  * the timeout), asks the current screen to flush any open editor, and
  * leaves curses in order.
+ *
+ * Bracketed paste: the frame asks the terminal to mark pastes (mode 2004)
+ * and reads a marked paste whole, so pasted text never acts as keys: an
+ * open editor takes it as text (struct ui_screen's paste), anywhere else it
+ * is dropped with a notice.  The mode is switched off whenever the
+ * terminal goes back to the shell (quit, fatal error, Ctrl-Z), so a paste
+ * there is not wrapped in markers the shell does not expect.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -24,6 +31,17 @@
 
 #define MIN_COLS 80
 #define MIN_ROWS 24
+
+/* Key codes for the paste markers ESC [ 200 ~ and ESC [ 201 ~, above every
+ * code curses defines (define_key). */
+#define KEY_PASTE_BEGIN (KEY_MAX + 100)
+#define KEY_PASTE_END (KEY_MAX + 101)
+#define PASTE_MODE_ON "\033[?2004h"
+#define PASTE_MODE_OFF "\033[?2004l"
+/* A paste longer than this is cut (the longest field holds 4000). */
+#define PASTE_MAX 65536
+/* A paste whose end marker does not come within this is taken as ended. */
+#define PASTE_WAIT_MS 1000
 
 extern const struct ui_screen ui_today, ui_history, ui_alerts, ui_exercises,
     ui_trends, ui_help;
@@ -46,6 +64,7 @@ static const struct ui_service *const services[] = {
 
 static volatile sig_atomic_t got_hup, got_term, got_int;
 static bool curses_up;
+static struct sigaction curses_tstp;	/* curses' own Ctrl-Z handler */
 
 static void
 on_signal(int sig)
@@ -61,13 +80,40 @@ on_signal(int sig)
 	errno = saved;
 }
 
+void
+ui_paste_mode(bool on)
+{
+	const char *seq = on ? PASTE_MODE_ON : PASTE_MODE_OFF;
+
+	/* write(2): also called from the Ctrl-Z handler. */
+	(void)!write(STDOUT_FILENO, seq, strlen(seq));
+}
+
 static void
 restore_terminal(void)
 {
 	if (curses_up) {
 		endwin();
+		ui_paste_mode(false);
 		curses_up = false;
 	}
+}
+
+/*
+ * Ctrl-Z: curses' handler leaves and restores the screen; around it, the
+ * paste mode goes off for the shell and on again.  Not just a flag like the
+ * other handlers: the process stops inside curses' handler, and the shell
+ * must see the mode off before that.  write(2) is async-signal-safe.
+ */
+static void
+on_tstp(int sig)
+{
+	int saved = errno;
+
+	ui_paste_mode(false);
+	curses_tstp.sa_handler(sig);
+	ui_paste_mode(true);
+	errno = saved;
 }
 
 #define EACH_SERVICE(svc) \
@@ -393,23 +439,36 @@ draw_top(struct ui *ui)
 	wnoutrefresh(ui->top);
 }
 
+/*
+ * The tabs, each with the key that switches to it: a digit, or where
+ * digits are input (the day form's scores) F1-F5, so pressing what the
+ * line shows never changes a value; there Tab is named too.
+ */
 static void
 draw_tabs(struct ui *ui)
 {
-	int x = 1;
+	bool fkeys = ui->screen->digits_are_input;
+	int x = 1, gap = fkeys ? 0 : 1;
 
 	werase(ui->tabs);
 	for (size_t i = 0; i < ML_NELEM(screens); i++) {
 		char label[40];
+		int k = screens[i]->tab_key;
 		enum ui_role r = screens[i] == ui->screen ? UI_TAB_ACTIVE : UI_TAB;
 
-		snprintf(label, sizeof label, " %c %s ", screens[i]->tab_key,
-		    screens[i]->name);
+		if (fkeys && k >= '1' && k <= '5')
+			snprintf(label, sizeof label, " F%c %s ", k,
+			    screens[i]->name);
+		else
+			snprintf(label, sizeof label, " %c %s ", k,
+			    screens[i]->name);
 		wattron(ui->tabs, ui_attr(ui, r));
 		ui_put(ui->tabs, 0, x, ui->cols - x, label);
 		wattroff(ui->tabs, ui_attr(ui, r));
-		x += ui_strwidth(label) + 1;
+		x += ui_strwidth(label) + gap;
 	}
+	if (fkeys && x + 11 <= ui->cols)
+		ui_put(ui->tabs, 0, x + 1, ui->cols - x - 1, " Tab next");
 	wnoutrefresh(ui->tabs);
 }
 
@@ -569,6 +628,65 @@ frame_key(struct ui *ui, wint_t ch, bool is_key)
 	}
 }
 
+/*
+ * After ESC [ 200 ~: read the paste up to its end marker from @win (or
+ * until nothing comes for PASTE_WAIT_MS: a lost marker must not swallow
+ * the keys that follow for ever), then hand it to the screen as text.
+ * Keys inside a paste (a pasted arrow sequence) are dropped.
+ */
+static void
+handle_paste(struct ui *ui, WINDOW *win)
+{
+	wchar_t *text = xreallocarray(NULL, PASTE_MAX + 1, sizeof *text);
+	size_t n = 0;
+	bool cut = false, resized = false, taken = false;
+
+	wtimeout(win, PASTE_WAIT_MS);
+	for (;;) {
+		wint_t ch;
+		int r = wget_wch(win, &ch);
+
+		if (r == ERR) {
+			if (got_hup || got_term || got_int || errno != EINTR)
+				break;
+			continue;
+		}
+		if (r == KEY_CODE_YES) {
+			if (ch == KEY_PASTE_END)
+				break;
+			if (ch == KEY_RESIZE)
+				resized = true;
+			continue;
+		}
+		if (n < PASTE_MAX)
+			text[n++] = (wchar_t)ch;
+		else
+			cut = true;
+	}
+	text[n] = L'\0';
+	wtimeout(win, ui->cfg->refresh_seconds * 1000);
+	if (resized)
+		layout(ui);
+	if (ui->too_small || n == 0) {
+		taken = true;	/* nothing pasted, or nowhere to say so */
+	} else if (ui_alerts_dialog_open()) {
+		ui_message(ui, "paste ignored: acknowledge the alert first");
+	} else if (ui->screen->paste != NULL &&
+	    ui->screen->paste(ui, text, n)) {
+		taken = true;
+		if (cut)
+			ui_message(ui, "pasted the first %d characters only",
+			    PASTE_MAX);
+		ui->dirty_body = ui->dirty_frame = true;
+	} else {
+		ui_message(ui, "paste ignored: open a text field (Enter) first, "
+		    "then paste");
+	}
+	if (!taken)
+		beep();
+	free(text);
+}
+
 static void
 handle_key(struct ui *ui, wint_t ch, bool is_key)
 {
@@ -697,6 +815,11 @@ start_curses(struct ui *ui)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	/* Nothing is drawn yet: the mode goes straight to the terminal. */
+	fflush(stdout);
+	ui_paste_mode(true);
 	/* stdscr takes input while the terminal is too small. */
 	wtimeout(stdscr, ui->cfg->refresh_seconds * 1000);
 	/* Esc must feel quick, yet an arrow key split by a slow ssh link must
@@ -729,6 +852,21 @@ install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+}
+
+/* After initscr(): wrap curses' Ctrl-Z handler, if it installed one. */
+static void
+install_tstp(void)
+{
+	struct sigaction sa;
+
+	if (sigaction(SIGTSTP, NULL, &curses_tstp) != 0 ||
+	    (curses_tstp.sa_flags & SA_SIGINFO) ||
+	    curses_tstp.sa_handler == SIG_DFL || curses_tstp.sa_handler == SIG_IGN)
+		return;
+	sa = curses_tstp;
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 }
 
 static bool
@@ -787,6 +925,7 @@ ui_main(struct ml_app *app)
 	}
 	install_signals();
 	start_curses(&ui);
+	install_tstp();
 	/* A terminal fallback's notice comes first: it explains the look. */
 	if (ui.first_run && ui.message[0] == '\0')
 		ui_message(&ui, "mendlog is a diary: it does not replace your "
@@ -796,6 +935,8 @@ ui_main(struct ml_app *app)
 		if (svc->start != NULL)
 			svc->start(&ui);
 	while (!ui.quit && !got_hup && !got_term && !got_int) {
+		int wait_ms = ui.cfg->refresh_seconds * 1000;
+		WINDOW *win;
 		wint_t ch;
 		int r;
 
@@ -809,10 +950,18 @@ ui_main(struct ml_app *app)
 					svc->started(&ui);
 			continue;
 		}
-		r = ui.too_small ? wget_wch(stdscr, &ch) : wget_wch(ui.body, &ch);
+		win = ui.too_small ? stdscr : ui.body;
+		wtimeout(win, ui.wake_ms > 0 && ui.wake_ms < wait_ms ? ui.wake_ms :
+		    wait_ms);
+		ui.wake_ms = 0;
+		r = wget_wch(win, &ch);
 		if (got_hup || got_term || got_int)
 			break;
-		if (r != ERR)
+		if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN)
+			handle_paste(&ui, win);
+		else if (r == KEY_CODE_YES && ch == KEY_PASTE_END)
+			;	/* a stray end marker: nothing to do */
+		else if (r != ERR)
 			handle_key(&ui, ch, r == KEY_CODE_YES);
 		watch_files(&ui);
 		EACH_SERVICE(svc)

@@ -22,7 +22,7 @@ PY
 line=$(grep -n '^2026-11-01,' "$D/entries.csv" | cut -d: -f1)
 
 tm_start -- "$ML" -d "$D"
-check "screen up" wait_for '1 Today +2 History +3 Alerts'
+check "screen up" wait_for 'F?1 Today +F?2 History +F?3 Alerts'
 check "the top line names file, line and field" \
     wait_for "entries.csv:$line: leg_weakness 'si' cannot be read"
 tm_send q
@@ -35,7 +35,7 @@ check "q quits" wait_for '__EXITED__ 0'
 tm kill-server 2>/dev/null
 TMUX_SOCK="$TMUX_SOCK-2"
 tm_start -- "$ML" -d "$D"
-check "screen up again" wait_for '1 Today +2 History +3 Alerts'
+check "screen up again" wait_for 'F?1 Today +F?2 History +F?3 Alerts'
 tm_send F3
 check "the emergency is listed" wait_for "bladder_bowel"
 check "the clinician line" wait_for 'mendlog does not replace your clinician'

@@ -4,7 +4,15 @@
 . "$(dirname "$0")/lib.sh"
 
 tm_start -- "$ML" -d "$D"
-check "tab line at 80x24" wait_for '1 Today +2 History +3 Alerts +4 Exercises +5 Trends +\? Help'
+# On the day form digits are scores: the tab line shows the keys that
+# switch there (issue 11); elsewhere the digits.
+check "tab line at 80x24 on the day form: F-keys and Tab" \
+    wait_for '^ +F1 Today +F2 History +F3 Alerts +F4 Exercises +F5 Trends +\? Help +Tab next$'
+tm_send F2
+check "tab line elsewhere: the digits" \
+    wait_for '^ +1 Today +2 History +3 Alerts +4 Exercises +5 Trends +\? Help$'
+tm_send 1
+check "a digit switches from History" wait_for '^ +F1 Today +F2 History'
 check "first run says it does not replace a clinician" wait_for 'does not replace your clinician'
 check "top line shows the date" wait_for "^ (mendlog +)?[A-Z][a-z]{2} $(date +%F) \(today\)"
 # Never silent: with no procedure the top line says its checks are off.
@@ -13,7 +21,7 @@ check "top line: no procedure, its checks are off" \
 tm resize-window -t main -x 50 -y 15
 check "too small: a clear message" wait_for 'terminal too small \(need 80x24'
 tm resize-window -t main -x 80 -y 24
-check "recovers on resize" wait_for '1 Today +2 History'
+check "recovers on resize" wait_for 'F?1 Today +F?2 History'
 tm_send q
 check "q quits with status 0" wait_for '__EXITED__ 0'
 finish

@@ -7,7 +7,7 @@ export MENDLOG_NOW=2026-10-29T20:00:00+00:00
 cp -r "$TOP/tests/data/report-90" "$D"
 "$ML" -d "$D" report --from 2026-10-02 --to 2026-10-29 >"$T/report.txt"
 tm_start -- "MENDLOG_NOW=$MENDLOG_NOW" "$ML" -d "$D"
-check "Today screen up" wait_for '1 Today +2 History'
+check "Today screen up" wait_for 'F?1 Today +F?2 History'
 tm_send F5
 check "weekly table header on Trends" wait_for '^ week  from +back worst +leg +head +days +exercise +alerts'
 tm_screen >"$T/screen"
