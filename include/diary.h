@@ -61,6 +61,19 @@ int diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
     const char *description, struct ml_error *err);
 
 /*
+ * Change row @row (0-based, as loaded; `procedure list` numbers it
+ * @row + 1) of procedures.csv: @day, @kind, @description (each NULL to
+ * keep).  The row is found again under the lock; -1 with @err when it is
+ * gone, or on an invalid value or I/O error.
+ */
+int diary_edit_procedure(struct ml_store *s, size_t row, const ml_day *day,
+    const char *kind, const char *description, struct ml_error *err);
+/* Remove row @row of procedures.csv; the save's procedures.csv.bak keeps
+ * it, and alerts already raised stay in alerts.csv. */
+int diary_remove_procedure(struct ml_store *s, size_t row,
+    struct ml_error *err);
+
+/*
  * Parse one `mendlog log` argument "FIELD=VALUE" for the entries file.
  * The value is checked and stored in the schema's canonical form
  * (ml_value_normalise: Yes/TRUE/1 -> yes, 37,9 -> 37.9, 07 -> 7).  On success *field and *value are new strings the

@@ -56,6 +56,14 @@ int record_procedure(struct ml_store *s, const struct ml_config *cfg,
     ml_day day, const char *kind, const char *description,
     struct record_result *res, struct ml_error *err);
 
+/* Change procedure @row of the loaded procedures.csv (diary_edit_procedure;
+ * NULL keeps a field) or remove it; rules from the earlier of its old and
+ * new day up to today, whose timeline it changes. */
+int record_procedure_edit(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err);
+int record_procedure_remove(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, struct record_result *res, struct ml_error *err);
 /* Import a plan (plan_import: @report, @ctx and @out as there). */
 int record_plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,

@@ -212,7 +212,24 @@ cli_args_day(const struct cli_args *args, const char *name, ml_day *day)
 
 	if (v != NULL && !ml_day_parse(v, ml_today(), day)) {
 		cli_usage_error(args->cmd, "--%s: invalid date '%s': expected "
-		    "YYYY-MM-DD", name, v);
+		    "YYYY-MM-DD, today, yesterday, -3, 3 days ago or a weekday",
+		    name, v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_args_record_day(const struct cli_args *args, const char *name,
+    ml_day *day)
+{
+	char why[160];
+
+	if (cli_args_day(args, name, day) != 0)
+		return -1;
+	if (!ml_day_recordable(*day, ml_today(), cli_args_has(args, "force"),
+	    why, sizeof why)) {
+		cli_usage_error(args->cmd, "--%s: %s", name, why);
 		return -1;
 	}
 	return 0;

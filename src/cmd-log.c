@@ -14,15 +14,22 @@ static int run_log(struct ml_app *, const struct cli_args *);
 static int run_show(struct ml_app *, const struct cli_args *);
 
 static const struct cli_option date_options[] = {
-	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
-	    NULL },
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
+	    "3 days ago, monday); default today", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cli_option log_options[] = {
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
+	    "3 days ago, monday); default today, never after it", NULL },
+	CLI_FORCE_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 const struct cli_command cmd_log = {
 	.name = "log",
 	.summary = "set fields of a day's entry: mendlog log back_pain=4 ...",
-	.usage = "usage: mendlog log [--date YYYY-MM-DD] FIELD=VALUE...\n",
+	.usage = "usage: mendlog log [--date D] [--force] FIELD=VALUE...\n",
 	.about =
 	"Set fields of a day's entry (default today), creating it if needed.\n"
 	"FIELD= (empty) clears a field.  Examples:\n"
@@ -37,7 +44,7 @@ const struct cli_command cmd_log = {
 	"  sleep_hours                                        0-24\n"
 	"  activity_min                                       0-1440\n"
 	"  medication therapies notes                         text\n",
-	.options = date_options,
+	.options = log_options,
 	.min_args = 1, .max_args = -1,
 	.args_error = "nothing to log: give FIELD=VALUE",
 	.exec = run_log,
@@ -61,7 +68,7 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	ml_day day = ml_today();
 	int rc = ML_EXIT_OK;
 
-	if (cli_args_day(args, "date", &day) != 0)
+	if (cli_args_record_day(args, "date", &day) != 0)
 		return ML_EXIT_USAGE;
 	sets = xcalloc((size_t)args->argc, sizeof *sets);
 	/* Check every argument before anything is written. */

@@ -146,6 +146,56 @@ record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	return 0;
 }
 
+/* Edit (@remove false) or remove procedure @row; the rules run from the
+ * earlier of its old and new day up to today. */
+static int
+change_procedure(struct ml_store *s, const struct ml_config *cfg, size_t row,
+    bool remove, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err)
+{
+	struct alerts_keys before;
+	struct ml_error rerr;
+	ml_day from;
+	int rc;
+
+	result_init(res);
+	if (row >= store_nrows(s, ML_PROCEDURES) || !ml_date_parse(store_get(s,
+	    ML_PROCEDURES, row, PC_DATE), &from))
+		from = ml_today();
+	if (day != NULL && *day < from)
+		from = *day;
+	keys_before(s, &before);
+	rc = remove ? diary_remove_procedure(s, row, err) :
+	    diary_edit_procedure(s, row, day, kind, description, err);
+	if (rc != 0) {
+		alerts_keys_free(&before);
+		return -1;
+	}
+	if (run_rules(s, cfg, from, until_today(from), &before, res,
+	    &rerr) != 0) {
+		res->unrecorded = true;
+		res->alerts_err = rerr;
+	}
+	alerts_keys_free(&before);
+	return 0;
+}
+
+int
+record_procedure_edit(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err)
+{
+	return change_procedure(s, cfg, row, false, day, kind, description, res,
+	    err);
+}
+
+int
+record_procedure_remove(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, struct record_result *res, struct ml_error *err)
+{
+	return change_procedure(s, cfg, row, true, NULL, NULL, NULL, res, err);
+}
+
 int
 record_exercise(struct ml_store *s, const struct ml_config *cfg,
     const struct plan_log *log, struct record_result *res,
