@@ -83,6 +83,15 @@ int record_acknowledge(struct ml_store *s, size_t row, size_t *count,
 int record_rules(struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, struct record_result *res, struct ml_error *err);
 
+/*
+ * The rules on every day of entries.csv whose row changed since the rules
+ * last saw it (checked.h), however old: a spreadsheet edit is checked at
+ * the next run of any command and at the screen's next reload.  The first
+ * run records the rows as they are (the start-up window checks the recent
+ * days).  -1 only when entries or procedures cannot be read.
+ */
+int record_changes(struct ml_store *s, const struct ml_config *cfg,
+    struct record_result *res, struct ml_error *err);
 /* record_rules() over the last cfg->startup_days days up to today (none
  * when it is 0): the catch-up at start-up. */
 int record_startup(struct ml_store *s, const struct ml_config *cfg,

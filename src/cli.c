@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "record.h"
 #include "csvio.h"
 #include "export.h"
 #include "text.h"
@@ -556,12 +557,20 @@ cli_open_store(struct ml_app *app)
 {
 	struct ml_error err;
 
+	struct record_result res;
+
 	if (app_open_store(app, config_report, NULL, &err) != 0) {
 		/* Errors inside the config were already reported line by line. */
 		if (!app_config_error_reported(&err))
 			cli_print_error(&err);
 		return -1;
 	}
+	/* Every command's start: a row changed outside mendlog (a
+	 * spreadsheet) is checked now, however old.  Files that cannot be
+	 * read are the command's to report, not this. */
+	if (record_changes(&app->store, &app->cfg, &res, &err) == 0)
+		cli_print_recorded(&res);
+	record_result_free(&res);
 	return 0;
 }
 

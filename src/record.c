@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checked.h"
 #include "diary.h"
 #include "record.h"
 
@@ -257,4 +258,79 @@ record_startup(struct ml_store *s, const struct ml_config *cfg,
 	}
 	return record_rules(s, cfg, today - (cfg->startup_days - 1), today, res,
 	    err);
+}
+
+int
+record_changes(struct ml_store *s, const struct ml_config *cfg,
+    struct record_result *res, struct ml_error *err)
+{
+	struct ml_changed ch;
+	struct alerts_keys before;
+	struct alerts_raised fired = { NULL, 0 };
+	struct alert_row *rows;
+	struct ml_error cerr;
+	size_t n;
+
+	result_init(res);
+	if (store_load(s, ML_ENTRIES, NULL, err) != 0 ||
+	    store_load(s, ML_PROCEDURES, NULL, err) != 0)
+		return -1;
+	/* A window of the entries cannot be compared with the whole file. */
+	if (s->files[ML_ENTRIES].partial)
+		return 0;
+	if (checked_compare(s, &ch, &cerr) != 0) {
+		/* Unreadable: start again from the rows as they are. */
+		ch.baseline = ch.dirty = true;
+	}
+	if (ch.n == 0) {
+		if (ch.dirty)
+			(void)checked_save(s, &cerr);
+		checked_free(&ch);
+		return 0;
+	}
+	keys_before(s, &before);
+	res->from = ch.days[0];
+	res->to = ch.days[ch.n - 1];
+	/* Each run of consecutive changed days is one check. */
+	for (size_t i = 0; i < ch.n;) {
+		size_t j = i;
+
+		while (j + 1 < ch.n && ch.days[j + 1] == ch.days[j] + 1)
+			j++;
+		if (alerts_check_days(s, cfg, ch.days[i], ch.days[j], &fired,
+		    &res->alerts_err) != 0)
+			res->unrecorded = true;
+		i = j + 1;
+	}
+	if (res->unrecorded) {
+		/* Not recorded: checked.csv is left as it was, so the next
+		 * run checks these days again. */
+		res->raised = fired;
+		alerts_keys_free(&before);
+		checked_free(&ch);
+		return 0;
+	}
+	alerts_raised_free(&fired);
+	if (store_load(s, ML_ALERTS, NULL, &res->alerts_err) != 0) {
+		res->unrecorded = true;
+	} else {
+		n = alerts_new(s, &before, res->from, &rows);
+		for (size_t i = 0; i < n; i++) {
+			struct ml_alert a;
+
+			memset(&a, 0, sizeof a);
+			a.rule = rows[i].rule;
+			a.tier = rows[i].tier;
+			a.message = rows[i].message;
+			a.day = a.scope_from = a.scope_to = rows[i].day;
+			res->raised.v = xreallocarray(res->raised.v,
+			    res->raised.n + 1, sizeof *res->raised.v);
+			res->raised.v[res->raised.n++] = a;
+		}
+		free(rows);
+		(void)checked_save(s, &cerr);
+	}
+	alerts_keys_free(&before);
+	checked_free(&ch);
+	return 0;
 }
