@@ -243,6 +243,46 @@ test_open_and_new(void **state)
 	    -1);
 }
 
+/* A row edited outside mendlog, 60 days back, is checked at the next run
+ * (record_changes); an unchanged diary checks nothing. */
+static void
+test_changes_outside_mendlog(void **state)
+{
+	struct fx *f = *state;
+	struct record_result res;
+	struct ml_error err;
+	char *path = xasprintf("%s/entries.csv", f->dir);
+	ml_day old = ml_today() - 60;
+	char date[ML_DATE_LEN], *csv;
+
+	ml_date_format(old, date);
+	csv = xasprintf("date,back_pain,leg_weakness\n%s,2,no\n", date);
+	tu_write_str(path, csv);
+	free(csv);
+	/* First run: the rows as they are are the baseline. */
+	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	record_result_free(&res);
+	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	assert_true(res.from > res.to);		/* nothing ran */
+	record_result_free(&res);
+	/* A spreadsheet edit of that old row. */
+	csv = xasprintf("date,back_pain,leg_weakness\n%s,2,yes\n", date);
+	tu_write_str(path, csv);
+	free(csv);
+	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(res.raised.n, 1);
+	assert_string_equal(res.raised.v[0].rule, "leg_weakness");
+	assert_int_equal(res.raised.v[0].day, old);
+	record_result_free(&res);
+	/* Checked once: the next run raises nothing more. */
+	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	record_result_free(&res);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -261,6 +301,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_exercise_and_ack_raise_nothing,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_and_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changes_outside_mendlog, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
