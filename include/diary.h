@@ -50,8 +50,9 @@ bool diary_procedure_for(const struct ml_store *s, ml_day day,
     struct ml_procedure *out);
 
 /*
- * "day N after lumbar puncture" for @day into @buf, or "" when no
- * procedure applies.  Returns N, or -1.
+ * "day N after lumbar puncture" for @day into @buf (timeline_label with
+ * the default windows: an earlier procedure still in its window is named
+ * too), or "" when no procedure applies.  Returns N, or -1.
  */
 int diary_day_label(const struct ml_store *s, ml_day day, char *buf,
     size_t size);

@@ -76,6 +76,10 @@ run_due(struct ml_app *app, const struct cli_args *args)
 
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
+	/* Checks that are off (no procedure); cron's --new mails only what
+	 * is new, and these are not. */
+	if (!only_new)
+		cli_print_notices(app, ml_day_of(now), stderr);
 	ml_date_format(ml_day_of(now), today);
 	if (state_load(&st, s->dir, &err) != 0) {
 		cli_print_error(&err);

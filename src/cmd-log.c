@@ -138,6 +138,8 @@ run_show(struct ml_app *app, const struct cli_args *args)
 	if (cli_open_store(app) != 0 || cli_load(app, ML_ENTRIES) != 0 ||
 	    cli_load(app, ML_PROCEDURES) != 0)
 		return ML_EXIT_FAIL;
+	/* No procedure: its checks are off, and the reader must know. */
+	cli_print_notices(app, ml_today(), stderr);
 	ml_date_format(day, date);
 	diary_day_label(&app->store, day, label, sizeof label);
 	row = diary_find(&app->store, day);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "diary.h"
+#include "timeline.h"
 
 long
 diary_find(const struct ml_store *s, ml_day day)
@@ -111,16 +112,14 @@ diary_procedure_for(const struct ml_store *s, ml_day day,
 int
 diary_day_label(const struct ml_store *s, ml_day day, char *buf, size_t size)
 {
-	struct ml_procedure p;
+	struct ml_timeline tl;
+	int n;
 
-	if (!diary_procedure_for(s, day, &p)) {
-		if (size > 0)
-			buf[0] = '\0';
-		return -1;
-	}
-	snprintf(buf, size, "day %d after %s", (int)(day - p.date),
-	    ml_proc_kind_label(p.kind));
-	return (int)(day - p.date);
+	/* The timeline's wording, with the kind table's windows. */
+	timeline_build(&tl, s, NULL);
+	n = timeline_label(&tl, day, buf, size);
+	timeline_free(&tl);
+	return n;
 }
 
 struct proc_ctx {

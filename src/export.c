@@ -13,6 +13,7 @@
 #include "csvio.h"
 #include "diary.h"
 #include "export.h"
+#include "timeline.h"
 #include "plan.h"
 #include "psfs.h"
 
@@ -228,6 +229,32 @@ day_alerts_free(struct day_alerts *da)
 	free(da->joined);
 }
 
+/*
+ * The procedures before the newest one on @day that are still inside
+ * their expected window, "lumbar_puncture day 6" each, joined by "; ":
+ * every procedure keeps its own count (timeline.h).
+ */
+static void
+earlier_procedures(const struct ml_timeline *tl, ml_day day, char *buf,
+    size_t size)
+{
+	struct ml_timeline_day on[8];
+	size_t n = timeline_on(tl, day, on, ML_NELEM(on)), off = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 1; i < n && off < size; i++) {
+		int w;
+
+		if (!on[i].in_window)
+			continue;
+		w = snprintf(buf + off, size - off, "%s%s day %d",
+		    off ? "; " : "", on[i].proc->info->id, on[i].dayno);
+		if (w < 0)
+			break;
+		off += (size_t)w;
+	}
+}
+
 /* Days of adherence computed at a time (bounds memory on long ranges). */
 enum { ADH_BLOCK = 1024 };
 
@@ -247,8 +274,11 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	size_t cursor = 0;
 	struct plan_adherence *adh = xcalloc(ADH_BLOCK, sizeof *adh);
 	struct day_alerts da;
+	struct ml_timeline tl;
+	char earlier[256];
 
 	day_alerts_init(&da, s);
+	timeline_build(&tl, s, cfg);
 
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -266,6 +296,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	row_add(&row, "date", CELL_TEXT);
 	row_add(&row, "day_after_procedure", CELL_TEXT);
 	row_add(&row, "procedure", CELL_TEXT);
+	row_add(&row, "earlier_procedures", CELL_TEXT);
 	for (size_t i = 0; i < ncols; i++)
 		row_add(&row, t->header[cols[i]], CELL_TEXT);
 	row_add(&row, "exercise_slots_due", CELL_TEXT);
@@ -306,6 +337,8 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 			row_add(&row, "", CELL_INTEGER);
 			row_add(&row, "", CELL_TEXT);
 		}
+		earlier_procedures(&tl, day, earlier, sizeof earlier);
+		row_add(&row, earlier, CELL_TEXT);
 		for (size_t i = 0; i < ncols; i++) {
 			const char *v = er ? ml_row_get(er, cols[i]) : "";
 
@@ -337,6 +370,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	}
 	row_free(&row);
 	day_alerts_free(&da);
+	timeline_free(&tl);
 	free(adh);
 	free(cols);
 	free(types);

@@ -12,6 +12,7 @@
 #include "diary.h"
 #include "plan.h"
 #include "report.h"
+#include "timeline.h"
 #include "text.h"
 
 #define CHART_WIDTH 70
@@ -240,12 +241,46 @@ note_line(const char *note, int cols, char *buf, size_t size)
 	free(first);
 }
 
+/*
+ * "Procedure: <kind> on <date>, <description>; <to> is day N." for every
+ * procedure in [@from, @to] and the one in effect at @from, each with its
+ * own day count (timeline.h).  Returns how many.
+ */
+static size_t
+report_procedures(FILE *fp, const struct ml_store *s,
+    const struct ml_config *cfg, ml_day from, ml_day to)
+{
+	struct ml_timeline tl;
+	const struct ml_timeline_proc *first;
+	char dto[ML_DATE_LEN];
+	size_t n = 0;
+
+	ml_date_format(to, dto);
+	timeline_build(&tl, s, cfg);
+	first = timeline_newest(&tl, from);
+	for (size_t i = 0; i < tl.n; i++) {
+		const struct ml_timeline_proc *p = &tl.v[i];
+		char pd[ML_DATE_LEN], desc[200];
+
+		if (p->date > to || (p->date < from && p != first))
+			continue;
+		ml_date_format(p->date, pd);
+		/* 40 columns of the description, through the output gate. */
+		text_safe(desc, sizeof desc, p->description, 40, 0);
+		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
+		    p->info->label, pd, *p->description ? ", " : "", desc, dto,
+		    (int)(to - p->date));
+		n++;
+	}
+	timeline_free(&tl);
+	return n;
+}
+
 int
 report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now)
 {
 	struct report_week *weeks;
-	struct ml_procedure p;
 	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
 	size_t nweeks, shown = 0;
 	int notes = 0;
@@ -253,18 +288,9 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	ml_date_format(from, dfrom);
 	ml_date_format(to, dto);
 	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
-	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN], desc[200];
-
-		ml_date_format(p.date, pd);
-		/* 40 columns of the description, through the output gate. */
-		text_safe(desc, sizeof desc, p.description, 40, 0);
-		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
-		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    desc, dto, (int)(to - p.date));
-	} else {
-		fprintf(fp, "Procedure: none recorded.\n");
-	}
+	if (report_procedures(fp, s, cfg, from, to) == 0)
+		fprintf(fp, "Procedure: none recorded; the checks tied to a "
+		    "procedure are off.\n");
 	fprintf(fp, "Patient diary; not a clinical record.\n\n");
 
 	nweeks = report_weeks(s, cfg, from, to, now, &weeks);

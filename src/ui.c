@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "timeline.h"
 #include "record.h"
 #include "text.h"
 #include "ui.h"
@@ -343,18 +344,32 @@ draw_top_notice(struct ui *ui, int from, int to)
 	wattroff(ui->top, ui_attr(ui, UI_URGENT));
 }
 
+/* The day count of ui->day: the newest procedure, and an earlier one
+ * still inside its window (timeline.h). */
+static void
+top_label(struct ui *ui, char *buf, size_t size)
+{
+	struct ml_timeline tl;
+
+	timeline_build(&tl, ui->store, ui->cfg);
+	timeline_label(&tl, ui->day, buf, size);
+	timeline_free(&tl);
+}
+
 static void
 draw_top(struct ui *ui)
 {
-	char date[ML_DATE_LEN], label[96], left[200];
+	char date[ML_DATE_LEN], label[160], left[240];
 	int y, m, d, x;
 	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
 	    "Sat", "Sun" };
+	const char *today;
 
 	werase(ui->top);
 	ml_date_format(ui->day, date);
 	ml_date_to_ymd(ui->day, &y, &m, &d);
-	diary_day_label(ui->store, ui->day, label, sizeof label);
+	top_label(ui, label, sizeof label);
+	today = ui->day == ml_today() ? " (today)" : "";
 	/* An alert banner wins over everything but the date and "day N
 	 * after ...": the program name goes first, then the end of the label
 	 * is cut, never the tier and rule. */
@@ -365,13 +380,15 @@ draw_top(struct ui *ui)
 		x = w > ui->cols - 12 ? 12 : ui->cols - w;
 	}
 	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
-	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
-	    label);
+	    date, today, *label ? " - " : "", label);
 	/* The name gives way to an alert banner or a notice. */
 	if (ui_strwidth(left) > x - 1 || ui->notices.n > 0)
 		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
-		    date, ui->day == ml_today() ? " (today)" : "",
-		    *label ? " - " : "", label);
+		    date, today, *label ? " - " : "", label);
+	/* Then "(today)", so that two day counts fit at 80 columns. */
+	if (ui_strwidth(left) > x - 1)
+		snprintf(left, sizeof left, " %s %s%s%s", wd[ml_weekday(ui->day)],
+		    date, *label ? ": " : "", label);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));
