@@ -105,6 +105,8 @@ collect(struct block *b, bool paged)
 	for (size_t i = 0; (s = ui_screen_at(i)) != NULL; i++)
 		if (s->help != NULL)
 			add_blocks(s->help, b, &nb);
+	/* Not a tab, but reached with p from the other screens. */
+	add_blocks(ui_procedures.help, b, &nb);
 	if (paged)
 		add_blocks(help_keys, b, &nb);
 	return nb;

@@ -565,6 +565,11 @@ frame_key(struct ui *ui, wint_t ch, bool is_key)
 	case L'?':
 		ui_switch_tab(ui, '?');
 		return true;
+	case L'p':
+		/* The top line's "no procedure ... p to add" works anywhere
+		 * the screen does not take the key itself. */
+		ui_switch(ui, &ui_procedures);
+		return true;
 	case L'1': case L'2': case L'3': case L'4': case L'5':
 		if (ui->screen->digits_are_input)
 			return false;
@@ -666,6 +671,19 @@ any_file_exists(const struct ml_store *s)
 	return false;
 }
 
+/* A procedure the timeline can read (a kind and a date). */
+static bool
+any_procedure(const struct ml_store *s)
+{
+	struct ml_timeline tl;
+	bool any;
+
+	timeline_build(&tl, s, NULL);
+	any = tl.n > 0;
+	timeline_free(&tl);
+	return any;
+}
+
 /* Before the screen starts, errors go to stderr as the CLI's do. */
 static void
 print_error(const struct ml_error *err)
@@ -720,6 +738,10 @@ ui_main(struct ml_app *app)
 		ui_message(&ui, "mendlog is a diary: it does not replace your "
 		    "clinician. Press ? for help.");
 	ui_switch(&ui, screens[0]);
+	/* An empty diary starts with what was done and when: half the
+	 * checks hang on it.  The form can be skipped. */
+	if (store_nrows(ui.store, ML_ENTRIES) == 0 && !any_procedure(ui.store))
+		ui_procedures_first_start(&ui);
 	EACH_SERVICE(svc)
 		if (svc->start != NULL)
 			svc->start(&ui);
