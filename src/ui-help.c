@@ -19,6 +19,7 @@ static const char *const everywhere[] = {
 	"                 Exercises Trends",
 	"  1-5            same, except in Today",
 	"  ? help   Ctrl-L repaint   q quit",
+	"  p              procedures",
 	"  Every change is saved at once.",
 	NULL,
 };

@@ -181,8 +181,8 @@ list_draw(struct ui *ui, WINDOW *win)
 		wattroff(win, ui_attr(ui, UI_URGENT));
 	} else {
 		wattron(win, ui_attr(ui, UI_DIM));
-		ui_put(win, rows - 2, 1, cols - 2, "Alerts already raised stay in "
-		    "the Alerts list when a procedure is changed or removed.");
+		ui_put(win, rows - 2, 1, cols - 2, "Alerts already raised stay "
+		    "listed when a procedure is changed or removed.");
 		wattroff(win, ui_attr(ui, UI_DIM));
 	}
 }
@@ -430,9 +430,8 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 	} else if (!is_key && (ch == L'k' || ch == L'j')) {
 		return form_key(ui, ch == L'k' ? KEY_UP : KEY_DOWN, true);
 	} else {
-		/* The form takes every other key: q and digits do nothing
-		 * here rather than leave a half-filled form. */
-		return is_key ? UI_KEY_UNHANDLED : UI_KEY_HANDLED;
+		/* q, Tab, ? and the tab keys work as everywhere. */
+		return UI_KEY_UNHANDLED;
 	}
 	ui_dirty(ui);
 	ui_dirty_frame(ui);
@@ -509,7 +508,6 @@ static const char *const procedures_help[] = {
 const struct ui_screen ui_procedures = {
 	.name = "Procedures",
 	.tab_key = 'p',
-	.digits_are_input = true,
 	.enter = procedures_enter,
 	.leave = procedures_leave,
 	.draw = procedures_draw,
