@@ -385,10 +385,16 @@ draw_top(struct ui *ui)
 	if (ui_strwidth(left) > x - 1 || ui->notices.n > 0)
 		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
 		    date, today, *label ? " - " : "", label);
-	/* Then "(today)", so that two day counts fit at 80 columns. */
-	if (ui_strwidth(left) > x - 1)
-		snprintf(left, sizeof left, " %s %s%s%s", wd[ml_weekday(ui->day)],
-		    date, *label ? ": " : "", label);
+	/* Then "(today)", when that makes two day counts fit whole at 80
+	 * columns; otherwise the end of the label is cut, as before. */
+	if (ui_strwidth(left) > x - 1) {
+		char shorter[sizeof left];
+
+		snprintf(shorter, sizeof shorter, " %s %s%s%s",
+		    wd[ml_weekday(ui->day)], date, *label ? ": " : "", label);
+		if (ui_strwidth(shorter) <= x - 1)
+			memcpy(left, shorter, sizeof left);
+	}
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));
