@@ -1,11 +1,7 @@
 /*
- * csvio.h - CSV tables in memory, read and written through libcsv, and the
- * one atomic-save routine every file goes through.
- *
- * A table keeps exactly what the file held: the header row, every data row
- * with as many cells as it had (ragged rows stay ragged), and the line each
- * row started on, so problems can be reported as FILE:LINE.  Cells are
- * NUL-terminated UTF-8 strings owned by the table.
+ * csvio.h - the CSV format: the one parser (libcsv; whole, filtered and
+ * streaming reads) into tables (table.h), and the writer.  The atomic
+ * save is save.h; both headers come with this one.
  */
 #ifndef ML_CSVIO_H
 #define ML_CSVIO_H
@@ -15,25 +11,8 @@
 #include <stdio.h>
 
 #include "mendlog.h"
-
-struct ml_row {
-	char **cells;		/* owned; ncells strings */
-	size_t ncells;
-	long line;		/* line the row starts on, 0 for new rows */
-	bool packed;		/* cells live in the table's arena (as read);
-				 * ml_row_set copies them out first */
-};
-
-struct ml_arena;
-
-struct ml_table {
-	char **header;		/* owned; ncols strings */
-	size_t ncols;
-	struct ml_row *rows;	/* owned */
-	size_t nrows;
-	size_t cap;
-	struct ml_arena *arena;	/* owned: the packed rows' cells */
-};
+#include "save.h"
+#include "table.h"
 
 /* How rows are written.  Zero-initialised = comma, LF, no BOM. */
 struct csv_style {
@@ -110,59 +89,11 @@ struct csvio_stream {
 int csvio_stream_file(const char *path, const struct csvio_stream *cb,
     struct ml_error *err);
 
-/*
- * Append a data row holding copies of @cells, packed into @t's arena
- * like rows read from a file; @line is its line in the file.
- */
-void ml_table_append_packed(struct ml_table *t, const char *const *cells,
-    size_t ncells, long line);
-
 /* Write one row of @n cells, quoting as RFC 4180 needs.  -1 on I/O error. */
 int csvio_write_row(FILE *fp, const char *const *cells, size_t n,
     const struct csv_style *style);
 /* Write header and rows.  -1 on I/O error. */
 int csvio_write_table(FILE *fp, const struct ml_table *t,
     const struct csv_style *style);
-
-/*
- * Callback that writes a file's content to @fp; returns 0 or -1 (with
- * errno set or @err filled).
- */
-typedef int (*csvio_writer)(FILE *fp, void *ctx, struct ml_error *err);
-
-/*
- * Replace @path atomically: write through @writer into a 0600 temp file
- * created with O_EXCL in the same directory, fflush + fsync + fclose, keep
- * the old file as PATH.bak (when @keep_backup), rename over @path, fsync the
- * directory.  On any failure the temp file is removed, @path is untouched
- * and -1 is returned with @err set to "PATH: reason".
- */
-int csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
-    bool keep_backup, struct ml_error *err);
-
-/*
- * Remove the temp file of a save in progress, if any.  Async-signal-safe:
- * for signal handlers of command-line writers, so an interrupted save or
- * export leaves neither a partial file nor a temp file behind.
- */
-void csvio_abort_pending(void);
-
-/* Table helpers.  Strings passed in are copied. */
-void ml_table_init(struct ml_table *t);
-void ml_table_free(struct ml_table *t);
-/* Insert an empty row of @ncells cells at @pos (<= nrows); return it. */
-struct ml_row *ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells);
-/* Remove row @pos (< nrows), keeping the order of the others. */
-void ml_table_remove_row(struct ml_table *t, size_t pos);
-/* Set cell @col of @row, growing the row with empty cells as needed. */
-void ml_row_set(struct ml_row *row, size_t col, const char *value);
-/* Cell @col of @row, or "" when the row is shorter. */
-const char *ml_row_get(const struct ml_row *row, size_t col);
-/* Append a column named @name after the widest row (never over a value
- * that has no column name) and pad every shorter row with empty cells.
- * Returns the new column's index. */
-size_t ml_table_add_col(struct ml_table *t, const char *name);
-/* Remove every row. */
-void ml_table_clear_rows(struct ml_table *t);
 
 #endif

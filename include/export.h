@@ -25,6 +25,12 @@ struct export_opts {
 	bool excel;		/* UTF-8 BOM and CRLF */
 	bool semicolon;		/* ';' separators and decimal commas */
 	time_t now;		/* for slot status (missed, due) */
+	/* Daily: read the entries from this file as it streams by instead
+	 * of the loaded table, for a file whose dates in the range are in
+	 * order (the caller checks; cmd-export.c).  Rows out of order or
+	 * repeating a date already written are skipped.  NULL = the loaded
+	 * table. */
+	const char *entries_path;
 };
 
 /* What a cell holds, for neutralising and decimal commas. */

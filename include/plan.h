@@ -137,17 +137,13 @@ struct plan_adherence {
 /*
  * Adherence of exercise @exercise_id (NULL = all) over the days @from..@to
  * inclusive, at @now.  A slot counts as due once its time has come (a past
- * slot with no log is missed) or once it is logged, even early.
+ * slot with no log is missed) or once it is logged, even early.  Reads
+ * only the log rows of those days (the log's key index), so a week costs
+ * a week whatever the length of the log.
  */
 void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
     struct plan_adherence *out);
-/*
- * plan_adherence(s, cfg, NULL, d, d, now, &out[d - @from]) for every day
- * d of @from..@to, in one pass (exports); @out has to - from + 1 items.
- */
-void plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, struct plan_adherence *out);
 /* The usual periods: the last @days days up to and including today(@now). */
 void plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, int days, time_t now, struct plan_adherence *out);

@@ -23,6 +23,7 @@ struct report_week {
 	double leg_mean;
 	double headache_mean;
 	int slots_due;		/* exercise slots due in the week (so far) */
+	int slots_done, slots_partial;	/* of those, done and partly done */
 	double adherence_pct;	/* NAN when nothing was due */
 	int alerts;		/* alerts raised on days of the week */
 };

@@ -62,23 +62,12 @@ extern const char *const rules_ids[];
 /*
  * The alerts that fire on @day, most severe first, into @out (room for
  * RULES_MAX).  Needs entries and procedures loaded in @s.  A day with no
- * entry fires nothing.  Returns how many.
+ * entry fires nothing.  Returns how many.  Costs O(log n) plus the days
+ * the multi-day rules look back at (the store's key index), so a check
+ * over many days needs no shared copy.
  */
 size_t rules_eval(const struct ml_store *s, const struct ml_config *cfg,
     ml_day day, struct ml_alert *out);
-
-/*
- * The same for many days in a row (a start-up check over 30 days): the
- * sorted list of entered days is built once by rules_days_new() and
- * shared.  It reads the loaded entries: use it only while they are not
- * reloaded or changed.  rules_eval_in(..., day, out) gives exactly what
- * rules_eval(..., day, out) gives.  Free with rules_days_free().
- */
-struct rules_days;
-struct rules_days *rules_days_new(const struct ml_store *s);
-void rules_days_free(struct rules_days *days);
-size_t rules_eval_in(const struct ml_store *s, const struct ml_config *cfg,
-    const struct rules_days *days, ml_day day, struct ml_alert *out);
 
 /* The message of @rule at @tier (the same text rules_eval gives), or NULL
  * when that rule has no such tier. */

@@ -25,8 +25,13 @@
 #include "date.h"
 #include "schema.h"
 
+struct ml_key_index;
+
 struct ml_store_file {
 	struct ml_table table;
+	/* owned: the key index (store-index.h), rebuilt lazily, so a const
+	 * store can still bring it up to date in store_find. */
+	struct ml_key_index *index;
 	int *colmap;		/* schema column -> table column, or -1 */
 	bool loaded;
 	bool broken;		/* last load failed: never written */
@@ -66,6 +71,11 @@ const char *store_path(const struct ml_store *s, enum ml_file file);
 int store_load(struct ml_store *s, enum ml_file file, bool *changed,
     struct ml_error *err);
 
+/* Fill @colmap (one int per schema column of @sc) with each column's
+ * index in @header (@n names), or -1 when the header lacks it. */
+void store_map_header(int *colmap, const struct ml_schema *sc,
+    const char *const *header, size_t n);
+
 /* Whether store_load_filtered keeps a row: @colmap maps schema columns to
  * @cells (-1 = the file lacks the column). */
 typedef bool (*store_keep_fn)(void *ctx, const char *const *cells,
@@ -101,9 +111,18 @@ size_t store_nrows(const struct ml_store *s, enum ml_file file);
 const char *store_get(const struct ml_store *s, enum ml_file file,
     size_t row, size_t col);
 /* Index of the first row whose key columns equal @key (schema key order),
- * or -1. */
+ * or -1.  O(log n) through the file's key index. */
 long store_find(const struct ml_store *s, enum ml_file file,
     const char *const *key);
+
+/*
+ * The rows of @file whose first key column lies in @lo..@hi (bytewise,
+ * inclusive; ISO dates sort as strings), in key order: *rows points into
+ * the store's key index and is valid until the next load or change of
+ * @file.  Returns their number (0 for a file without a key).
+ */
+size_t store_key_range(const struct ml_store *s, enum ml_file file,
+    const char *lo, const char *hi, const size_t **rows);
 
 /* A transaction's view of one file, valid only inside the apply callback. */
 struct ml_tx;

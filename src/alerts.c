@@ -160,7 +160,6 @@ alerts_check_days(struct ml_store *s, const struct ml_config *cfg,
 	struct record_ctx rc;
 	struct view v = { s, NULL };
 	struct ml_error lerr;
-	struct rules_days *all;
 	ml_day *days;
 	size_t ndays = 0, n;
 	int ret = 0;
@@ -183,15 +182,13 @@ alerts_check_days(struct ml_store *s, const struct ml_config *cfg,
 	/* Oldest first, so a "once per procedure" alert is dated on the first
 	 * day it fired. */
 	qsort(days, ndays, sizeof *days, cmp_day);
-	/* Nothing reloads the entries in this loop: sort their days once. */
-	all = rules_days_new(s);
 	for (size_t i = 0; i < ndays; i++) {
 		struct ml_alert a[RULES_MAX];
 		size_t k;
 
 		if (i > 0 && days[i] == days[i - 1])
 			continue;
-		k = rules_eval_in(s, cfg, all, days[i], a);
+		k = rules_eval(s, cfg, days[i], a);
 		for (size_t j = 0; j < k; j++) {
 			raised_add(&fired, &a[j]);
 			if (is_new(&v, &pre, &a[j]))
@@ -199,7 +196,6 @@ alerts_check_days(struct ml_store *s, const struct ml_config *cfg,
 		}
 	}
 	free(days);
-	rules_days_free(all);
 	if (pre.n == 0)
 		goto done;
 	memset(&rc, 0, sizeof rc);

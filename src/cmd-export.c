@@ -60,8 +60,16 @@ write_job(FILE *fp, void *ctx, struct ml_error *err)
 	return export_write(fp, job->s, job->cfg, &job->opts);
 }
 
+/* Entries in the window held in memory by the first (and, up to this
+ * many, only) pass; a larger window is streamed from the file. */
+enum { HOLD_MAX = 65536 };
+
 struct window {
 	ml_day lo, hi;
+	size_t limit;		/* keep at most this many rows */
+	bool sorted;		/* the window's dates came in order */
+	ml_day last;
+	size_t seen;		/* rows in the window */
 };
 
 /* Entry rows the export can use: a date inside the window.  A row whose
@@ -70,33 +78,51 @@ static bool
 keep_in_window(void *ctx, const char *const *cells, size_t ncells,
     const int *colmap)
 {
-	const struct window *w = ctx;
+	struct window *w = ctx;
 	int c = colmap[EC_DATE];
 	ml_day d;
 
-	return c >= 0 && (size_t)c < ncells && ml_date_parse(cells[c], &d) &&
-	    d >= w->lo && d <= w->hi;
+	if (c < 0 || (size_t)c >= ncells || !ml_date_parse(cells[c], &d) ||
+	    d < w->lo || d > w->hi)
+		return false;
+	if (w->seen > 0 && d < w->last)
+		w->sorted = false;
+	w->last = d;
+	return w->seen++ < w->limit;
 }
 
 /*
  * Read only the entries the export can need: those up to --to (default
  * today) and from --from (when given).  On a large diary that is a small
- * part of entries.csv, and the rest is never held.  The default range
- * still comes out the same: its first day is the earliest date up to
- * today (dates after the window's end can never be it).  Returns
+ * part of entries.csv, held in one pass.  A window of more than HOLD_MAX
+ * rows in date order (as mendlog writes them) is not held: the daily
+ * export streams it from the file (export_opts.entries_path), so memory
+ * stays flat however many rows are written; the rows held from the first
+ * pass start with the earliest date, for the default range.  Only a
+ * large window out of order (a hand-edited file) is held whole.  Returns
  * ML_EXIT_OK to go on, or the exit status.
  */
 static int
-load_entries_in_range(struct ml_app *app, const struct cli_range *r)
+load_entries_in_range(struct ml_app *app, const struct cli_range *r,
+    struct export_opts *o)
 {
 	struct window w = { r->have_from ? r->from : INT32_MIN,
-	    r->have_to ? r->to : ml_today() };
+	    r->have_to ? r->to : ml_today(), HOLD_MAX, true, 0, 0 };
 	struct ml_error err;
+	int rc;
 
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (store_load_filtered(&app->store, ML_ENTRIES, keep_in_window, &w,
-	    &err) != 0) {
+	rc = store_load_filtered(&app->store, ML_ENTRIES, keep_in_window, &w,
+	    &err);
+	if (rc == 0 && w.seen > HOLD_MAX && w.sorted) {
+		o->entries_path = store_path(&app->store, ML_ENTRIES);
+	} else if (rc == 0 && w.seen > HOLD_MAX) {
+		w.limit = SIZE_MAX;
+		rc = store_load_filtered(&app->store, ML_ENTRIES, keep_in_window,
+		    &w, &err);
+	}
+	if (rc != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
@@ -120,7 +146,7 @@ run_export(struct ml_app *app, const struct cli_args *args)
 	job.opts.semicolon = cli_args_has(args, "semicolon");
 	if (cli_range_get(args, &range) != 0)
 		return ML_EXIT_USAGE;
-	if ((rc = load_entries_in_range(app, &range)) != ML_EXIT_OK ||
+	if ((rc = load_entries_in_range(app, &range, &job.opts)) != ML_EXIT_OK ||
 	    (rc = cli_range_resolve(app, &cmd_export, &range)) != ML_EXIT_OK)
 		return rc;
 	job.opts.from = range.from;

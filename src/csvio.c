@@ -1,38 +1,25 @@
 /*
- * csvio.c - CSV parsing and writing through libcsv, and atomic saves.
+ * csvio.c - the one CSV parser, through libcsv: whole, filtered and
+ * streaming reads (csvio.h).  The writer is csvwrite.c, the atomic save
+ * save.c, the table table.c.
  *
  * libcsv does not count lines, so the parser tracks them itself: it asks
  * libcsv to report every unquoted line end (CSV_REPALL_NL) and adds the
  * newlines found inside quoted fields.  That keeps FILE:LINE right for
  * quoted multi-line notes, blank lines and CRLF files alike.
  *
- * Rows read from a file are "packed": their cells (and the cell arrays)
- * sit in a few large arena blocks the table owns, not in one malloc each;
- * on a large file the per-cell allocations and frees were a third of
- * `mendlog check`.  A row is unpacked (copied to the heap) the first time
- * ml_row_set changes it, so callers never see the difference.
+ * Rows read into a table are packed into its arena (table.h); a row the
+ * filter drops gives its cells back at once.
  */
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
-
-/* The temp file of the save in progress, for csvio_abort_pending(). */
-static char pending_tmp[4096];
-static volatile sig_atomic_t pending_set;
-
-struct ml_arena {
-	struct ml_arena *next;
-	size_t used, size;
-	char data[];
-};
 
 struct parse_state {
 	struct ml_table *t;
@@ -48,8 +35,8 @@ struct parse_state {
 	const struct csvio_filter *filter;
 	long filter_col;	/* its column in the header, -1 = none */
 	bool drop_row;		/* the current row fails the filter */
-	struct ml_arena *mark;	/* arena as the current row began ... */
-	size_t mark_used;	/* ... so a dropped row gives its cells back */
+	struct ml_table_mark mark; /* arena as the current row began, so a
+				 * dropped row gives its cells back */
 	/* Streaming mode (csvio_stream_file) only: */
 	bool stream;
 	bool stop;		/* header refused: parse on, report no rows */
@@ -67,214 +54,6 @@ struct parse_state {
 	bool dup_found;
 };
 
-void
-ml_table_init(struct ml_table *t)
-{
-	memset(t, 0, sizeof *t);
-}
-
-static void
-free_cells(char **cells, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(cells[i]);
-	free(cells);
-}
-
-/* @size bytes from @t's arena, aligned for pointers. */
-static void *
-arena_alloc(struct ml_table *t, size_t size)
-{
-	struct ml_arena *a = t->arena;
-	size_t at = a ? (a->used + sizeof(void *) - 1) & ~(sizeof(void *) - 1) : 0;
-
-	if (a == NULL || at > a->size || size > a->size - at) {
-		size_t bsize = a ? a->size * 2 : 64 * 1024;
-
-		if (bsize > 16 * 1024 * 1024)
-			bsize = 16 * 1024 * 1024;
-		if (bsize < size)
-			bsize = size;
-		a = xmalloc(sizeof *a + bsize);
-		a->next = t->arena;
-		a->size = bsize;
-		t->arena = a;
-		at = 0;
-	}
-	a->used = at + size;
-	return a->data + at;
-}
-
-static void
-free_row(struct ml_row *row)
-{
-	if (!row->packed)
-		free_cells(row->cells, row->ncells);
-}
-
-/* Give @row cells of its own, so they can be changed and freed. */
-static void
-unpack_row(struct ml_row *row)
-{
-	char **cells = xcalloc(row->ncells ? row->ncells : 1, sizeof *cells);
-
-	for (size_t i = 0; i < row->ncells; i++)
-		cells[i] = xstrdup(row->cells[i]);
-	row->cells = cells;
-	row->packed = false;
-}
-
-void
-ml_table_clear_rows(struct ml_table *t)
-{
-	for (size_t i = 0; i < t->nrows; i++)
-		free_row(&t->rows[i]);
-	t->nrows = 0;
-	/* No row is left to point into the arena. */
-	while (t->arena != NULL) {
-		struct ml_arena *next = t->arena->next;
-
-		free(t->arena);
-		t->arena = next;
-	}
-}
-
-void
-ml_table_free(struct ml_table *t)
-{
-	ml_table_clear_rows(t);
-	free(t->rows);
-	free_cells(t->header, t->ncols);
-	ml_table_init(t);
-}
-
-void
-ml_table_remove_row(struct ml_table *t, size_t pos)
-{
-	if (pos >= t->nrows)
-		return;
-	/* A packed row's cells stay in the arena until the table is freed. */
-	free_row(&t->rows[pos]);
-	memmove(&t->rows[pos], &t->rows[pos + 1],
-	    (t->nrows - pos - 1) * sizeof *t->rows);
-	t->nrows--;
-}
-
-struct ml_row *
-ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells)
-{
-	struct ml_row *row;
-
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->rows = xreallocarray(t->rows, t->cap, sizeof *t->rows);
-	}
-	if (pos > t->nrows)
-		pos = t->nrows;
-	memmove(&t->rows[pos + 1], &t->rows[pos],
-	    (t->nrows - pos) * sizeof *t->rows);
-	t->nrows++;
-	row = &t->rows[pos];
-	row->ncells = ncells;
-	row->cells = xcalloc(ncells ? ncells : 1, sizeof *row->cells);
-	for (size_t i = 0; i < ncells; i++)
-		row->cells[i] = xstrdup("");
-	row->line = 0;
-	row->packed = false;
-	return row;
-}
-
-void
-ml_table_append_packed(struct ml_table *t, const char *const *cells,
-    size_t ncells, long line)
-{
-	struct ml_row *row;
-	size_t total = 0;
-	char *p;
-
-	for (size_t i = 0; i < ncells; i++)
-		total += strlen(cells[i]) + 1;
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->rows = xreallocarray(t->rows, t->cap, sizeof *t->rows);
-	}
-	row = &t->rows[t->nrows++];
-	row->cells = arena_alloc(t, (ncells ? ncells : 1) * sizeof *row->cells);
-	p = arena_alloc(t, total ? total : 1);
-	for (size_t i = 0; i < ncells; i++) {
-		size_t len = strlen(cells[i]) + 1;
-
-		memcpy(p, cells[i], len);
-		row->cells[i] = p;
-		p += len;
-	}
-	row->ncells = ncells;
-	row->line = line;
-	row->packed = true;
-}
-
-void
-ml_row_set(struct ml_row *row, size_t col, const char *value)
-{
-	if (row->packed)
-		unpack_row(row);
-	if (col >= row->ncells) {
-		row->cells = xreallocarray(row->cells, col + 1, sizeof *row->cells);
-		for (size_t i = row->ncells; i <= col; i++)
-			row->cells[i] = xstrdup("");
-		row->ncells = col + 1;
-	}
-	free(row->cells[col]);
-	row->cells[col] = xstrdup(value ? value : "");
-}
-
-const char *
-ml_row_get(const struct ml_row *row, size_t col)
-{
-	return col < row->ncells ? row->cells[col] : "";
-}
-
-size_t
-ml_table_add_col(struct ml_table *t, const char *name)
-{
-	size_t width = t->ncols;
-
-	/*
-	 * A row longer than the header holds values under no column name.
-	 * The new column goes after the widest row so it can never land on
-	 * (and later overwrite) such a value; the gap gets empty names.
-	 */
-	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].ncells > width)
-			width = t->rows[i].ncells;
-	t->header = xreallocarray(t->header, width + 1, sizeof *t->header);
-	for (size_t i = t->ncols; i < width; i++)
-		t->header[i] = xstrdup("");
-	t->header[width] = xstrdup(name);
-	t->ncols = width + 1;
-	/* Rows were either complete or short; pad so they line up. */
-	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].ncells < t->ncols)
-			ml_row_set(&t->rows[i], width, "");
-	return width;
-}
-
-/* Give back what @t's arena handed out since ps->mark: a dropped row's
- * cells (rows are allocated in order, so they are the last ones). */
-static void
-arena_rewind(struct parse_state *ps)
-{
-	struct ml_table *t = ps->t;
-
-	while (t->arena != ps->mark) {
-		struct ml_arena *next = t->arena->next;
-
-		free(t->arena);
-		t->arena = next;
-	}
-	if (t->arena != NULL)
-		t->arena->used = ps->mark_used;
-}
 
 /* Does the value @s (@len bytes) sort before the filter's minimum? */
 static bool
@@ -299,8 +78,7 @@ field_cb(void *data, size_t len, void *ctx)
 		}
 		ps->row_line = ps->line;
 		ps->drop_row = false;
-		ps->mark = ps->t->arena;
-		ps->mark_used = ps->mark ? ps->mark->used : 0;
+		ml_table_mark(ps->t, &ps->mark);
 	}
 	for (const char *nl = memchr(s, '\n', len); nl != NULL;
 	    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
@@ -313,12 +91,12 @@ field_cb(void *data, size_t len, void *ctx)
 	    (long)ps->ncells && before_min(ps->filter, s, len)) {
 		/* Out of the filter: keep counting lines, store nothing. */
 		ps->drop_row = true;
-		arena_rewind(ps);
+		ml_table_rewind(ps->t, &ps->mark);
 	}
 	if (ps->drop_row) {
 		ps->cells[ps->ncells++] = NULL;
 	} else if (ps->have_header) {
-		char *cell = arena_alloc(ps->t, len + 1);
+		char *cell = ml_table_alloc(ps->t, len + 1);
 
 		memcpy(cell, s, len);
 		cell[len] = '\0';
@@ -378,7 +156,7 @@ row_cb(int c, void *ctx)
 				    sizeof *t->rows);
 			}
 			row = &t->rows[t->nrows++];
-			row->cells = arena_alloc(t, ps->ncells * sizeof *row->cells);
+			row->cells = ml_table_alloc(t, ps->ncells * sizeof *row->cells);
 			memcpy(row->cells, ps->cells, ps->ncells * sizeof *row->cells);
 			row->ncells = ps->ncells;
 			row->line = ps->row_line;
@@ -616,7 +394,7 @@ out:
 	if (ps.have_header)
 		free(ps.cells);
 	else
-		free_cells(ps.cells, ps.ncells);
+		ml_cells_free(ps.cells, ps.ncells);
 	csv_free(&p);
 	return rc;
 }
@@ -768,6 +546,23 @@ read_full(int fd, char *buf, size_t size)
 	return (ssize_t)got;
 }
 
+/* A parse state that hands @path's records to @cb (streaming mode). */
+static void
+stream_state_init(struct parse_state *ps, const char *path,
+    const struct csvio_stream *cb)
+{
+	memset(ps, 0, sizeof *ps);
+	ps->line = 1;
+	ps->stream = true;
+	ps->filename = path;
+	ps->fn = cb->row;
+	ps->cell_fn = cb->cell;
+	ps->end_fn = cb->end;
+	ps->header_fn = cb->header;
+	ps->fn_ctx = cb->ctx;
+	ps->stream_header = stream_header;
+}
+
 int
 csvio_stream_file(const char *path, const struct csvio_stream *cb,
     struct ml_error *err)
@@ -793,16 +588,7 @@ csvio_stream_file(const char *path, const struct csvio_stream *cb,
 		return -1;
 	}
 	csv_set_space_func(&p, never_space);
-	memset(&ps, 0, sizeof ps);
-	ps.line = 1;
-	ps.stream = true;
-	ps.filename = path;
-	ps.fn = cb->row;
-	ps.cell_fn = cb->cell;
-	ps.end_fn = cb->end;
-	ps.header_fn = cb->header;
-	ps.fn_ctx = cb->ctx;
-	ps.stream_header = stream_header;
+	stream_state_init(&ps, path, cb);
 	buf = xmalloc(CHUNK);
 	/* The same verdicts in the same order as csvio_read_file: a NUL byte
 	 * anywhere first, then a syntax error, an open quote, a duplicate
@@ -857,240 +643,4 @@ out:
 	csv_free(&p);
 	close(fd);
 	return rc;
-}
-
-static bool
-needs_quotes(const char *s, size_t len, char delim)
-{
-	if (len == 0)
-		return false;
-	/* Unquoted, a leading BOM would be taken for the file's own BOM. */
-	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		return true;
-	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
-		return true;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			return true;
-	return false;
-}
-
-/* Room for @more bytes in the row being built (on the stack at first). */
-static void
-row_reserve(char **buf, size_t *cap, size_t len, size_t more, char *stack)
-{
-	size_t want;
-
-	if (more <= *cap - len)
-		return;
-	want = *cap * 2 > len + more ? *cap * 2 : len + more;
-	if (*buf == stack) {
-		*buf = xmalloc(want);
-		memcpy(*buf, stack, len);
-	} else {
-		*buf = xrealloc(*buf, want);
-	}
-	*cap = want;
-}
-
-int
-csvio_write_row(FILE *fp, const char *const *cells, size_t n,
-    const struct csv_style *style)
-{
-	char delim = style && style->delim ? style->delim : ',';
-	char stack[4096], *buf = stack;
-	size_t len = 0, cap = sizeof stack;
-	int rc;
-
-	/* The row is built in memory and written with one fwrite: cell by
-	 * cell through stdio was most of an export's writing time. */
-	for (size_t i = 0; i < n; i++) {
-		const char *s = cells[i] ? cells[i] : "";
-		size_t slen = strlen(s);
-
-		row_reserve(&buf, &cap, len, 2 * slen + 3, stack);
-		if (i > 0)
-			buf[len++] = delim;
-		/* A lone empty cell would be a blank line, which the parser
-		 * skips: quote it so the row (or header) survives. */
-		if (needs_quotes(s, slen, delim) || (n == 1 && slen == 0)) {
-			buf[len++] = '"';
-			for (size_t k = 0; k < slen; k++) {
-				if (s[k] == '"')
-					buf[len++] = '"';
-				buf[len++] = s[k];
-			}
-			buf[len++] = '"';
-		} else {
-			memcpy(buf + len, s, slen);
-			len += slen;
-		}
-	}
-	row_reserve(&buf, &cap, len, 2, stack);
-	if (style && style->crlf)
-		buf[len++] = '\r';
-	buf[len++] = '\n';
-	rc = fwrite(buf, 1, len, fp) == len ? 0 : -1;
-	if (buf != stack)
-		free(buf);
-	return rc;
-}
-
-int
-csvio_write_table(FILE *fp, const struct ml_table *t,
-    const struct csv_style *style)
-{
-	if (style && style->bom && fputs("\xef\xbb\xbf", fp) == EOF)
-		return -1;
-	if (csvio_write_row(fp, (const char *const *)t->header, t->ncols,
-	    style) != 0)
-		return -1;
-	for (size_t i = 0; i < t->nrows; i++)
-		if (csvio_write_row(fp, (const char *const *)t->rows[i].cells,
-		    t->rows[i].ncells, style) != 0)
-			return -1;
-	return 0;
-}
-
-/* Hard-link the current file as PATH.bak; copy when links are refused. */
-static int
-keep_backup(const char *path, struct ml_error *err)
-{
-	char *bak = xasprintf("%s.bak", path);
-	char buf[65536];
-	ssize_t n;
-	int in = -1, out = -1, rc = -1;
-
-	if (unlink(bak) != 0 && errno != ENOENT)
-		goto fail;
-	if (link(path, bak) == 0) {
-		rc = 0;
-		goto done;
-	}
-	if (errno == ENOENT) {		/* nothing to back up */
-		rc = 0;
-		goto done;
-	}
-	if ((in = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
-	    (out = open(bak, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
-		goto fail;
-	while ((n = read(in, buf, sizeof buf)) > 0)
-		if (write(out, buf, (size_t)n) != n)
-			goto fail;
-	if (n < 0 || fsync(out) != 0)
-		goto fail;
-	rc = 0;
-	goto done;
-fail:
-	ml_error_set(err, bak, 0, NULL, "cannot keep backup: %s", strerror(errno));
-	if (out >= 0) {
-		/* A half-copied backup is worse than none: remove it. */
-		close(out);
-		out = -1;
-		unlink(bak);
-	}
-done:
-	if (in >= 0)
-		close(in);
-	if (out >= 0 && close(out) != 0 && rc == 0) {
-		ml_error_set(err, bak, 0, NULL, "close: %s", strerror(errno));
-		rc = -1;
-	}
-	free(bak);
-	return rc;
-}
-
-static int
-fsync_dir_of(const char *path)
-{
-	char *copy = xstrdup(path);
-	int fd, rc;
-
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(copy);
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-int
-csvio_save_atomic(const char *path, csvio_writer writer, void *ctx,
-    bool backup, struct ml_error *err)
-{
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	FILE *fp = NULL;
-	sigset_t all, old;
-	int fd, saved;
-
-	err->msg[0] = '\0';
-	pending_set = 0;
-	/* A signal between creating the temp file and registering it would
-	 * leave it behind (make stress caught one under valgrind). */
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	fd = mkstemp(tmp);	/* O_CREAT | O_EXCL, mode 0600 */
-	saved = errno;
-	if (fd >= 0 && strlen(tmp) < sizeof pending_tmp) {
-		memcpy(pending_tmp, tmp, strlen(tmp) + 1);
-		pending_set = 1;
-	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (fd < 0) {
-		ml_error_set(err, path, 0, NULL, "cannot create temporary file: %s",
-		    strerror(saved));
-		free(tmp);
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || (fp = fdopen(fd, "w")) == NULL)
-		goto fail;
-	if (writer(fp, ctx, err) != 0 || fflush(fp) != 0 || ferror(fp))
-		goto fail;
-	if (fsync(fileno(fp)) != 0)
-		goto fail;
-	if (fclose(fp) != 0) {
-		fp = NULL;
-		fd = -1;
-		goto fail;
-	}
-	fp = NULL;
-	fd = -1;
-	if (backup && keep_backup(path, err) != 0)
-		goto fail_kept;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	pending_set = 0;
-	if (fsync_dir_of(path) != 0) {
-		/* The new file is in place; only durability is in doubt. */
-		ml_error_set(err, path, 0, NULL, "fsync of directory: %s",
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-fail:
-	saved = errno;
-	if (err->msg[0] == '\0')
-		ml_error_set(err, path, 0, NULL, "cannot save: %s",
-		    strerror(saved ? saved : EIO));
-fail_kept:
-	pending_set = 0;
-	if (fp != NULL)
-		fclose(fp);
-	else if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
-}
-
-void
-csvio_abort_pending(void)
-{
-	if (pending_set) {
-		pending_set = 0;
-		unlink(pending_tmp);
-	}
 }

@@ -2,10 +2,11 @@
  * export.c - daily, exercise and alert exports for spreadsheets, R and
  * pandas.
  *
- * Rows are streamed: the daily export walks the calendar and looks each
- * day up in the (date-sorted, as mendlog writes it) entries table with a
- * moving cursor, so a long diary costs one pass.
+ * Rows are written as they are computed, never held: the daily export
+ * walks the calendar and looks each day up through the store's key
+ * index, or meets entries.csv as it streams by (struct daily).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,129 +256,198 @@ earlier_procedures(const struct ml_timeline *tl, ml_day day, char *buf,
 	}
 }
 
-/* Days of adherence computed at a time (bounds memory on long ranges). */
-enum { ADH_BLOCK = 1024 };
+/*
+ * The daily export, one calendar day per row, written as each row is
+ * computed.  The entries come either from the loaded table (looked up
+ * by the key index) or, on a large diary, straight from entries.csv as
+ * libcsv reads it (o->entries_path): rows in date order meet the
+ * calendar walking forward, so nothing of the file is held.
+ */
+struct daily {
+	FILE *fp;
+	const struct ml_store *s;
+	const struct ml_config *cfg;
+	const struct export_opts *o;
+	struct out_row row;
+	size_t *cols;		/* entries columns written, in file order */
+	enum export_cell *types;
+	int *mtypes;		/* schema type of each, or -1 */
+	char (*norm)[64];	/* each column's value as the rules read it */
+	size_t ncols;
+	int date_col;		/* the entries' date column, or -1 */
+	struct day_alerts da;
+	struct ml_timeline tl;	/* every procedure, for earlier_procedures */
+	ml_day next;		/* the next calendar day to write */
+	int rc;
+};
+
+/* Set up @d for an entries header of @n names and write the header row. */
+static void
+daily_begin(struct daily *d, const char *const *header, size_t n)
+{
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+
+	d->cols = xcalloc(n ? n : 1, sizeof *d->cols);
+	d->types = xcalloc(n ? n : 1, sizeof *d->types);
+	d->mtypes = xcalloc(n ? n : 1, sizeof *d->mtypes);
+	d->norm = xcalloc(n ? n : 1, sizeof *d->norm);
+	d->date_col = -1;
+	/* The file's own column order, without date and updated_at. */
+	for (size_t i = 0; i < n; i++) {
+		int c = ml_schema_col(sc, header[i]);
+
+		if (c == EC_DATE && d->date_col < 0)
+			d->date_col = (int)i;
+		if (c == EC_DATE || c == EC_UPDATED_AT)
+			continue;
+		d->cols[d->ncols] = i;
+		d->mtypes[d->ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
+		d->types[d->ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
+		    CELL_UNKNOWN;
+	}
+	row_add(&d->row, "date", CELL_TEXT);
+	row_add(&d->row, "day_after_procedure", CELL_TEXT);
+	row_add(&d->row, "procedure", CELL_TEXT);
+	row_add(&d->row, "earlier_procedures", CELL_TEXT);
+	for (size_t i = 0; i < d->ncols; i++)
+		row_add(&d->row, header[d->cols[i]], CELL_TEXT);
+	row_add(&d->row, "exercise_slots_due", CELL_TEXT);
+	row_add(&d->row, "exercise_slots_done", CELL_TEXT);
+	row_add(&d->row, "adherence_pct", CELL_TEXT);
+	row_add(&d->row, "alerts", CELL_TEXT);
+	if (d->o->excel && fputs("\xef\xbb\xbf", d->fp) == EOF)
+		d->rc = -1;
+	if (d->rc == 0)
+		d->rc = row_write(d->fp, &d->row, d->o);
+}
+
+/* Write the row of d->next with entry cells @cells (NULL: no entry). */
+static void
+daily_day(struct daily *d, const char *const *cells, size_t ncells)
+{
+	char date[ML_DATE_LEN], nday[16] = "";
+	char due[16] = "", done[16] = "", pct[16] = "";
+	struct plan_adherence a;
+	struct ml_procedure p;
+	char earlier[256];
+	ml_day day = d->next++;
+
+	if (d->rc != 0)
+		return;
+	ml_date_format(day, date);
+	row_add(&d->row, date, CELL_TEXT);
+	if (diary_procedure_for(d->s, day, &p)) {
+		snprintf(nday, sizeof nday, "%d", (int)(day - p.date));
+		row_add(&d->row, nday, CELL_INTEGER);
+		row_add(&d->row, ml_proc_kind_match(p.kind)->id, CELL_TEXT);
+	} else {
+		row_add(&d->row, "", CELL_INTEGER);
+		row_add(&d->row, "", CELL_TEXT);
+	}
+	earlier_procedures(&d->tl, day, earlier, sizeof earlier);
+	row_add(&d->row, earlier, CELL_TEXT);
+	for (size_t i = 0; i < d->ncols; i++) {
+		const char *v = cells != NULL && d->cols[i] < ncells ?
+		    cells[d->cols[i]] : "";
+
+		/* A hand-typed Yes or 37,9 goes out as yes and 37.9, as the
+		 * rules read it; invalid values as they are. */
+		if (d->mtypes[i] >= 0 && d->mtypes[i] != ML_T_TEXT && *v &&
+		    strlen(v) < sizeof d->norm[i] &&
+		    ml_value_normalise((enum ml_type)d->mtypes[i], v, d->norm[i],
+		    sizeof d->norm[i]) != NULL)
+			v = d->norm[i];
+		row_add(&d->row, v, d->types[i]);
+	}
+	/* Slots whose time had come by o->now; empty without a plan. */
+	plan_adherence(d->s, d->cfg, NULL, day, day, d->o->now, &a);
+	if (a.due > 0 || store_nrows(d->s, ML_EXERCISES) > 0) {
+		snprintf(due, sizeof due, "%d", a.due);
+		snprintf(done, sizeof done, "%d", a.done);
+	}
+	if (!isnan(a.pct))
+		snprintf(pct, sizeof pct, "%.1f", a.pct);
+	row_add(&d->row, due, CELL_INTEGER);
+	row_add(&d->row, done, CELL_INTEGER);
+	row_add(&d->row, pct, CELL_DECIMAL);
+	row_add(&d->row, day_alerts_of(&d->da, date), CELL_TEXT);
+	d->rc = row_write(d->fp, &d->row, d->o);
+}
+
+/* Write the days without an entry up to (not including) @day. */
+static void
+daily_until(struct daily *d, ml_day day)
+{
+	while (d->rc == 0 && d->next < day)
+		daily_day(d, NULL, 0);
+}
+
+static void
+daily_header_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	(void)line;
+	daily_begin(ctx, cells, ncells);
+}
+
+/* One entries row from the file: its day, unless before the next one to
+ * write (out of range, or a repeated date: the first row counts, as
+ * diary_find() reads it). */
+static void
+daily_row_cb(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct daily *d = ctx;
+	ml_day day;
+
+	(void)line;
+	if (d->date_col < 0 || (size_t)d->date_col >= ncells ||
+	    !ml_date_parse(cells[d->date_col], &day) || day < d->next ||
+	    day > d->o->to)
+		return;
+	daily_until(d, day);
+	daily_day(d, cells, ncells);
+}
 
 static int
 write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     const struct export_opts *o)
 {
-	const struct ml_table *t = store_table(s, ML_ENTRIES);
-	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
-	struct out_row row = { 0 };
-	size_t *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof *cols);
-	enum export_cell *types = xcalloc(t->ncols ? t->ncols : 1, sizeof *types);
-	int *mtypes = xcalloc(t->ncols ? t->ncols : 1, sizeof *mtypes);
-	char (*norm)[64] = xcalloc(t->ncols ? t->ncols : 1, sizeof *norm);
-	size_t ncols = 0;
-	int date_col = -1, rc = 0;
-	size_t cursor = 0;
-	struct plan_adherence *adh = xcalloc(ADH_BLOCK, sizeof *adh);
-	struct day_alerts da;
-	struct ml_timeline tl;
-	char earlier[256];
+	struct daily d = { .fp = fp, .s = s, .cfg = cfg, .o = o,
+	    .next = o->from };
+	struct ml_error err;
 
-	day_alerts_init(&da, s);
-	timeline_build(&tl, s, cfg);
+	day_alerts_init(&d.da, s);
+	timeline_build(&d.tl, s, cfg);
+	if (o->entries_path != NULL) {
+		if (csvio_stream_file(o->entries_path, &(struct csvio_stream){
+		    .header = daily_header_cb, .row = daily_row_cb, .ctx = &d },
+		    &err) != 0 && d.rc == 0) {
+			errno = EIO;	/* changed since the caller checked it */
+			d.rc = -1;
+		}
+	} else {
+		const struct ml_table *t = store_table(s, ML_ENTRIES);
 
-	/* The file's own column order, without date and updated_at. */
-	for (size_t i = 0; i < t->ncols; i++) {
-		int c = ml_schema_col(sc, t->header[i]);
-
-		if (c == EC_DATE && date_col < 0)
-			date_col = (int)i;
-		if (c == EC_DATE || c == EC_UPDATED_AT)
-			continue;
-		cols[ncols] = i;
-		mtypes[ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
-		types[ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
-		    CELL_UNKNOWN;
-	}
-	row_add(&row, "date", CELL_TEXT);
-	row_add(&row, "day_after_procedure", CELL_TEXT);
-	row_add(&row, "procedure", CELL_TEXT);
-	row_add(&row, "earlier_procedures", CELL_TEXT);
-	for (size_t i = 0; i < ncols; i++)
-		row_add(&row, t->header[cols[i]], CELL_TEXT);
-	row_add(&row, "exercise_slots_due", CELL_TEXT);
-	row_add(&row, "exercise_slots_done", CELL_TEXT);
-	row_add(&row, "adherence_pct", CELL_TEXT);
-	row_add(&row, "alerts", CELL_TEXT);
-	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
-		rc = -1;
-	if (rc == 0)
-		rc = row_write(fp, &row, o);
-	for (ml_day day = o->from; rc == 0 && day <= o->to; day++) {
-		char date[ML_DATE_LEN], nday[16] = "";
-		char due[16] = "", done[16] = "", pct[16] = "";
-		const struct plan_adherence *a;
-		struct ml_procedure p;
-		const struct ml_row *er = NULL;
-
-		ml_date_format(day, date);
-		/* Entries are date-sorted: advance the cursor, but fall back
-		 * to a full search for a hand-edited, unsorted file. */
-		while (date_col >= 0 && cursor < t->nrows &&
-		    strcmp(ml_row_get(&t->rows[cursor], (size_t)date_col), date) < 0)
-			cursor++;
-		if (date_col >= 0 && cursor < t->nrows &&
-		    strcmp(ml_row_get(&t->rows[cursor], (size_t)date_col), date) == 0)
-			er = &t->rows[cursor];
-		else {
+		daily_begin(&d, (const char *const *)t->header, t->ncols);
+		for (ml_day day = o->from; d.rc == 0 && day <= o->to; day++) {
 			long r = diary_find(s, day);
 
-			er = r >= 0 ? &t->rows[r] : NULL;
+			daily_day(&d, r >= 0 ? (const char *const *)t->rows[r].cells :
+			    NULL, r >= 0 ? t->rows[r].ncells : 0);
 		}
-		row_add(&row, date, CELL_TEXT);
-		if (diary_procedure_for(s, day, &p)) {
-			snprintf(nday, sizeof nday, "%d", (int)(day - p.date));
-			row_add(&row, nday, CELL_INTEGER);
-			row_add(&row, ml_proc_kind_match(p.kind)->id, CELL_TEXT);
-		} else {
-			row_add(&row, "", CELL_INTEGER);
-			row_add(&row, "", CELL_TEXT);
-		}
-		earlier_procedures(&tl, day, earlier, sizeof earlier);
-		row_add(&row, earlier, CELL_TEXT);
-		for (size_t i = 0; i < ncols; i++) {
-			const char *v = er ? ml_row_get(er, cols[i]) : "";
-
-			/* A hand-typed Yes or 37,9 goes out as yes and 37.9,
-			 * as the rules read it; invalid values as they are. */
-			if (mtypes[i] >= 0 && mtypes[i] != ML_T_TEXT && *v &&
-			    strlen(v) < sizeof norm[i] &&
-			    ml_value_normalise((enum ml_type)mtypes[i], v, norm[i],
-			    sizeof norm[i]) != NULL)
-				v = norm[i];
-			row_add(&row, v, types[i]);
-		}
-		/* Slots whose time had come by o->now; empty without a plan. */
-		if ((day - o->from) % ADH_BLOCK == 0)
-			plan_adherence_days(s, cfg, day, day + ADH_BLOCK - 1 < o->to ?
-			    day + ADH_BLOCK - 1 : o->to, o->now, adh);
-		a = &adh[(day - o->from) % ADH_BLOCK];
-		if (a->due > 0 || store_nrows(s, ML_EXERCISES) > 0) {
-			snprintf(due, sizeof due, "%d", a->due);
-			snprintf(done, sizeof done, "%d", a->done);
-		}
-		if (!isnan(a->pct))
-			snprintf(pct, sizeof pct, "%.1f", a->pct);
-		row_add(&row, due, CELL_INTEGER);
-		row_add(&row, done, CELL_INTEGER);
-		row_add(&row, pct, CELL_DECIMAL);
-		row_add(&row, day_alerts_of(&da, date), CELL_TEXT);
-		rc = row_write(fp, &row, o);
 	}
-	row_free(&row);
-	day_alerts_free(&da);
-	timeline_free(&tl);
-	free(adh);
-	free(cols);
-	free(types);
-	free(mtypes);
-	free(norm);
-	return rc;
+	daily_until(&d, o->to + 1);
+	row_free(&d.row);
+	day_alerts_free(&d.da);
+	timeline_free(&d.tl);
+	free(d.cols);
+	free(d.types);
+	free(d.mtypes);
+	free(d.norm);
+	return d.rc;
 }
+
+/* Days of slots computed at a time (bounds memory on long ranges). */
+enum { SLOT_BLOCK = 1024 };
 
 static int
 write_alerts(FILE *fp, const struct ml_store *s, const struct export_opts *o)
@@ -422,10 +492,10 @@ write_exercises(FILE *fp, const struct ml_store *s,
 		rc = -1;
 	if (rc == 0)
 		rc = row_write(fp, &row, o);
-	/* A block of days at a time: the log is indexed once per block,
-	 * not searched once per slot. */
-	for (ml_day day = o->from; rc == 0 && day <= o->to; day += ADH_BLOCK) {
-		ml_day last = day + ADH_BLOCK - 1 < o->to ? day + ADH_BLOCK - 1 :
+	/* A block of days at a time: the schedules are parsed once per
+	 * block, and memory stays bounded. */
+	for (ml_day day = o->from; rc == 0 && day <= o->to; day += SLOT_BLOCK) {
+		ml_day last = day + SLOT_BLOCK - 1 < o->to ? day + SLOT_BLOCK - 1 :
 		    o->to;
 		struct plan_slot *slots;
 		size_t n = plan_slots_range(s, cfg, day, last, o->now, &slots);

@@ -343,11 +343,9 @@ plan_due_now(const struct ml_store *s, const struct ml_config *cfg, time_t now,
 }
 
 /*
- * Range versions.  Asked day by day, plan_slots() and plan_adherence()
- * each parse every schedule and walk the whole log (plan_log_find is a
- * linear search): a 10-year export took seconds.  These parse the
- * schedules once and index the log once, and give exactly what the
- * per-day calls give.
+ * The range version of plan_slots(): the log lookups go through the
+ * store's key index either way; this one parses each schedule once for
+ * the whole range instead of once per day.
  */
 
 /* Every exercise row's schedule, parsed once; ok[r] false = no slots. */
@@ -374,12 +372,16 @@ rows_free(struct plan_rows *pr)
 	free(pr->ok);
 }
 
-/* collect_day() for the days @from..@to, from parsed schedules. */
+/* collect_day() for the days @from..@to, from parsed schedules, sorted
+ * by cmp_slot: each day's few slots are sorted as the day is done (days
+ * come in order), so a long range never sorts the whole array. */
 static void
 collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
     struct plan_slot **v, size_t *n, size_t *cap)
 {
-	for (ml_day day = from; day <= to; day++)
+	for (ml_day day = from; day <= to; day++) {
+		size_t first = *n;
+
 		for (size_t r = 0; r < pr->n; r++) {
 			const struct plan_schedule *sc = &pr->sc[r];
 
@@ -394,95 +396,57 @@ collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
 				    sc->times[i], r, -1, PLAN_LATER };
 			}
 		}
-}
-
-/* The log's key cells (date, slot, exercise_id) of one row. */
-struct log_key {
-	const char *k[3];
-	size_t row;
-};
-
-static int
-log_key_cmp(const void *a, const void *b)
-{
-	const struct log_key *x = a, *y = b;
-
-	for (int i = 0; i < 3; i++) {
-		int c = strcmp(x->k[i], y->k[i]);
-
-		if (c != 0)
-			return c;
+		if (*n - first > 1)
+			qsort(*v + first, *n - first, sizeof **v, cmp_slot);
 	}
-	return (x->row > y->row) - (x->row < y->row);
 }
 
 size_t
 plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out)
 {
-	size_t nlog = store_nrows(s, ML_EXERCISE_LOG), n = 0, cap = 0;
-	struct log_key *idx = xcalloc(nlog ? nlog : 1, sizeof *idx);
+	size_t n = 0, cap = 0;
 	struct plan_slot *v = NULL;
 	struct plan_rows pr;
 
 	rows_parse(s, &pr);
 	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
-	/* plan_log_find is store_find: the first row with those three
-	 * cells.  Sorted by (cells, row), that is the lowest match. */
-	for (size_t r = 0; r < nlog; r++) {
-		idx[r].k[0] = store_get(s, ML_EXERCISE_LOG, r, LC_DATE);
-		idx[r].k[1] = store_get(s, ML_EXERCISE_LOG, r, LC_SLOT);
-		idx[r].k[2] = store_get(s, ML_EXERCISE_LOG, r, LC_EXERCISE_ID);
-		idx[r].row = r;
-	}
-	qsort(idx, nlog, sizeof *idx, log_key_cmp);
+	/* As plan_slots(): the log's key index answers each slot. */
 	for (size_t i = 0; i < n; i++) {
-		char date[ML_DATE_LEN], slot[8];
-		struct log_key key = { { date, slot, plan_slot_id(s, &v[i]) }, 0 };
-		size_t lo = 0, hi = nlog;
-
-		ml_date_format(v[i].day, date);
-		snprintf(slot, sizeof slot, "%02d:%02d", (v[i].minutes / 60) % 24,
-		    v[i].minutes % 60);
-		while (lo < hi) {	/* first entry >= (cells, row 0) */
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (log_key_cmp(&idx[mid], &key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		v[i].log_row = lo < nlog && strcmp(idx[lo].k[0], date) == 0 &&
-		    strcmp(idx[lo].k[1], slot) == 0 &&
-		    strcmp(idx[lo].k[2], key.k[2]) == 0 ? (long)idx[lo].row : -1;
+		v[i].log_row = plan_log_find(s, v[i].day, v[i].minutes,
+		    plan_slot_id(s, &v[i]));
 		set_status(s, cfg, &v[i], now);
 	}
 	rows_free(&pr);
-	free(idx);
 	*out = v;
 	return n;
 }
 
 /*
- * One pass over the log: the first done/partial/skipped row for a slot in
- * @from..@to settles it (sets its log_row).  @v (n slots) must be sorted
- * by cmp_slot.  A log names an exercise by id; its slots carry the row of
- * the first exercise with that id.
+ * The log rows of @from..@to (a stretch of the log's key index, which is
+ * by date first) settle the slots they name: the first done/partial/
+ * skipped row (lowest row number) for a slot sets its log_row.  @v (n
+ * slots) must be sorted by cmp_slot.  A log names an exercise by id; its
+ * slots carry the row of the first exercise with that id.
  */
 static void
 settle_slots(const struct ml_store *s, struct plan_slot *v, size_t n,
     ml_day from, ml_day to)
 {
-	size_t logs = store_nrows(s, ML_EXERCISE_LOG);
+	char lo[ML_DATE_LEN], hi[ML_DATE_LEN];
+	const size_t *rows;
+	size_t logs;
 
-	for (size_t r = 0; r < logs; r++) {
+	ml_date_format(from, lo);
+	ml_date_format(to, hi);
+	logs = store_key_range(s, ML_EXERCISE_LOG, lo, hi, &rows);
+	for (size_t i = 0; i < logs; i++) {
+		size_t r = rows[i];
 		struct plan_slot key = { 0 };
 		struct plan_slot *hit;
 		const char *st = store_get(s, ML_EXERCISE_LOG, r, LC_STATUS);
 		long row;
-	
+
 		if (!ml_date_parse(store_get(s, ML_EXERCISE_LOG, r, LC_DATE),
 		    &key.day) || key.day < from || key.day > to ||
 		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
@@ -497,47 +461,9 @@ settle_slots(const struct ml_store *s, struct plan_slot *v, size_t n,
 			continue;
 		key.exercise_row = (size_t)row;
 		hit = n > 0 ? bsearch(&key, v, n, sizeof *v, cmp_slot) : NULL;
-		if (hit != NULL && hit->log_row < 0)
+		if (hit != NULL && (hit->log_row < 0 || (long)r < hit->log_row))
 			hit->log_row = (long)r;
 	}
-}
-
-void
-plan_adherence_days(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
-{
-	size_t n = 0, cap = 0;
-	struct plan_slot *v = NULL;
-	struct plan_rows pr;
-
-	for (ml_day d = from; d <= to; d++)
-		memset(&out[d - from], 0, sizeof *out);
-	rows_parse(s, &pr);
-	collect_days(&pr, from, to, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
-	/* As plan_adherence: a log row only meets slots of its own day, so
-	 * one pass over the range settles each day as its own call would. */
-	settle_slots(s, v, n, from, to);
-	for (size_t i = 0; i < n; i++) {
-		struct plan_adherence *o = &out[v[i].day - from];
-
-		set_status(s, cfg, &v[i], now);
-		if (v[i].status == PLAN_LATER)
-			continue;
-		o->due++;
-		o->done += v[i].status == PLAN_DONE;
-		o->partial += v[i].status == PLAN_PARTIAL;
-		o->skipped += v[i].status == PLAN_SKIPPED;
-	}
-	for (ml_day d = from; d <= to; d++) {
-		struct plan_adherence *o = &out[d - from];
-
-		o->pct = o->due > 0 ?
-		    100.0 * (o->done + 0.5 * o->partial) / o->due : NAN;
-	}
-	rows_free(&pr);
-	free(v);
 }
 
 void
@@ -547,12 +473,12 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 {
 	struct plan_slot *v = NULL;
 	size_t n = 0, cap = 0;
+	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	for (ml_day d = from; d <= to; d++)
-		collect_day(s, d, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
+	rows_parse(s, &pr);	/* each schedule once, not once per day */
+	collect_days(&pr, from, to, &v, &n, &cap);
+	rows_free(&pr);
 	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		if (exercise_id != NULL &&

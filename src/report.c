@@ -42,13 +42,11 @@ static int
 alerts_on(const struct ml_store *s, ml_day day)
 {
 	char date[ML_DATE_LEN];
-	int n = 0;
+	const size_t *rows;
 
 	ml_date_format(day, date);
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++)
-		if (strcmp(store_get(s, ML_ALERTS, r, AC_DATE), date) == 0)
-			n++;
-	return n;
+	/* alerts.csv is keyed by date first: one lookup in its index. */
+	return (int)store_key_range(s, ML_ALERTS, date, date, &rows);
 }
 
 size_t
@@ -88,6 +86,8 @@ report_weeks(const struct ml_store *s, const struct ml_config *cfg,
 		w[i].headache_mean = acc_mean(&head);
 		plan_adherence(s, cfg, NULL, w[i].start, w[i].end, now, &adh);
 		w[i].slots_due = adh.due;
+		w[i].slots_done = adh.done;
+		w[i].slots_partial = adh.partial;
 		w[i].adherence_pct = adh.pct;
 	}
 	*out = w;
@@ -153,9 +153,12 @@ fmt_pct(const struct plan_adherence *a, char *buf, size_t size)
 		snprintf(buf, size, "%.0f%%", a->pct);
 }
 
-void
-report_adherence_line(const struct ml_store *s, const struct ml_config *cfg,
-    ml_day from, ml_day to, time_t now, char *buf, size_t size)
+/* report_adherence_line, with the whole period's figures already
+ * counted in @whole (NULL: count them here). */
+static void
+adherence_line(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, const struct plan_adherence *whole,
+    char *buf, size_t size)
 {
 	struct plan_adherence a7, a30, all;
 	char p7[32], p30[32], pall[32];
@@ -170,7 +173,10 @@ report_adherence_line(const struct ml_store *s, const struct ml_config *cfg,
 	fmt_pct(&a7, p7, sizeof p7);
 	fmt_pct(&a30, p30, sizeof p30);
 	if (from < to - 29) {
-		plan_adherence(s, cfg, NULL, from, to, now, &all);
+		if (whole != NULL)
+			all = *whole;
+		else
+			plan_adherence(s, cfg, NULL, from, to, now, &all);
 		fmt_pct(&all, pall, sizeof pall);
 		snprintf(buf, size, "Exercise adherence: last 7 days %s, last 30 "
 		    "days %s, whole period %s.", p7, p30, pall);
@@ -178,6 +184,29 @@ report_adherence_line(const struct ml_store *s, const struct ml_config *cfg,
 		snprintf(buf, size, "Exercise adherence: last 7 days %s, last 30 "
 		    "days %s.", p7, p30);
 	}
+}
+
+void
+report_adherence_line(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, char *buf, size_t size)
+{
+	adherence_line(s, cfg, from, to, now, NULL, buf, size);
+}
+
+/* The whole period's adherence: the sum of its weeks, which cover it
+ * day for day (a log row only settles a slot of its own day). */
+static void
+weeks_adherence(const struct report_week *w, size_t n,
+    struct plan_adherence *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		out->due += w[i].slots_due;
+		out->done += w[i].slots_done;
+		out->partial += w[i].slots_partial;
+	}
+	out->pct = out->due > 0 ?
+	    100.0 * (out->done + 0.5 * out->partial) / out->due : NAN;
 }
 
 /* Five rows of bars, two score points per row; one column per day, or per
@@ -281,6 +310,7 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now)
 {
 	struct report_week *weeks;
+	struct plan_adherence whole;
 	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
 	size_t nweeks, shown = 0;
 	int notes = 0;
@@ -299,10 +329,11 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		report_week_line(&weeks[i], (int)i + 1, line, sizeof line);
 		fprintf(fp, "%s\n", line);
 	}
+	weeks_adherence(weeks, nweeks, &whole);
 	free(weeks);
 	fprintf(fp, "back, leg, head: mean score 0-10; worst: worst back pain; "
 	    "days: days logged;\nexercise: adherence to the plan.\n");
-	report_adherence_line(s, cfg, from, to, now, line, sizeof line);
+	adherence_line(s, cfg, from, to, now, &whole, line, sizeof line);
 	fprintf(fp, "%s\n\n", line);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;

@@ -161,62 +161,24 @@ rules_message(const char *rule, enum ml_tier tier)
 	return NULL;
 }
 
-/* The entered days, sorted, for the multi-day rules. */
-struct day_row {
-	ml_day day;
-	long row;
-};
-
+/*
+ * The entered days up to e->day, for the multi-day rules: a stretch of
+ * the store's key index of entries.csv (in date order, the first row of a
+ * date first), walked back from e->day.  Nothing is copied or sorted, so
+ * a rule costs the days it looks at, not the length of the diary.
+ */
 struct days {
-	struct day_row *v;
+	const size_t *rows;	/* entries rows in date order (store-owned) */
 	size_t n;
 };
 
-static int
-cmp_day_row(const void *a, const void *b)
-{
-	const struct day_row *x = a, *y = b;
-
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
-/* Days with an entry on or before @upto, ascending.  Free with days_free. */
 static void
-days_build(const struct ml_store *s, ml_day upto, struct days *d)
+days_upto(const struct ml_store *s, ml_day upto, struct days *d)
 {
-	size_t n = store_nrows(s, ML_ENTRIES), k = 0;
-	bool sorted = true;
+	char date[ML_DATE_LEN];
 
-	d->v = xcalloc(n + 1, sizeof *d->v);
-	for (size_t r = 0; r < n; r++) {
-		ml_day day;
-
-		if (ml_date_parse(store_get(s, ML_ENTRIES, r, EC_DATE), &day) &&
-		    day <= upto) {
-			if (k > 0 && d->v[k - 1].day > day)
-				sorted = false;
-			d->v[k].day = day;
-			d->v[k++].row = (long)r;
-		}
-	}
-	/* Saves keep entries.csv in date order: sort only a file that is not
-	 * (rows are in file order, so equal days are already by row). */
-	if (!sorted)
-		qsort(d->v, k, sizeof *d->v, cmp_day_row);
-	d->n = 0;
-	/* A duplicated date (a damaged file) counts once: its first row, as
-	 * diary_find() reads it. */
-	for (size_t i = 0; i < k; i++)
-		if (d->n == 0 || d->v[d->n - 1].day != d->v[i].day)
-			d->v[d->n++] = d->v[i];
-}
-
-static void
-days_free(struct days *d)
-{
-	free(d->v);
+	ml_date_format(upto, date);
+	d->n = store_key_range(s, ML_ENTRIES, "", date, &d->rows);
 }
 
 struct eval {
@@ -225,11 +187,26 @@ struct eval {
 	ml_day day;
 	long row;
 	struct days days;	/* entered days up to and including day */
-	struct days all;	/* every entered day (days is its prefix) */
 	const struct ml_timeline *tl;	/* every procedure */
 	struct ml_alert *out;
 	size_t n;
 };
+
+/* Row of the @i-th entered day of e->days, or -1 when that row is not a
+ * day of its own: an invalid date, or a repeated date (a damaged file),
+ * which counts once, by its first row, as diary_find() reads it. */
+static long
+day_row(const struct eval *e, size_t i)
+{
+	const char *date = store_get(e->s, ML_ENTRIES, e->days.rows[i], EC_DATE);
+
+	if (!ml_date_parse(date, NULL))
+		return -1;
+	if (i > 0 && strcmp(date, store_get(e->s, ML_ENTRIES,
+	    e->days.rows[i - 1], EC_DATE)) == 0)
+		return -1;
+	return (long)e->days.rows[i];
+}
 
 static void
 fire(struct eval *e, const char *rule, enum ml_tier tier)
@@ -350,7 +327,7 @@ rule_nerve_symptoms(struct eval *e)
 	/* Walk back over the entered days that answer either question. */
 	for (size_t i = e->days.n;
 	    i-- > 0 && run < e->cfg->nerve_consecutive_days;) {
-		long r = e->days.v[i].row;
+		long r = day_row(e, i);
 		int n = diary_yesno(e->s, r, EC_NUMBNESS);
 		int t = diary_yesno(e->s, r, EC_TINGLING);
 
@@ -375,7 +352,7 @@ rule_worsening_pain(struct eval *e)
 	if (score(e, EC_BACK_PAIN) < 0)
 		return;
 	for (size_t i = e->days.n; i-- > 0 && base < nbase;) {
-		int v = diary_score(e->s, e->days.v[i].row, EC_BACK_PAIN);
+		int v = diary_score(e->s, day_row(e, i), EC_BACK_PAIN);
 
 		if (v < 0)
 			continue;
@@ -415,26 +392,26 @@ rule_severe_pain(struct eval *e)
 
 /*
  * Back pain of chronic_pain or more on at least chronic_days of the last
- * chronic_of_days entered days up to @upto.
+ * chronic_of_days entered days up to @upto (which may be after e->day:
+ * a later procedure's day, for where a stretch ends).
  */
 static bool
 pain_persists(const struct eval *e, ml_day upto)
 {
-	size_t lo = 0, hi = e->all.n;
+	struct days d;
 	int seen = 0, painful = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	days_upto(e->s, upto, &d);
+	for (size_t i = d.n; i-- > 0 && seen < e->cfg->chronic_of_days;) {
+		const char *date = store_get(e->s, ML_ENTRIES, d.rows[i], EC_DATE);
+		int v;
 
-		if (e->all.v[mid].day <= upto)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i-- > 0 && seen < e->cfg->chronic_of_days;) {
-		int v = diary_score(e->s, e->all.v[i].row, EC_BACK_PAIN);
-
-		if (v < 0)
+		/* A repeated date counts once, by its first row (day_row). */
+		if (i > 0 && strcmp(date, store_get(e->s, ML_ENTRIES,
+		    d.rows[i - 1], EC_DATE)) == 0)
+			continue;
+		if (!ml_date_parse(date, NULL) ||
+		    (v = diary_score(e->s, (long)d.rows[i], EC_BACK_PAIN)) < 0)
 			continue;
 		seen++;
 		if (v >= e->cfg->chronic_pain)
@@ -536,77 +513,27 @@ eval_rules(struct eval *e, struct ml_alert *out)
 	return e->n;
 }
 
-struct rules_days {
-	struct days all;	/* every entered day, ascending */
-};
-
-struct rules_days *
-rules_days_new(const struct ml_store *s)
-{
-	struct rules_days *d = xcalloc(1, sizeof *d);
-
-	days_build(s, INT32_MAX, &d->all);
-	return d;
-}
-
-void
-rules_days_free(struct rules_days *d)
-{
-	if (d == NULL)
-		return;
-	days_free(&d->all);
-	free(d);
-}
-
 size_t
-rules_eval_in(const struct ml_store *s, const struct ml_config *cfg,
-    const struct rules_days *days, ml_day day, struct ml_alert *out)
+rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
+    struct ml_alert *out)
 {
 	struct eval e;
 	struct ml_timeline tl;
-	size_t lo = 0, hi = days->all.n, n;
+	size_t n;
 
-	/* The days up to @day are a prefix of the list: find its end. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (days->all.v[mid].day <= day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* The list keeps the first row of a day, as diary_find() does. */
-	if (lo == 0 || days->all.v[lo - 1].day != day)
-		return 0;
 	memset(&e, 0, sizeof e);
 	e.s = s;
 	e.cfg = cfg;
 	e.day = day;
 	e.out = out;
-	e.row = days->all.v[lo - 1].row;
-	e.all = days->all;
-	e.days.v = days->all.v;
-	e.days.n = lo;
-	/* A handful of procedures: rebuilt per day, so the windows are the
+	if ((e.row = diary_find(s, day)) < 0)
+		return 0;
+	days_upto(s, day, &e.days);
+	/* A handful of procedures: built per day, so the windows are the
 	 * config's and the store may change between calls. */
 	timeline_build(&tl, s, cfg);
 	e.tl = &tl;
 	n = eval_rules(&e, out);
 	timeline_free(&tl);
-	return n;
-}
-
-size_t
-rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
-    struct ml_alert *out)
-{
-	struct rules_days *days;
-	size_t n;
-
-	if (diary_find(s, day) < 0)
-		return 0;
-	days = rules_days_new(s);
-	n = rules_eval_in(s, cfg, days, day, out);
-	rules_days_free(days);
 	return n;
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Generate benchmark diaries (issue 7).  Deterministic (fixed seed).
 
-  gen.py diary DIR    a 10-year diary: 3,650 daily entries with realistic
-                      notes, 3 procedures, 6 exercises twice daily with
-                      their log (~40,000 rows), 50 alerts
+  gen.py diary DIR [YEARS]
+                      a YEARS-year diary (default 10: 3,650 daily entries
+                      with realistic notes, 3 procedures, 6 exercises
+                      twice daily with their log (~40,000 rows), 50
+                      alerts; 5 alerts a year).  Every length ends on
+                      2025-12-28, the day the benchmarks call "today".
   gen.py million DIR  DIR/entries.csv with 1,000,000 rows
 
 Files are written with Python's csv module (an independent writer), in
@@ -85,11 +88,12 @@ def entry_row(rng, day, i):
             rng.randint(3, 9), note(rng), stamp(day, 21, rng.randint(0, 59))]
 
 
-def diary(d):
+def diary(d, years=10):
     rng = random.Random(7)
     os.makedirs(d, mode=0o700, exist_ok=True)
-    start = datetime.date(2016, 1, 1)
-    days = [start + datetime.timedelta(days=i) for i in range(3650)]
+    ndays = 365 * years
+    start = datetime.date(2016, 1, 1) + datetime.timedelta(days=3650 - ndays)
+    days = [start + datetime.timedelta(days=i) for i in range(ndays)]
     write(os.path.join(d, "entries.csv"), ENTRIES,
           [entry_row(rng, day, i) for i, day in enumerate(days)])
     write(os.path.join(d, "procedures.csv"), PROCEDURES, [
@@ -124,14 +128,15 @@ def diary(d):
              ("worsening", "watch", "Your pain has been rising for a week: "
               "mention it at your next appointment.")]
     alerts = []
-    for k in range(50):
+    for k in range(5 * years):
         day = days[rng.randrange(len(days))]
         rule, sev, msg = rules[k % len(rules)]
         alerts.append([stamp(day, 7, 0), day.isoformat(), rule, sev, msg,
                        stamp(day, 9, 30) if k % 5 else ""])
     alerts.sort(key=lambda a: a[0])
     write(os.path.join(d, "alerts.csv"), ALERTS, alerts)
-    print(f"{d}: 3650 entries, {len(log)} exercise_log rows, 50 alerts")
+    print(f"{d}: {ndays} entries, {len(log)} exercise_log rows, "
+          f"{5 * years} alerts")
 
 
 def million(d):
@@ -152,6 +157,9 @@ def million(d):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("diary", "million"):
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in ("diary", "million"):
         sys.exit(__doc__)
-    {"diary": diary, "million": million}[sys.argv[1]](sys.argv[2])
+    if sys.argv[1] == "diary":
+        diary(sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else 10)
+    else:
+        million(sys.argv[2])

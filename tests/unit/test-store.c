@@ -378,6 +378,72 @@ test_window_reads_recent_rows_saves_whole_file(void **state)
 	free(path);
 }
 
+/* Row of the first entry dated @date by a plain walk of the table: what
+ * the key index must answer. */
+static long
+find_by_walk(const struct ml_store *s, const char *date)
+{
+	for (size_t r = 0; r < store_nrows(s, ML_ENTRIES); r++)
+		if (strcmp(store_get(s, ML_ENTRIES, r, EC_DATE), date) == 0)
+			return (long)r;
+	return -1;
+}
+
+/*
+ * The key index: on a hand-edited file out of order with a repeated date,
+ * store_find gives the first row of a key and store_key_range the rows of
+ * a date range in key order; a save that adds a row keeps the index right
+ * (the same answers as a fresh load and as a walk of the table).
+ */
+static void
+test_key_index_finds_first_row_in_any_order(void **state)
+{
+	static const char *const dates[] = { "2026-11-01", "2026-11-02",
+	    "2026-11-03", "2026-11-05", "2026-11-04", "bad", "" };
+	struct fixture *f = *state;
+	char *path = entries_path(f);
+	struct ml_store fresh;
+	struct ml_error err;
+	const size_t *rows;
+
+	tu_write_str(path, "date,back_pain\n2026-11-05,5\n2026-11-01,1\n"
+	    "2026-11-03,3\n2026-11-01,9\nbad,7\n");
+	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
+	assert_int_equal(store_find(&f->s, ML_ENTRIES,
+	    (const char *const[]){ "2026-11-01" }), 1);
+	assert_int_equal(store_find(&f->s, ML_ENTRIES,
+	    (const char *const[]){ "2026-11-02" }), -1);
+	assert_int_equal(store_key_range(&f->s, ML_ENTRIES, "2026-11-01",
+	    "2026-11-03", &rows), 3);
+	assert_int_equal(rows[0], 1);	/* the repeated date: by row */
+	assert_int_equal(rows[1], 3);
+	assert_int_equal(rows[2], 2);
+	assert_int_equal(store_key_range(&f->s, ML_ENTRIES, "2026-11-06",
+	    "2026-11-30", &rows), 0);
+
+	set_one(&f->s, "2026-11-02", "back_pain", "2");
+	set_one(&f->s, "2026-11-04", "back_pain", "4");
+	set_one(&f->s, "2026-11-01", "back_pain", "0");
+	assert_int_equal(store_open(&fresh, f->dir, &err), 0);
+	assert_int_equal(store_load(&fresh, ML_ENTRIES, NULL, &err), 0);
+	for (size_t i = 0; i < ML_NELEM(dates); i++) {
+		const char *key[1] = { dates[i] };
+		long want = find_by_walk(&f->s, dates[i]);
+
+		assert_int_equal(store_find(&f->s, ML_ENTRIES, key), want);
+		assert_int_equal(store_find(&fresh, ML_ENTRIES, key),
+		    find_by_walk(&fresh, dates[i]));
+	}
+	/* The change went to the first of the repeated rows. */
+	assert_string_equal(store_get(&f->s, ML_ENTRIES, (size_t)store_find(
+	    &f->s, ML_ENTRIES, (const char *const[]){ "2026-11-01" }),
+	    EC_BACK_PAIN), "0");
+	assert_int_equal(store_key_range(&f->s, ML_ENTRIES, "2026-11-01",
+	    "2026-11-05", &rows), 6);
+	store_close(&fresh);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -394,6 +460,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_upsert_rejects_bad_values_before_writing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_keys_and_missing_required_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_reads_recent_rows_saves_whole_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_index_finds_first_row_in_any_order, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
