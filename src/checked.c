@@ -6,67 +6,116 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "checked.h"
 #include "csvio.h"
+#include "save.h"
 
-/* One day's digest. */
-struct day_digest {
-	ml_day day;
-	uint64_t digest;
-};
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
 
-/* FNV-1a over every column of every row of the day, in file order. */
+/* FNV-1a of @len bytes, then a separator so "1","23" and "12","3"
+ * differ. */
 static uint64_t
-fnv(uint64_t h, const char *p)
+fnv(uint64_t h, const char *p, size_t len)
 {
-	for (; *p; p++) {
-		h ^= (unsigned char)*p;
-		h *= 1099511628211ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)p[i];
+		h *= FNV_PRIME;
 	}
-	/* A separator, so "1","23" and "12","3" differ. */
 	h ^= 0x1f;
-	return h * 1099511628211ULL;
+	return h * FNV_PRIME;
 }
 
 static int
 cmp_digest(const void *a, const void *b)
 {
-	const struct day_digest *x = a, *y = b;
+	const struct ml_day_digest *x = a, *y = b;
 
 	return x->day < y->day ? -1 : x->day > y->day;
 }
 
-/* The digests of the loaded entries, one per day, ascending. */
+/* Sort, and make a day written twice (a damaged file) one digest. */
 static size_t
-digests(const struct ml_store *s, struct day_digest **out)
+digests_finish(struct ml_day_digest *v, size_t n)
 {
-	size_t n = store_nrows(s, ML_ENTRIES), k = 0;
-	struct day_digest *v = xcalloc(n + 1, sizeof *v);
-
-	for (size_t r = 0; r < n; r++) {
-		ml_day d;
-		uint64_t h = 14695981039346656037ULL;
-
-		if (!ml_date_parse(store_get(s, ML_ENTRIES, r, EC_DATE), &d))
-			continue;
-		for (size_t c = 0; c < EC_NCOLS; c++)
-			h = fnv(h, store_get(s, ML_ENTRIES, r, c));
-		v[k].day = d;
-		v[k++].digest = h;
-	}
-	qsort(v, k, sizeof *v, cmp_digest);
-	/* A day written twice (a damaged file) is one digest of both rows. */
 	size_t m = 0;
 
-	for (size_t i = 0; i < k; i++) {
+	qsort(v, n, sizeof *v, cmp_digest);
+	for (size_t i = 0; i < n; i++) {
 		if (m > 0 && v[m - 1].day == v[i].day)
 			v[m - 1].digest = v[m - 1].digest * 31 + v[i].digest;
 		else
 			v[m++] = v[i];
 	}
-	*out = v;
 	return m;
+}
+
+/* Streaming entries.csv: each row's cells hashed as libcsv hands them. */
+struct scan {
+	long date_col;		/* -1 until the header names it */
+	uint64_t h;
+	char date[ML_DATE_LEN];
+	struct ml_day_digest *v;
+	size_t n, cap;
+};
+
+static void
+scan_header(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct scan *sc = ctx;
+
+	(void)line;
+	for (size_t i = 0; i < ncells && sc->date_col < 0; i++)
+		if (strcmp(cells[i], "date") == 0)
+			sc->date_col = (long)i;
+}
+
+static void
+scan_cell(void *ctx, size_t col, const char *value, size_t len)
+{
+	struct scan *sc = ctx;
+
+	sc->h = fnv(sc->h, value, len);
+	if ((long)col == sc->date_col)
+		snprintf(sc->date, sizeof sc->date, "%s", len < ML_DATE_LEN ?
+		    value : "");
+}
+
+static void
+scan_end(void *ctx, size_t ncells, long line)
+{
+	struct scan *sc = ctx;
+	ml_day d;
+
+	(void)ncells;
+	(void)line;
+	if (ml_date_parse(sc->date, &d)) {
+		if (sc->n == sc->cap) {
+			sc->cap = sc->cap ? sc->cap * 2 : 256;
+			sc->v = xreallocarray(sc->v, sc->cap, sizeof *sc->v);
+		}
+		sc->v[sc->n].day = d;
+		sc->v[sc->n++].digest = sc->h;
+	}
+	sc->h = FNV_OFFSET;
+	sc->date[0] = '\0';
+}
+
+/* The identity of @path as text, "none" when it does not exist. */
+static void
+file_stamp(const char *path, char *buf, size_t size)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		snprintf(buf, size, "none");
+		return;
+	}
+	snprintf(buf, size, "%ju:%ju:%jd:%jd.%09ld", (uintmax_t)st.st_dev,
+	    (uintmax_t)st.st_ino, (intmax_t)st.st_size,
+	    (intmax_t)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
 }
 
 static char *
@@ -75,81 +124,112 @@ checked_path(const struct ml_store *s)
 	return xasprintf("%s/%s", s->dir, ML_CHECKED_FILE);
 }
 
+/* The stamp row of checked.csv (its second line), or "" . */
+static void
+saved_stamp(const char *path, char *buf, size_t size)
+{
+	char line[160];
+	FILE *fp = fopen(path, "r");
+
+	buf[0] = '\0';
+	if (fp == NULL)
+		return;
+	if (fgets(line, sizeof line, fp) != NULL &&
+	    fgets(line, sizeof line, fp) != NULL &&
+	    strncmp(line, "stamp,", 6) == 0) {
+		line[strcspn(line, "\r\n")] = '\0';
+		/* A stamp longer than ours never matches: left empty. */
+		if (strlen(line + 6) < size)
+			memcpy(buf, line + 6, strlen(line + 6) + 1);
+	}
+	fclose(fp);
+}
+
 int
 checked_compare(const struct ml_store *s, struct ml_changed *out,
     struct ml_error *err)
 {
+	struct scan sc = { .date_col = -1, .h = FNV_OFFSET };
 	struct ml_table t;
-	struct day_digest *now, *seen;
-	size_t nnow, nseen = 0, j = 0;
-	char *path = checked_path(s);
+	struct ml_error terr;
+	struct ml_day_digest *seen;
+	size_t nseen = 0, j = 0;
+	char *path = checked_path(s), old[96];
+	const char *entries = store_path(s, ML_ENTRIES);
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	rc = csvio_read_file(path, &t, err);
-	free(path);
+	file_stamp(entries, out->stamp, sizeof out->stamp);
+	saved_stamp(path, old, sizeof old);
+	if (strcmp(old, out->stamp) == 0) {
+		/* entries.csv is as it was when last compared. */
+		free(path);
+		return 0;
+	}
+	rc = csvio_stream_file(entries, &(struct csvio_stream){
+	    .header = scan_header, .cell = scan_cell, .end = scan_end,
+	    .ctx = &sc }, err);
 	if (rc < 0) {
-		ml_table_free(&t);
+		free(sc.v);
+		free(path);
 		return -1;
 	}
-	nnow = digests(s, &now);
-	if (rc == 1) {
-		/* Never compared: today's rows are the baseline. */
+	out->now = sc.v;
+	out->nnow = digests_finish(sc.v, sc.n);
+	out->dirty = true;
+	rc = csvio_read_file(path, &t, &terr);
+	free(path);
+	if (rc != 0) {
+		/* Never compared (or unreadable): the rows are the baseline. */
 		out->baseline = true;
-		out->dirty = true;
 		ml_table_free(&t);
-		free(now);
 		return 0;
 	}
 	seen = xcalloc(t.nrows + 1, sizeof *seen);
 	for (size_t r = 0; r < t.nrows; r++) {
+		const char *hex = ml_row_get(&t.rows[r], 1);
 		char *end;
 
 		if (!ml_date_parse(ml_row_get(&t.rows[r], 0), &seen[nseen].day))
 			continue;
 		errno = 0;
-		seen[nseen].digest = strtoull(ml_row_get(&t.rows[r], 1), &end, 16);
-		if (errno == 0 && *end == '\0' && end != ml_row_get(&t.rows[r], 1))
+		seen[nseen].digest = strtoull(hex, &end, 16);
+		if (errno == 0 && *end == '\0' && end != hex)
 			nseen++;
 	}
 	ml_table_free(&t);
-	qsort(seen, nseen, sizeof *seen, cmp_digest);
-	out->days = xcalloc(nnow + 1, sizeof *out->days);
-	for (size_t i = 0; i < nnow; i++) {
-		while (j < nseen && seen[j].day < now[i].day)
+	nseen = digests_finish(seen, nseen);
+	out->days = xcalloc(out->nnow + 1, sizeof *out->days);
+	for (size_t i = 0; i < out->nnow; i++) {
+		while (j < nseen && seen[j].day < out->now[i].day)
 			j++;	/* a day no longer in the file */
-		if (j < nseen && seen[j].day == now[i].day &&
-		    seen[j].digest == now[i].digest)
+		if (j < nseen && seen[j].day == out->now[i].day &&
+		    seen[j].digest == out->now[i].digest)
 			continue;
-		out->days[out->n++] = now[i].day;
+		out->days[out->n++] = out->now[i].day;
 	}
-	out->dirty = out->n > 0 || nseen != nnow;
-	free(now);
 	free(seen);
 	return 0;
 }
 
-struct write_ctx {
-	const struct day_digest *v;
-	size_t n;
-};
-
 static int
 write_digests(FILE *fp, void *ctx, struct ml_error *err)
 {
-	const struct write_ctx *w = ctx;
+	const struct ml_changed *c = ctx;
 	const char *head[2] = { "date", "digest" };
+	const char *stamp[2] = { "stamp", c->stamp };
 	const struct csv_style style = { 0 };
 
 	(void)err;
-	if (csvio_write_row(fp, head, 2, &style) != 0)
+	if (csvio_write_row(fp, head, 2, &style) != 0 ||
+	    csvio_write_row(fp, stamp, 2, &style) != 0)
 		return -1;
-	for (size_t i = 0; i < w->n; i++) {
+	for (size_t i = 0; i < c->nnow; i++) {
 		char date[ML_DATE_LEN], hex[24];
 		const char *row[2] = { date, hex };
 
-		ml_date_format(w->v[i].day, date);
-		snprintf(hex, sizeof hex, "%016" PRIx64, w->v[i].digest);
+		ml_date_format(c->now[i].day, date);
+		snprintf(hex, sizeof hex, "%016" PRIx64, c->now[i].digest);
 		if (csvio_write_row(fp, row, 2, &style) != 0)
 			return -1;
 	}
@@ -157,17 +237,13 @@ write_digests(FILE *fp, void *ctx, struct ml_error *err)
 }
 
 int
-checked_save(const struct ml_store *s, struct ml_error *err)
+checked_save(const struct ml_store *s, const struct ml_changed *c,
+    struct ml_error *err)
 {
-	struct write_ctx w;
-	struct day_digest *v;
 	char *path = checked_path(s);
 	int rc;
 
-	w.n = digests(s, &v);
-	w.v = v;
-	rc = csvio_save_atomic(path, write_digests, &w, false, err);
-	free(v);
+	rc = csvio_save_atomic(path, write_digests, (void *)c, false, err);
 	free(path);
 	return rc;
 }
@@ -176,5 +252,6 @@ void
 checked_free(struct ml_changed *c)
 {
 	free(c->days);
+	free(c->now);
 	memset(c, 0, sizeof *c);
 }

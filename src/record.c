@@ -272,21 +272,20 @@ record_changes(struct ml_store *s, const struct ml_config *cfg,
 	size_t n;
 
 	result_init(res);
-	if (store_load(s, ML_ENTRIES, NULL, err) != 0 ||
-	    store_load(s, ML_PROCEDURES, NULL, err) != 0)
+	/* Streams entries.csv only when it changed since the last look;
+	 * loads nothing. */
+	if (checked_compare(s, &ch, err) != 0)
 		return -1;
-	/* A window of the entries cannot be compared with the whole file. */
-	if (s->files[ML_ENTRIES].partial)
-		return 0;
-	if (checked_compare(s, &ch, &cerr) != 0) {
-		/* Unreadable: start again from the rows as they are. */
-		ch.baseline = ch.dirty = true;
-	}
 	if (ch.n == 0) {
 		if (ch.dirty)
-			(void)checked_save(s, &cerr);
+			(void)checked_save(s, &ch, &cerr);
 		checked_free(&ch);
 		return 0;
+	}
+	if (store_load(s, ML_ENTRIES, NULL, err) != 0 ||
+	    store_load(s, ML_PROCEDURES, NULL, err) != 0) {
+		checked_free(&ch);
+		return -1;
 	}
 	keys_before(s, &before);
 	res->from = ch.days[0];
@@ -328,7 +327,7 @@ record_changes(struct ml_store *s, const struct ml_config *cfg,
 			res->raised.v[res->raised.n++] = a;
 		}
 		free(rows);
-		(void)checked_save(s, &cerr);
+		(void)checked_save(s, &ch, &cerr);
 	}
 	alerts_keys_free(&before);
 	checked_free(&ch);
