@@ -9,6 +9,7 @@
 #include "diary.h"
 #include "record.h"
 #include "text.h"
+#include "timeline.h"
 
 static int run_log(struct ml_app *, const struct cli_args *);
 static int run_show(struct ml_app *, const struct cli_args *);
@@ -128,8 +129,9 @@ run_show(struct ml_app *app, const struct cli_args *args)
 {
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 	const struct ml_table *t;
-	char date[ML_DATE_LEN], label[128];
+	char date[ML_DATE_LEN], label[160];
 	const char *why;
+	struct ml_timeline tl;
 	ml_day day = ml_today();
 	long row;
 
@@ -141,7 +143,10 @@ run_show(struct ml_app *app, const struct cli_args *args)
 	/* No procedure: its checks are off, and the reader must know. */
 	cli_print_notices(app, ml_today(), stderr);
 	ml_date_format(day, date);
-	diary_day_label(&app->store, day, label, sizeof label);
+	/* The top line's wording, with the config's windows. */
+	timeline_build(&tl, &app->store, &app->cfg);
+	timeline_label(&tl, day, label, sizeof label);
+	timeline_free(&tl);
 	row = diary_find(&app->store, day);
 	if (row < 0) {
 		cli_errorf("no entry for %s%s%s%s", date, *label ? " (" : "", label,
