@@ -1,12 +1,14 @@
 /*
  * checked.c - a digest per day of entries.csv (see checked.h).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "checked.h"
 #include "csvio.h"
@@ -236,6 +238,33 @@ write_digests(FILE *fp, void *ctx, struct ml_error *err)
 	return 0;
 }
 
+/*
+ * A temp file of checked.csv left by a mendlog killed while saving it.
+ * checked.csv is saved without the directory lock (it is not diary
+ * data), so a save running now in another mendlog may lose its temp: it
+ * then fails, and its days are compared again at the next run.
+ */
+static void
+remove_stale_temps(const struct ml_store *s)
+{
+	static const char prefix[] = ML_CHECKED_FILE ".tmp.";
+	DIR *d = opendir(s->dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char *p;
+
+		if (strncmp(de->d_name, prefix, sizeof prefix - 1) != 0)
+			continue;
+		p = xasprintf("%s/%s", s->dir, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
 int
 checked_save(const struct ml_store *s, const struct ml_changed *c,
     struct ml_error *err)
@@ -243,6 +272,7 @@ checked_save(const struct ml_store *s, const struct ml_changed *c,
 	char *path = checked_path(s);
 	int rc;
 
+	remove_stale_temps(s);
 	rc = csvio_save_atomic(path, write_digests, (void *)c, false, err);
 	free(path);
 	return rc;

@@ -103,6 +103,32 @@ check "day 5 of the LP: both counts on the top line" \
 tm_send q
 check "q quits (2)" wait_for '__EXITED__ 0'
 
+# --- a row 60 days back edited by hand: the screen's next refresh ---------
+rm -rf "$D"
+"$ML" -d "$D" procedure add --kind fusion --date 2026-09-01 >/dev/null 2>&1
+"$ML" -d "$D" log --date 2026-09-22 back_pain=2 leg_weakness=no >/dev/null 2>&1
+"$ML" -d "$D" log back_pain=2 >/dev/null 2>&1
+ui_start
+python3 - "$D/entries.csv" <<'PY'
+import csv, os, sys
+p = sys.argv[1]
+rows = list(csv.reader(open(p, newline='')))
+i = rows[0].index('leg_weakness')
+for r in rows[1:]:
+    if r[0] == '2026-09-22':
+        r[i] = 'yes'
+# As a spreadsheet saves: a new file put in place.
+csv.writer(open(p + '.new', 'w', newline=''), lineterminator='\n').writerows(rows)
+os.chmod(p + '.new', 0o600)
+os.rename(p + '.new', p)
+PY
+check "the screen raises the emergency for the edited old row" \
+    wait_for 'EMERGENCY: leg_weakness' 15
+check "recorded for that day" grep -q '2026-09-22,leg_weakness,emergency' "$D/alerts.csv"
+tm_send a
+tm_send q
+check "q quits (4)" wait_for '__EXITED__ 0'
+
 # --- skipped: the top line keeps saying the checks are off ---------------
 rm -rf "$D"
 ui_stop
