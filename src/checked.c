@@ -44,6 +44,8 @@ digests_finish(struct ml_day_digest *v, size_t n)
 {
 	size_t m = 0;
 
+	if (n == 0)
+		return 0;
 	qsort(v, n, sizeof *v, cmp_digest);
 	for (size_t i = 0; i < n; i++) {
 		if (m > 0 && v[m - 1].day == v[i].day)
@@ -105,6 +107,32 @@ scan_end(void *ctx, size_t ncells, long line)
 	sc->date[0] = '\0';
 }
 
+/* A row of checked.csv as it is streamed: "date,digest" (the stamp row
+ * and anything that does not read is skipped, so that day is compared
+ * again). */
+static void
+seen_row(void *ctx, const char *const *cells, size_t ncells, long line)
+{
+	struct scan *sc = ctx;
+	char *end;
+	ml_day d;
+	uint64_t h;
+
+	(void)line;
+	if (ncells < 2 || !ml_date_parse(cells[0], &d))
+		return;
+	errno = 0;
+	h = strtoull(cells[1], &end, 16);
+	if (errno != 0 || *end != '\0' || end == cells[1])
+		return;
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 256;
+		sc->v = xreallocarray(sc->v, sc->cap, sizeof *sc->v);
+	}
+	sc->v[sc->n].day = d;
+	sc->v[sc->n++].digest = h;
+}
+
 /* The identity of @path as text, "none" when it does not exist. */
 static void
 file_stamp(const char *path, char *buf, size_t size)
@@ -152,7 +180,7 @@ checked_compare(const struct ml_store *s, struct ml_changed *out,
     struct ml_error *err)
 {
 	struct scan sc = { .date_col = -1, .h = FNV_OFFSET };
-	struct ml_table t;
+	struct scan prev = { .date_col = -1 };
 	struct ml_error terr;
 	struct ml_day_digest *seen;
 	size_t nseen = 0, j = 0;
@@ -179,28 +207,17 @@ checked_compare(const struct ml_store *s, struct ml_changed *out,
 	out->now = sc.v;
 	out->nnow = digests_finish(sc.v, sc.n);
 	out->dirty = true;
-	rc = csvio_read_file(path, &t, &terr);
+	rc = csvio_stream_file(path, &(struct csvio_stream){
+	    .row = seen_row, .ctx = &prev }, &terr);
 	free(path);
 	if (rc != 0) {
 		/* Never compared (or unreadable): the rows are the baseline. */
 		out->baseline = true;
-		ml_table_free(&t);
+		free(prev.v);
 		return 0;
 	}
-	seen = xcalloc(t.nrows + 1, sizeof *seen);
-	for (size_t r = 0; r < t.nrows; r++) {
-		const char *hex = ml_row_get(&t.rows[r], 1);
-		char *end;
-
-		if (!ml_date_parse(ml_row_get(&t.rows[r], 0), &seen[nseen].day))
-			continue;
-		errno = 0;
-		seen[nseen].digest = strtoull(hex, &end, 16);
-		if (errno == 0 && *end == '\0' && end != hex)
-			nseen++;
-	}
-	ml_table_free(&t);
-	nseen = digests_finish(seen, nseen);
+	seen = prev.v;
+	nseen = digests_finish(seen, prev.n);
 	out->days = xcalloc(out->nnow + 1, sizeof *out->days);
 	for (size_t i = 0; i < out->nnow; i++) {
 		while (j < nseen && seen[j].day < out->now[i].day)
