@@ -5,6 +5,8 @@
 #   make check      unit tests, end-to-end tests, sanitizer run, man lint
 #   make check-browser  the HTML report rendered by headless Chromium
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        Debian package into build/deb/ (built in a copy of the tree)
+#   make check-deb  build, install, remove the package (as root; CI)
 #   make uninstall, make clean
 #   make fuzz       FUZZ_SECONDS=60: each libFuzzer target (needs clang)
 #   make stress     long crash, concurrency and valgrind runs
@@ -14,6 +16,10 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
 DOCDIR    ?= $(PREFIX)/share/doc/mendlog
+# Where bash-completion, zsh and fish look for a command's completions.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR   ?=
 
 CC      ?= cc
@@ -34,6 +40,9 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS = gcc make pkg-config libncurses-dev libcsv-dev libinih-dev
 CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib
+# ... to build the .deb, and to check it (tests/pkg/test-deb.sh).
+DEB_DEPS   = dpkg-dev debhelper
+DEB_CHECK_DEPS = lintian man-db
 
 CORE_SRC = $(filter-out src/main.c src/ui%.c,$(wildcard src/*.c))
 UI_SRC   = $(wildcard src/ui*.c)
@@ -177,7 +186,11 @@ check-deps:
 
 run: deps
 	@$(MAKE) --no-print-directory mendlog
-	./mendlog
+	@echo "mendlog: starting ./mendlog (the binary is $(CURDIR)/mendlog)"
+	@./mendlog; rc=$$?; \
+	echo "mendlog: run it again with ./mendlog; to type just 'mendlog', run"; \
+	echo "         'sudo make install' (or 'make deb' for a Debian package)"; \
+	exit $$rc
 
 unit: $(UNIT_BIN)
 asan-unit: $(ASAN_UNIT_BIN)
@@ -198,11 +211,42 @@ install: mendlog
 	install -m 0644 man/mendlog.1 $(DESTDIR)$(MANPREFIX)/man1/mendlog.1
 	install -m 0644 man/mendlog.5 $(DESTDIR)$(MANPREFIX)/man5/mendlog.5
 	install -m 0644 config.example $(DESTDIR)$(DOCDIR)/config.example
+	@# Shell completions, once completion/ holds them (debian/mendlog.install
+	@# must then list them too, or dh_missing stops the package build).
+	if [ -f completion/mendlog.bash ]; then \
+	    install -d $(DESTDIR)$(BASHCOMPDIR) && \
+	    install -m 0644 completion/mendlog.bash $(DESTDIR)$(BASHCOMPDIR)/mendlog; fi
+	if [ -f completion/_mendlog ]; then \
+	    install -d $(DESTDIR)$(ZSHCOMPDIR) && \
+	    install -m 0644 completion/_mendlog $(DESTDIR)$(ZSHCOMPDIR)/_mendlog; fi
+	if [ -f completion/mendlog.fish ]; then \
+	    install -d $(DESTDIR)$(FISHCOMPDIR) && \
+	    install -m 0644 completion/mendlog.fish $(DESTDIR)$(FISHCOMPDIR)/mendlog.fish; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mendlog $(DESTDIR)$(MANPREFIX)/man1/mendlog.1 \
-	    $(DESTDIR)$(MANPREFIX)/man5/mendlog.5 $(DESTDIR)$(DOCDIR)/config.example
+	    $(DESTDIR)$(MANPREFIX)/man5/mendlog.5 $(DESTDIR)$(DOCDIR)/config.example \
+	    $(DESTDIR)$(BASHCOMPDIR)/mendlog $(DESTDIR)$(ZSHCOMPDIR)/_mendlog \
+	    $(DESTDIR)$(FISHCOMPDIR)/mendlog.fish
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# --- Debian package (debian/) -------------------------------------------
+# dpkg-buildpackage writes into the tree it builds and beside it, so it
+# runs in a copy under build/deb/ and the .deb is left there.
+DEB_SRC = $(B)/deb/mendlog
+
+deb:
+	@sh tests/deps.sh $(BUILD_DEPS) $(DEB_DEPS)
+	rm -rf $(B)/deb
+	mkdir -p $(DEB_SRC)
+	tar -cf - --exclude=./build --exclude=./.git --exclude=./mendlog . | \
+	    tar -xf - -C $(DEB_SRC)
+	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
+	@ls $(B)/deb/*.deb
+
+check-deb:
+	@sh tests/deps.sh $(BUILD_DEPS) $(DEB_DEPS) $(DEB_CHECK_DEPS)
+	@sh tests/pkg/test-deb.sh
 
 clean:
 	rm -rf $(B) mendlog
@@ -212,4 +256,4 @@ clean:
 
 .PHONY: all run deps check-deps unit asan-unit check check-browser install \
     uninstall clean \
-    fuzz fuzz-regress faults stress bench
+    fuzz fuzz-regress faults stress bench deb check-deb

@@ -126,6 +126,10 @@ bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
  * how many were printed.
  */
 size_t cli_print_notices(struct ml_app *app, ml_day today, FILE *fp);
+/* The same, only the notices that a rule cannot check something (ids
+ * "unchecked_"): what log and due add to their short output.  @fp NULL:
+ * only count them. */
+size_t cli_print_unchecked(struct ml_app *app, ml_day today, FILE *fp);
 void cli_print_error(const struct ml_error *err);
 /* Print "mendlog: msg" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -161,6 +165,7 @@ extern const struct cli_command cmd_export, cmd_report;
 extern const struct cli_command cmd_plan, cmd_done, cmd_due;
 extern const struct cli_command cmd_alerts, cmd_ack;
 extern const struct cli_command cmd_psfs;
+extern const struct cli_command cmd_note;
 
 struct alerts_raised;
 /* Print alerts just raised to stderr: tier, rule, day, advice, message. */

@@ -49,6 +49,9 @@ struct ml_config {
 	int chronic_of_days;
 	int chronic_from_day;
 	int startup_days;
+	int episode_gap_days;		/* entered days without a sign that end its episode */
+	int renotify_urgent_days;	/* an acknowledged urgent sign reminds again after */
+	int renotify_contact_days;	/* ... a contact one */
 
 	/* [reminders] */
 	int overdue_after_min;
@@ -96,6 +99,17 @@ int config_load(struct ml_config *cfg, const char *path, bool must_exist,
 /* Set one option from text (as if read from the file); for tests. */
 int config_set(struct ml_config *cfg, const char *section, const char *key,
     const char *value, struct ml_error *err);
+
+/*
+ * The red-flag thresholds set outside their safe range (allowed, but a
+ * rule may then stay silent: fever_c = 42 silences a 40.5 C fever).  @fn
+ * (may be NULL) gets each one: its section and key, the value and the
+ * safe range.  Returns how many.
+ */
+typedef void (*ml_config_unsafe_fn)(void *ctx, const char *section,
+    const char *key, double value, double safe_min, double safe_max);
+size_t config_unsafe(const struct ml_config *cfg, ml_config_unsafe_fn fn,
+    void *ctx);
 
 /* One option of the table, for docs and `mendlog --help`. */
 struct ml_option_doc {

@@ -64,5 +64,13 @@ typedef void (*ml_notice_collector)(struct ml_app *app, ml_day today,
 /* The collectors (one per concern; defined where the concern lives). */
 void notices_no_procedure(struct ml_app *app, ml_day today,
     struct ml_notices *out);
+/* The weekly PSFS check-in is due (psfs_due()): a reminder. */
+void notices_psfs_due(struct ml_app *app, ml_day today,
+    struct ml_notices *out);
+/* A value a rule reads that cannot be read, a day with two rows, a
+ * threshold outside its safe range (notices-unchecked.c); ids start with
+ * "unchecked_". */
+void notices_unchecked(struct ml_app *app, ml_day today,
+    struct ml_notices *out);
 
 #endif

@@ -74,6 +74,12 @@ int record_plan_import(struct ml_store *s, const struct ml_config *cfg,
 int record_acknowledge(struct ml_store *s, size_t row, size_t *count,
     struct record_result *res, struct ml_error *err);
 
+/* Answer an alert: read, seen or error (alerts_mark: @row, @mark,
+ * @emergencies and @count as there). */
+int record_mark(struct ml_store *s, size_t row, enum alert_mark mark,
+    bool emergencies, size_t *count, struct record_result *res,
+    struct ml_error *err);
+
 /*
  * No change of this process: run the rules on [@from, @to] and record what
  * is new (start-up, a change made by another mendlog).  -1 only when the

@@ -198,7 +198,7 @@ enum ml_exercise_log_col {
 
 enum ml_alert_col {
 	AC_RAISED_AT, AC_DATE, AC_RULE, AC_SEVERITY, AC_MESSAGE,
-	AC_ACKNOWLEDGED_AT, AC_NCOLS
+	AC_ACKNOWLEDGED_AT, AC_LAST_DATE, AC_STATUS, AC_NCOLS
 };
 
 /* PSFS (psfs.h): the activities, and one rating per activity per week. */

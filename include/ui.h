@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "alerts.h"
 #include "app.h"
 #include "notices.h"
 #include "date.h"
@@ -158,6 +159,8 @@ struct record_result;
 void ui_alerts_show(struct ui *ui, const struct record_result *res);
 /* Acknowledge the alert with key @key (alert_row_key), and say so. */
 void ui_alerts_acknowledge(struct ui *ui, const char *key);
+/* Answer the alert of @key (alert_row_key): read, seen or error. */
+void ui_alerts_mark(struct ui *ui, const char *key, enum alert_mark mark);
 /* Reload alerts.csv if it changed; a failure goes to the notice line. */
 void ui_alerts_load(struct ui *ui);
 

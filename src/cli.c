@@ -37,6 +37,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_done,
 	&cmd_due,
 	&cmd_psfs,
+	&cmd_note,
 	NULL
 };
 

@@ -97,6 +97,8 @@ run_log(struct ml_app *app, const struct cli_args *args)
 		}
 		cli_print_recorded(&res);
 		record_result_free(&res);
+		/* Never silent: a value the rules cannot read is named. */
+		(void)cli_print_unchecked(app, ml_today(), stderr);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free((char *)sets[i].column);

@@ -88,6 +88,14 @@ static const struct option_def options[] = {
 	    "91", "day after the procedure from which chronic_pain can fire" },
 	{ "alerts", "startup_days", OPT_INT, OFF(startup_days), 0, 3650, "30",
 	    "days the rules re-check at start-up" },
+	{ "alerts", "episode_gap_days", OPT_INT, OFF(episode_gap_days), 1, 30,
+	    "2", "entered days without a sign after which it is a new alert" },
+	{ "alerts", "renotify_urgent_days", OPT_INT, OFF(renotify_urgent_days),
+	    1, 30, "2",
+	    "days after acknowledging an urgent sign that it is raised again if it persists" },
+	{ "alerts", "renotify_contact_days", OPT_INT, OFF(renotify_contact_days),
+	    1, 90, "7",
+	    "days after acknowledging a contact sign that it is raised again if it persists" },
 
 	{ "reminders", "overdue_after", OPT_MINUTES, OFF(overdue_after_min), 1,
 	    1440, "2h", "a due slot becomes overdue after this long (30m, 2h)" },
@@ -107,7 +115,8 @@ static const struct option_def options[] = {
 	{ "psfs", "week_start", OPT_WEEKDAY, OFF(psfs_week_start), 0, 6,
 	    "monday", "first day of a PSFS week (monday ... sunday)" },
 	{ "psfs", "due_day", OPT_WEEKDAY, OFF(psfs_due_day), 0, 6, "monday",
-	    "weekday the weekly PSFS rating is due" },
+	    "weekday the weekly PSFS check-in is due (the screen says so from "
+	    "then)" },
 	{ "psfs", "meaningful_change", OPT_DOUBLE, OFF(psfs_meaningful_change),
 	    0.5, 10, "2.0",
 	    "change in the PSFS mean since the first week that is labelled meaningful" },
@@ -116,6 +125,33 @@ static const struct option_def options[] = {
 	    "patient's name for the report's first line (default none)" },
 	{ "patient", "id", OPT_STRING, OFF(patient_id), 0, 0, "",
 	    "patient's identifier (hospital number) for the report (default none)" },
+};
+
+/*
+ * Safe ranges of the red-flag thresholds.  A value outside is allowed (a
+ * clinician may want it) but named wherever the patient looks
+ * (notices.h), since a rule may then stay silent: fever_c = 42 silences a
+ * 40.5 C fever.
+ */
+static const struct safe_range {
+	const char *key;	/* in [alerts] */
+	double min, max;
+} safe_ranges[] = {
+	{ "fever_c", 37.5, 39.0 },
+	{ "fever_back_pain", 0, 7 },
+	{ "severe_headache", 5, 9 },
+	{ "post_puncture_headache", 1, 4 },
+	{ "post_puncture_days", 3, 60 },
+	{ "injection_back_pain_worst", 5, 9 },
+	{ "injection_days", 3, 60 },
+	{ "nerve_consecutive_days", 2, 14 },
+	{ "nerve_leg_pain", 1, 8 },
+	{ "severe_pain_worst", 6, 9 },
+	{ "severe_pain_days", 1, 3 },
+	{ "startup_days", 1, 3650 },
+	{ "episode_gap_days", 1, 7 },
+	{ "renotify_urgent_days", 1, 3 },
+	{ "renotify_contact_days", 1, 14 },
 };
 
 #define NALL (ML_NELEM(options) + ML_PROC_KINDS_MAX)
@@ -542,4 +578,26 @@ config_data_dir(const char *flag, const struct ml_config *cfg)
 		return xstrdup(cfg->data_dir);
 	}
 	return xdg_path("XDG_DATA_HOME", ".local/share", "mendlog");
+}
+
+size_t
+config_unsafe(const struct ml_config *cfg, ml_config_unsafe_fn fn, void *ctx)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < ML_NELEM(safe_ranges); i++) {
+		const struct safe_range *r = &safe_ranges[i];
+		const struct option_def *o = find_option("alerts", r->key);
+		const char *base = (const char *)cfg + o->offset;
+		double v = o->type == OPT_DOUBLE ?
+		    *(const double *)(const void *)base :
+		    *(const int *)(const void *)base;
+
+		if (v >= r->min && v <= r->max)
+			continue;
+		count++;
+		if (fn != NULL)
+			fn(ctx, "alerts", r->key, v, r->min, r->max);
+	}
+	return count;
 }

@@ -186,8 +186,10 @@ day_alerts_init(struct day_alerts *da, const struct ml_store *s)
 	memset(da, 0, sizeof *da);
 	da->s = s;
 	da->rows = xcalloc(total ? total : 1, sizeof *da->rows);
+	/* An alert entered in error (status error) is no sign of the day. */
 	for (size_t r = 0; r < total; r++)
-		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0')
+		if (*store_get(s, ML_ALERTS, r, AC_RULE) != '\0' &&
+		    strcmp(store_get(s, ML_ALERTS, r, AC_STATUS), "error") != 0)
 			da->rows[da->n++] = r;
 	sort_store = s;
 	qsort(da->rows, da->n, sizeof *da->rows, alert_cmp);
@@ -277,6 +279,8 @@ struct daily {
 	int date_col;		/* the entries' date column, or -1 */
 	struct day_alerts da;
 	struct ml_timeline tl;	/* every procedure, for earlier_procedures */
+	struct psfs_week *psfs;	/* the range's PSFS weeks (psfs_weeks()) */
+	size_t npsfs;
 	ml_day next;		/* the next calendar day to write */
 	int rc;
 };
@@ -315,6 +319,7 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 	row_add(&d->row, "exercise_slots_done", CELL_TEXT);
 	row_add(&d->row, "adherence_pct", CELL_TEXT);
 	row_add(&d->row, "alerts", CELL_TEXT);
+	row_add(&d->row, "psfs_mean", CELL_TEXT);
 	if (d->o->excel && fputs("\xef\xbb\xbf", d->fp) == EOF)
 		d->rc = -1;
 	if (d->rc == 0)
@@ -326,7 +331,7 @@ static void
 daily_day(struct daily *d, const char *const *cells, size_t ncells)
 {
 	char date[ML_DATE_LEN], nday[16] = "";
-	char due[16] = "", done[16] = "", pct[16] = "";
+	char due[16] = "", done[16] = "", pct[16] = "", psfs[16] = "";
 	struct plan_adherence a;
 	struct ml_procedure p;
 	char earlier[256];
@@ -371,6 +376,15 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 	row_add(&d->row, done, CELL_INTEGER);
 	row_add(&d->row, pct, CELL_DECIMAL);
 	row_add(&d->row, day_alerts_of(&d->da, date), CELL_TEXT);
+	/* The week's PSFS mean on each of its days; empty for a week with
+	 * no rating (a gap, never a zero). */
+	if (d->npsfs > 0) {
+		size_t k = (size_t)(psfs_week_of(d->cfg, day) - d->psfs[0].start) / 7;
+
+		if (k < d->npsfs && !isnan(d->psfs[k].mean))
+			snprintf(psfs, sizeof psfs, "%.2f", d->psfs[k].mean);
+	}
+	row_add(&d->row, psfs, CELL_DECIMAL);
 	d->rc = row_write(d->fp, &d->row, d->o);
 }
 
@@ -417,6 +431,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 
 	day_alerts_init(&d.da, s);
 	timeline_build(&d.tl, s, cfg);
+	d.npsfs = psfs_weeks(s, cfg, o->from, o->to, &d.psfs);
 	if (o->entries_path != NULL) {
 		if (csvio_stream_file(o->entries_path, &(struct csvio_stream){
 		    .header = daily_header_cb, .row = daily_row_cb, .ctx = &d },
@@ -439,6 +454,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	row_free(&d.row);
 	day_alerts_free(&d.da);
 	timeline_free(&d.tl);
+	free(d.psfs);
 	free(d.cols);
 	free(d.types);
 	free(d.mtypes);

@@ -7,11 +7,14 @@
 #include <string.h>
 
 #include "notices.h"
+#include "psfs.h"
 #include "timeline.h"
 
 /* Table order is the order within a level. */
 static const ml_notice_collector collectors[] = {
+	notices_unchecked,
 	notices_no_procedure,
+	notices_psfs_due,
 };
 
 void
@@ -91,4 +94,26 @@ notices_no_procedure(struct ml_app *app, ml_day today,
 		    "No procedure recorded: the checks tied to a procedure are "
 		    "off. Add one with 'mendlog procedure add' (or p on the "
 		    "screen).");
+}
+
+/*
+ * The weekly function check-in (PSFS), from the configured due day until
+ * every active activity has this week's rating (psfs_due()).  Unreadable
+ * PSFS files say nothing here: `mendlog check` reports them, and a
+ * reminder must not read as a safety notice.
+ */
+void
+notices_psfs_due(struct ml_app *app, ml_day today, struct ml_notices *out)
+{
+	struct ml_error err;
+
+	if (app_load(app, ML_PSFS_ACTIVITIES, &err) != 0 ||
+	    app_load(app, ML_PSFS_RATINGS, &err) != 0)
+		return;
+	if (psfs_due(&app->store, &app->cfg, today))
+		notices_add(out, ML_NOTICE_REMINDER, "psfs_due",
+		    "weekly check-in due",
+		    "This week's function check-in (PSFS) is due: rate each "
+		    "activity from 0 (unable) to 10 (as before) with 'mendlog "
+		    "psfs rate' (or w on the screen).");
 }

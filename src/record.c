@@ -50,8 +50,8 @@ keys_before(struct ml_store *s, struct alerts_keys *before)
  */
 static int
 run_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
-    ml_day to, const struct alerts_keys *before, struct record_result *res,
-    struct ml_error *err)
+    ml_day to, ml_day edited, const struct alerts_keys *before,
+    struct record_result *res, struct ml_error *err)
 {
 	struct alerts_raised fired = { NULL, 0 };
 	struct alert_row *rows;
@@ -63,7 +63,8 @@ run_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
 		return -1;
 	res->from = from;
 	res->to = to;
-	if (alerts_check_days(s, cfg, from, to, &fired, &res->alerts_err) != 0) {
+	if (alerts_check_edit(s, cfg, from, to, edited, &fired,
+	    &res->alerts_err) != 0) {
 		res->unrecorded = true;
 		res->raised = fired;
 		return 0;
@@ -81,6 +82,9 @@ run_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
 		a.rule = rows[i].rule;
 		a.tier = rows[i].tier;
 		a.message = rows[i].message;
+		/* Watch is logged only: nothing to show. */
+		if (a.tier == ML_TIER_WATCH)
+			continue;
 		a.day = a.scope_from = a.scope_to = rows[i].day;
 		res->raised.v = xreallocarray(res->raised.v, res->raised.n + 1,
 		    sizeof *res->raised.v);
@@ -116,7 +120,8 @@ record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	}
 	/* The entry is saved whatever the rules do. */
 	if (rules_input[ML_ENTRIES] &&
-	    run_rules(s, cfg, day, until_today(day), &before, res, &rerr) != 0) {
+	    run_rules(s, cfg, day, until_today(day), day, &before, res,
+	    &rerr) != 0) {
 		res->unrecorded = true;
 		res->alerts_err = rerr;
 	}
@@ -139,7 +144,8 @@ record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 		return -1;
 	}
 	if (rules_input[ML_PROCEDURES] &&
-	    run_rules(s, cfg, day, until_today(day), &before, res, &rerr) != 0) {
+	    run_rules(s, cfg, day, until_today(day), ML_NO_DAY, &before, res,
+	    &rerr) != 0) {
 		res->unrecorded = true;
 		res->alerts_err = rerr;
 	}
@@ -172,7 +178,7 @@ change_procedure(struct ml_store *s, const struct ml_config *cfg, size_t row,
 		alerts_keys_free(&before);
 		return -1;
 	}
-	if (run_rules(s, cfg, from, until_today(from), &before, res,
+	if (run_rules(s, cfg, from, until_today(from), ML_NO_DAY, &before, res,
 	    &rerr) != 0) {
 		res->unrecorded = true;
 		res->alerts_err = rerr;
@@ -233,6 +239,15 @@ record_acknowledge(struct ml_store *s, size_t row, size_t *count,
 }
 
 int
+record_mark(struct ml_store *s, size_t row, enum alert_mark mark,
+    bool emergencies, size_t *count, struct record_result *res,
+    struct ml_error *err)
+{
+	result_init(res);
+	return alerts_mark(s, row, mark, emergencies, count, err);
+}
+
+int
 record_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
     ml_day to, struct record_result *res, struct ml_error *err)
 {
@@ -241,7 +256,7 @@ record_rules(struct ml_store *s, const struct ml_config *cfg, ml_day from,
 
 	result_init(res);
 	keys_before(s, &before);
-	rc = run_rules(s, cfg, from, to, &before, res, err);
+	rc = run_rules(s, cfg, from, to, ML_NO_DAY, &before, res, err);
 	alerts_keys_free(&before);
 	return rc;
 }
@@ -321,6 +336,9 @@ record_changes(struct ml_store *s, const struct ml_config *cfg,
 			a.rule = rows[i].rule;
 			a.tier = rows[i].tier;
 			a.message = rows[i].message;
+			/* Watch is logged only: nothing to show. */
+			if (a.tier == ML_TIER_WATCH)
+				continue;
 			a.day = a.scope_from = a.scope_to = rows[i].day;
 			res->raised.v = xreallocarray(res->raised.v,
 			    res->raised.n + 1, sizeof *res->raised.v);

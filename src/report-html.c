@@ -711,14 +711,22 @@ alerts_table(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 {
 	size_t shown = 0;
 
+	size_t errors = 0;
+
 	fputs("<section>\n<h2>Alerts</h2>\n", fp);
 	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
 		const char *ack = store_get(s, ML_ALERTS, r, AC_ACKNOWLEDGED_AT);
+		const char *status = store_get(s, ML_ALERTS, r, AC_STATUS);
 		ml_day d;
 
 		if (!ml_date_parse(store_get(s, ML_ALERTS, r, AC_DATE), &d) ||
 		    d < from || d > to)
 			continue;
+		/* Entered in error: listed apart, below. */
+		if (strcmp(status, "error") == 0) {
+			errors++;
+			continue;
+		}
 		if (shown++ == 0)
 			fputs("<div class=\"scroll\"><table>\n<thead><tr>"
 			    "<th class=\"text\">day</th><th class=\"text\">tier</th>"
@@ -734,7 +742,10 @@ alerts_table(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 		fputs("</td><td class=\"text\">", fp);
 		report_html_escape(fp, store_get(s, ML_ALERTS, r, AC_MESSAGE));
 		fputs("</td><td class=\"text\">", fp);
-		if (*ack) {
+		if (strcmp(status, "seen") == 0) {
+			fputs("seen: clinician knows, ", fp);
+			report_html_escape(fp, ack);
+		} else if (*ack) {
 			fputs("yes, ", fp);
 			report_html_escape(fp, ack);
 		} else {
@@ -746,6 +757,26 @@ alerts_table(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 		fputs("<p>None in this period.</p>\n", fp);
 	else
 		fputs("</tbody>\n</table></div>\n", fp);
+	if (errors > 0) {
+		fputs("<h3>Entered in error (not counted)</h3>\n<ul>\n", fp);
+		for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+			ml_day d;
+
+			if (strcmp(store_get(s, ML_ALERTS, r, AC_STATUS),
+			    "error") != 0 || !ml_date_parse(store_get(s, ML_ALERTS,
+			    r, AC_DATE), &d) || d < from || d > to)
+				continue;
+			fputs("<li>", fp);
+			report_html_escape(fp, store_get(s, ML_ALERTS, r, AC_DATE));
+			fputs(" ", fp);
+			report_html_escape(fp, store_get(s, ML_ALERTS, r,
+			    AC_SEVERITY));
+			fputs(" ", fp);
+			report_html_escape(fp, store_get(s, ML_ALERTS, r, AC_RULE));
+			fputs("</li>\n", fp);
+		}
+		fputs("</ul>\n", fp);
+	}
 	fputs("</section>\n", fp);
 }
 

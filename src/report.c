@@ -1,7 +1,7 @@
 /*
  * report.c - a plain-text summary a clinician can read in a minute:
  * procedure and day count, a week-by-week table, a chart of daily back
- * pain, the alerts and the last notes.  At most 80 columns, no control
+ * pain, the weekly function score (PSFS), the alerts and the last notes.  At most 80 columns, no control
  * characters, so it can be piped into lp or mail.
  */
 #include <math.h>
@@ -11,6 +11,7 @@
 #include "alerts.h"
 #include "diary.h"
 #include "plan.h"
+#include "psfs.h"
 #include "report.h"
 #include "timeline.h"
 #include "text.h"
@@ -305,6 +306,46 @@ report_procedures(FILE *fp, const struct ml_store *s,
 	return n;
 }
 
+/*
+ * The PSFS: one line per week from the first rated week in the range to
+ * the week of @to (a week with no rating says so: a gap, not a zero),
+ * then the change since the first rated week, labelled meaningful when
+ * it reaches cfg->psfs_meaningful_change.
+ */
+static void
+write_psfs(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to)
+{
+	struct psfs_change ch;
+	struct psfs_week *w;
+	size_t n = psfs_weeks(s, cfg, from, to, &w), first = n;
+	char date[ML_DATE_LEN];
+
+	fprintf(fp, "\nFunction (PSFS): activities rated 0 (unable) to 10 (as "
+	    "before); weekly mean\n");
+	for (size_t i = 0; i < n && first == n; i++)
+		if (w[i].rated > 0)
+			first = i;
+	if (first == n)
+		fprintf(fp, "  no weekly rating in this period\n");
+	for (size_t i = first; i < n; i++) {
+		ml_date_format(w[i].start, date);
+		if (w[i].rated > 0)
+			fprintf(fp, "  week of %s  mean %4.1f  (%d rated)\n", date,
+			    w[i].mean, w[i].rated);
+		else
+			fprintf(fp, "  week of %s  no rating\n", date);
+	}
+	free(w);
+	psfs_change(s, cfg, to, &ch);
+	if (!ch.known || first == n)
+		return;
+	ml_date_format(ch.first_week, date);
+	fprintf(fp, "  Change since %s: %+.1f (%s; threshold "
+	    "%.1f).\n", date, ch.change, psfs_change_label(&ch),
+	    cfg->psfs_meaningful_change);
+}
+
 int
 report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now)
@@ -337,23 +378,41 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "%s\n\n", line);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;
+	write_psfs(fp, s, cfg, from, to);
 
 	fprintf(fp, "\nAlerts\n");
-	for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
-		struct alert_row a;
-		char sev[64], rule[128];
+	/* One line per episode; "entered in error" apart, below. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t npass = 0;
 
-		alert_row_get(s, r, &a);
-		if (!a.day_ok || a.day < from || a.day > to)
-			continue;
-		text_cell(sev, sizeof sev, a.severity, 9);
-		text_cell(rule, sizeof rule, a.rule, 24);
-		fprintf(fp, "  %s  %s  %s %s\n", a.date, sev, rule,
-		    *a.acknowledged_at ? "acknowledged" : "NOT acknowledged");
-		shown++;
+		for (size_t r = 0; r < store_nrows(s, ML_ALERTS); r++) {
+			struct alert_row a;
+			char sev[64], rule[128], last[ML_DATE_LEN + 4] = "";
+			bool error;
+
+			alert_row_get(s, r, &a);
+			error = strcmp(a.status, "error") == 0;
+			if (!a.day_ok || a.day < from || a.day > to ||
+			    error != (pass == 1))
+				continue;
+			if (pass == 1 && npass == 0)
+				fprintf(fp, "Entered in error (not counted)\n");
+			text_cell(sev, sizeof sev, a.severity, 9);
+			text_cell(rule, sizeof rule, a.rule, 24);
+			if (a.last_day != a.day)
+				text_cell(last, sizeof last, a.last_date, 10);
+			fprintf(fp, "  %s%s%s  %s  %s %s\n", a.date, *last ? " to " :
+			    "", last, sev, rule, error ? "entered in error" :
+			    strcmp(a.status, "seen") == 0 ? "seen: clinician knows" :
+			    *a.acknowledged_at ? "acknowledged" :
+			    a.tier == ML_TIER_WATCH ? "logged only" :
+			    "NOT acknowledged");
+			npass++;
+			shown += pass == 0;
+		}
+		if (pass == 0 && shown == 0)
+			fprintf(fp, "  none\n");
 	}
-	if (shown == 0)
-		fprintf(fp, "  none\n");
 
 	fprintf(fp, "\nLast notes\n");
 	for (ml_day d = to; d >= from && notes < 5; d--) {

@@ -75,6 +75,8 @@ static const struct ml_column alert_cols[AC_NCOLS] = {
 	{ "severity", ML_T_SEVERITY, true, "emergency, urgent, contact or watch" },
 	{ "message", ML_T_TEXT, false, "the advice shown" },
 	{ "acknowledged_at", ML_T_TIMESTAMP, false, "when the user acknowledged it; empty = not yet" },
+	{ "last_date", ML_T_DATE, false, "the last day of the episode: the rule fired on every entered day from date to here; empty = date" },
+	{ "status", ML_T_SLUG, false, "empty, seen (the clinician knows: no reminder while it lasts) or error (entered in error)" },
 };
 
 static const struct ml_column psfs_activity_cols[PA_NCOLS] = {

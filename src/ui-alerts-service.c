@@ -6,8 +6,9 @@
  * the diary (a save of this process runs them itself, record.h, and hands
  * the result to ui_alerts_show); keeps the top-line banner (tier and rule
  * in reverse video) while an emergency or urgent alert is unacknowledged;
- * and opens a dialog for each emergency that appears during the session,
- * which only `a` closes, acknowledging it.  Tiers are always written out:
+ * and opens one dialog for the emergencies that appear during the session
+ * (the signs one save raised come together), which only `a` (read) or `s`
+ * (my clinician knows) closes, answering all of them.  Tiers are always written out:
  * nothing relies on colour.
  */
 #include <stdio.h>
@@ -112,8 +113,7 @@ scan(struct ui *ui, bool initial)
 		}
 		st.known = xreallocarray(st.known, st.nknown + 1, sizeof *st.known);
 		st.known[st.nknown++] = key;
-		if (!initial && *a.acknowledged_at == '\0' &&
-		    a.tier == ML_TIER_EMERGENCY) {
+		if (!initial && a.open && a.tier == ML_TIER_EMERGENCY) {
 			st.dialog = xreallocarray(st.dialog, st.ndialog + 1,
 			    sizeof *st.dialog);
 			st.dialog[st.ndialog++] = xstrdup(key);
@@ -122,8 +122,11 @@ scan(struct ui *ui, bool initial)
 	for (size_t i = st.ndialog; i-- > 0;) {
 		long row = alerts_find(s, st.dialog[i]);
 
-		if (row < 0 || *store_get(s, ML_ALERTS, (size_t)row,
-		    AC_ACKNOWLEDGED_AT) != '\0')
+		struct alert_row a;
+
+		if (row >= 0)
+			alert_row_get(s, (size_t)row, &a);
+		if (row < 0 || !a.open)
 			dialog_pop(i);
 	}
 	if (st.ndialog > before)
@@ -188,6 +191,39 @@ ui_alerts_show(struct ui *ui, const struct record_result *res)
 	}
 	ui_alerts_load(ui);
 	scan(ui, false);
+	/* An emergency this save raised again under a key already seen (a
+	 * sign marked entered in error, then answered yes again) gets its
+	 * dialog too. */
+	for (size_t i = 0; !res->unrecorded && i < res->raised.n; i++) {
+		const struct ml_alert *a = &res->raised.v[i];
+		struct alert_row row;
+		char date[ML_DATE_LEN], *key;
+		bool queued = false;
+		long r;
+
+		if (a->tier != ML_TIER_EMERGENCY)
+			continue;
+		memset(&row, 0, sizeof row);
+		ml_date_format(a->day, date);
+		row.date = date;
+		row.rule = a->rule;
+		row.severity = rules_tier_name(a->tier);
+		key = alert_row_key(&row);
+		for (size_t j = 0; j < st.ndialog && !queued; j++)
+			queued = strcmp(st.dialog[j], key) == 0;
+		r = alerts_find(ui->store, key);
+		if (!queued && r >= 0) {
+			alert_row_get(ui->store, (size_t)r, &row);
+			if (row.open) {
+				st.dialog = xreallocarray(st.dialog,
+				    st.ndialog + 1, sizeof *st.dialog);
+				st.dialog[st.ndialog++] = key;
+				key = NULL;
+				ui->bell = true;
+			}
+		}
+		free(key);
+	}
 	/* The rules may have reloaded procedures: the top line shows them. */
 	ui_dirty_frame(ui);
 }
@@ -276,8 +312,14 @@ svc_tick(struct ui *ui)
 }
 
 void
-ui_alerts_acknowledge(struct ui *ui, const char *key)
+ui_alerts_mark(struct ui *ui, const char *key, enum alert_mark mark)
 {
+	static const char *const done[] = {
+		[ALERT_READ] = "acknowledged",
+		[ALERT_SEEN] = "noted: your clinician knows - no reminder while "
+		    "it lasts",
+		[ALERT_ERROR] = "marked as entered in error",
+	};
 	struct record_result res;
 	struct ml_error err;
 	long row = alerts_find(ui->store, key);
@@ -289,7 +331,7 @@ ui_alerts_acknowledge(struct ui *ui, const char *key)
 		scan(ui, false);
 		return;
 	}
-	rc = record_acknowledge(ui->store, (size_t)row, NULL, &res, &err);
+	rc = record_mark(ui->store, (size_t)row, mark, true, NULL, &res, &err);
 	record_result_free(&res);
 	if (rc != 0) {
 		ml_error_format(&err, buf, sizeof buf);
@@ -297,8 +339,14 @@ ui_alerts_acknowledge(struct ui *ui, const char *key)
 		beep();
 		return;
 	}
-	ui_message(ui, "acknowledged");
+	ui_message(ui, "%s", done[mark]);
 	scan(ui, false);
+}
+
+void
+ui_alerts_acknowledge(struct ui *ui, const char *key)
+{
+	ui_alerts_mark(ui, key, ALERT_READ);
 }
 
 static bool
@@ -306,35 +354,79 @@ svc_modal_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	if (st.ndialog == 0)
 		return false;
-	if (!is_key && ch == L'a')
-		ui_alerts_acknowledge(ui, st.dialog[0]);
-	/* Every other key is swallowed: only `a` closes the dialog. */
+	/* One dialog for every emergency waiting: one answer for all.
+	 * Every other key is swallowed: only a or s closes it. */
+	if (!is_key && (ch == L'a' || ch == L's')) {
+		size_t n = st.ndialog;
+		char **keys = xcalloc(n, sizeof *keys);
+
+		for (size_t i = 0; i < n; i++)
+			keys[i] = xstrdup(st.dialog[i]);
+		for (size_t i = 0; i < n; i++) {
+			ui_alerts_mark(ui, keys[i], ch == L'a' ? ALERT_READ :
+			    ALERT_SEEN);
+			free(keys[i]);
+		}
+		free(keys);
+	}
 	return true;
 }
 
 static void
 svc_draw_modal(struct ui *ui, WINDOW *body)
 {
+	static const char clinician[] =
+	    "mendlog does not replace your clinician.";
 	const struct ml_store *s = ui->store;
 	int rows = getmaxy(body), cols = getmaxx(body);
-	int w = cols - 8 < 72 ? cols - 8 : 72, h, y0, x0, nlines;
+	int w = cols - 8 < 72 ? cols - 8 : 72, h, y0, x0, nlines, y;
+	struct alert_row first;
+	size_t nshown = 0;
 	long row;
-	char title[160];
-	const char *msg;
+	char title[160], *text = NULL;
 
 	if (st.ndialog == 0)
 		return;
 	row = alerts_find(s, st.dialog[0]);
 	if (row < 0)
 		return;
-	msg = store_get(s, ML_ALERTS, (size_t)row, AC_MESSAGE);
-	nlines = (int)text_wrap(msg, w - 4, NULL, NULL);
-	h = nlines + 6;
+	alert_row_get(s, (size_t)row, &first);
+	/* One emergency: its message.  Several raised together: each sign in
+	 * plain words, then what to do, once. */
+	for (size_t i = 0; i < st.ndialog; i++) {
+		struct alert_row a;
+		long r = alerts_find(s, st.dialog[i]);
+		char *t;
+
+		if (r < 0)
+			continue;
+		alert_row_get(s, (size_t)r, &a);
+		t = xasprintf("%s- %s (%s)%s\n", text ? text : "",
+		    alerts_rule_label(a.rule), a.last_date,
+		    strncmp(a.message, "Still present", 13) == 0 ?
+		    ", still present" : "");
+		free(text);
+		text = t;
+		nshown++;
+	}
+	if (nshown <= 1) {
+		free(text);
+		text = xstrdup(first.message);
+	} else {
+		char *t = xasprintf("%s\nCall your local emergency number now, or "
+		    "go straight to the nearest emergency department. Do not "
+		    "wait to see if it passes.", text);
+
+		free(text);
+		text = t;
+	}
+	nlines = (int)text_wrap(text, w - 4, NULL, NULL);
+	h = nlines + 8;
 	if (h > rows)
 		h = rows;
 	y0 = (rows - h) / 2;
 	x0 = (cols - w) / 2;
-	for (int y = y0; y < y0 + h; y++)
+	for (y = y0; y < y0 + h; y++)
 		mvwhline(body, y, x0, ' ', w);
 	wattron(body, A_BOLD);
 	mvwhline(body, y0, x0, ACS_HLINE, w);
@@ -346,17 +438,22 @@ svc_draw_modal(struct ui *ui, WINDOW *body)
 	mvwaddch(body, y0 + h - 1, x0, ACS_LLCORNER);
 	mvwaddch(body, y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
 	wattroff(body, A_BOLD);
-	snprintf(title, sizeof title, " EMERGENCY: %s (%s) ",
-	    store_get(s, ML_ALERTS, (size_t)row, AC_RULE),
-	    store_get(s, ML_ALERTS, (size_t)row, AC_DATE));
+	if (nshown <= 1)
+		snprintf(title, sizeof title, " EMERGENCY: %s (%s) ", first.rule,
+		    first.date);
+	else
+		snprintf(title, sizeof title, " EMERGENCY: %zu signs together ",
+		    nshown);
 	wattron(body, ui_attr(ui, UI_EMERGENCY));
 	ui_put(body, y0 + 1, x0 + 2, w - 4, title);
 	wattroff(body, ui_attr(ui, UI_EMERGENCY));
-	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 6, msg);
-	snprintf(title, sizeof title, "Press a to acknowledge and close.%s",
-	    st.ndialog > 1 ? " More follow." : "");
+	ui_put_wrapped(body, y0 + 3, x0 + 2, w - 4, h - 8, text);
+	free(text);
+	ui_put(body, y0 + h - 4, x0 + 2, w - 4, clinician);
 	wattron(body, A_BOLD);
-	ui_put(body, y0 + h - 2, x0 + 2, w - 4, title);
+	ui_put(body, y0 + h - 3, x0 + 2, w - 4, "a: I have read this (close)");
+	ui_put(body, y0 + h - 2, x0 + 2, w - 4,
+	    "s: my clinician knows (no reminder while it lasts)");
 	wattroff(body, A_BOLD);
 }
 

@@ -14,7 +14,9 @@
 /* Selection and filter of the screen. */
 static struct {
 	size_t sel;		/* selection on the screen */
-	bool show_all;		/* acknowledged ones too */
+	bool show_all;		/* acknowledged, watch and error ones too */
+	char *confirm;		/* key of an emergency waiting for a second a/s */
+	wint_t confirm_ch;	/* which: L'a' or L's' */
 } st;
 
 static const enum ui_role tier_role[ML_NTIERS + 1] = {
@@ -40,7 +42,7 @@ shown(struct ui *ui, struct alerts_item **out)
 	size_t n = alerts_list(ui->store, &items), k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (st.show_all || *items[i].a.acknowledged_at == '\0')
+		if (st.show_all || items[i].a.open)
 			items[k++] = items[i];
 	qsort(items, k, sizeof *items, cmp_shown);
 	*out = items;
@@ -114,8 +116,14 @@ alerts_draw(struct ui *ui, WINDOW *win)
 				break;
 		}
 		short_time(a->raised_at, raised, sizeof raised);
-		if (*a->acknowledged_at != '\0')
+		if (strcmp(a->status, "error") == 0)
+			snprintf(acked, sizeof acked, "entered in error");
+		else if (strcmp(a->status, "seen") == 0)
+			snprintf(acked, sizeof acked, "clinician knows");
+		else if (*a->acknowledged_at != '\0')
 			short_time(a->acknowledged_at, acked, sizeof acked);
+		else if (a->tier == ML_TIER_WATCH)
+			snprintf(acked, sizeof acked, "logged only");
 		snprintf(line, sizeof line, "%c %3u  %s  %-22s  %-11s  %s",
 		    i == st.sel ? '>' : ' ', it->number, a->date, a->rule, raised,
 		    acked);
@@ -125,13 +133,54 @@ alerts_draw(struct ui *ui, WINDOW *win)
 		if (i == st.sel)
 			wattroff(win, ui_attr(ui, UI_SELECTED));
 	}
-	/* The selected alert's full message. */
+	/* The selected alert's full message, its days, and the line every
+	 * alert carries. */
 	mvwhline(win, rows - detail, 1, ACS_HLINE, cols - 2);
 	{
-		ui_put_wrapped(win, rows - detail + 1, 2, cols - 4, detail - 1,
-		    items[st.sel].a.message);
+		const struct alert_row *a = &items[st.sel].a;
+
+		ui_put_wrapped(win, rows - detail + 1, 2, cols - 4, detail - 3,
+		    a->message);
+		if (strcmp(a->last_date, a->date) != 0) {
+			snprintf(line, sizeof line, "Every entered day from %s to "
+			    "%s.", a->date, a->last_date);
+			ui_put(win, rows - 2, 2, cols - 4, line);
+		}
+		wattron(win, A_BOLD);
+		ui_put(win, rows - 1, 2, cols - 4, "mendlog does not replace your "
+		    "clinician: if you are worried, contact your care team.");
+		wattroff(win, A_BOLD);
 	}
 	free(items);
+}
+
+/* a or s on the selected alert; an emergency asks first. */
+static void
+answer_selected(struct ui *ui, const struct alert_row *a, wint_t ch)
+{
+	enum alert_mark mark = ch == L'a' ? ALERT_READ : ALERT_SEEN;
+	char *k;
+
+	if (!a->open && (mark == ALERT_READ || strcmp(a->status, "seen") == 0)) {
+		ui_message(ui, a->tier == ML_TIER_WATCH ? "watch is logged only: "
+		    "nothing to acknowledge" : "already acknowledged");
+		return;
+	}
+	k = alert_row_key(a);
+	if (a->tier == ML_TIER_EMERGENCY && (st.confirm == NULL ||
+	    strcmp(st.confirm, k) != 0 || st.confirm_ch != ch)) {
+		free(st.confirm);
+		st.confirm = k;
+		st.confirm_ch = ch;
+		/* One status line (80 columns): the action first. */
+		ui_message(ui, "EMERGENCY: not seen yet? Call your local emergency "
+		    "number now. %c again: %s", (int)ch, mark == ALERT_READ ?
+		    "read" : "known");
+		return;
+	}
+	ML_FREE(&st.confirm);
+	ui_alerts_mark(ui, k, mark);
+	free(k);
 }
 
 static enum ui_key_result
@@ -141,6 +190,9 @@ alerts_key(struct ui *ui, wint_t ch, bool is_key)
 	size_t n = shown(ui, &items);
 	enum ui_key_result r = UI_KEY_HANDLED;
 
+	/* Any other key cancels a question about an emergency. */
+	if (is_key || (ch != L'a' && ch != L's'))
+		ML_FREE(&st.confirm);
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == L'j')) {
 		if (st.sel + 1 < n)
 			st.sel++;
@@ -151,15 +203,8 @@ alerts_key(struct ui *ui, wint_t ch, bool is_key)
 		st.show_all = !st.show_all;
 		st.sel = 0;
 		ui_dirty_frame(ui);	/* the hints change */
-	} else if (!is_key && ch == L'a' && n > 0) {
-		if (*items[st.sel].a.acknowledged_at != '\0') {
-			ui_message(ui, "already acknowledged");
-		} else {
-			char *k = alert_row_key(&items[st.sel].a);
-
-			ui_alerts_acknowledge(ui, k);
-			free(k);
-		}
+	} else if (!is_key && (ch == L'a' || ch == L's') && n > 0) {
+		answer_selected(ui, &items[st.sel].a, ch);
 	} else {
 		r = UI_KEY_UNHANDLED;
 	}
@@ -180,19 +225,22 @@ static const char *
 alerts_hints(struct ui *ui)
 {
 	(void)ui;
-	return st.show_all ? "j/k move  a acknowledge  v unacknowledged only  "
-	    "Tab next  q quit" : "j/k move  a acknowledge  v show all  Tab next  "
-	    "q quit";
+	return st.show_all ? "j/k move  a read  s clinician knows  v open only  "
+	    "Tab next  q quit" : "j/k move  a read  s clinician knows  v show all  "
+	    "Tab next  q quit";
 }
 
 /* For the Help screen (see struct ui_screen's help). */
 static const char *const alerts_help[] = {
 	"3 Alerts",
 	"  Up/Down j/k  select an alert",
-	"  a            acknowledge it",
+	"  a            acknowledge it (I have read it)",
+	"  s            my clinician knows: no reminder",
+	"               while it lasts",
 	"  v            all, or unacknowledged only",
+	"  An emergency asks first (a or s again).",
 	"  A new emergency opens a dialog on",
-	"  any screen; only a closes it.",
+	"  any screen; only a or s closes it.",
 	NULL,
 };
 

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "ui-psfs.h"
 #include "ui.h"
 
 #define NOTICE_ROWS 2
@@ -108,6 +109,8 @@ collect(struct block *b, bool paged)
 			add_blocks(s->help, b, &nb);
 	/* Not a tab, but reached with p from the other screens. */
 	add_blocks(ui_procedures.help, b, &nb);
+	/* Forms without a tab, opened from a screen. */
+	add_blocks(ui_psfs.help, b, &nb);
 	if (paged)
 		add_blocks(help_keys, b, &nb);
 	return nb;

@@ -7,7 +7,9 @@
  * set it (1 then 0 = 10) and +/- adjust; on yes/no Space toggles, y and n
  * answer; x or Delete clears; Enter opens the inline editor on numbers and
  * text, and Enter there saves.  [ ] PgUp PgDn change day, t is today, g
- * asks for a date, u undoes the last change.
+ * asks for a date, u undoes the last change.  E on a text field (Notes)
+ * opens it in $VISUAL/$EDITOR with curses suspended (note-edit.c, shared
+ * with `mendlog note`).
  *
  * Every change goes through ui_save_entry() (one store transaction setting
  * only that field), so a `mendlog log` from another shell is never undone.
@@ -17,7 +19,9 @@
 #include <string.h>
 
 #include "diary.h"
+#include "note-edit.h"
 #include "ui-edit.h"
+#include "ui-psfs.h"
 #include "ui.h"
 
 enum kind { K_SCORE, K_YESNO, K_NUMBER, K_TEXT };
@@ -326,10 +330,49 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 	return UI_KEY_HANDLED;
 }
 
+/* E: the text field in the user's editor; curses is suspended meanwhile
+ * and the save is the same one-field transaction as any other change. */
+static void
+edit_external(struct ui *ui)
+{
+	char date[ML_DATE_LEN], label[64], buf[1024];
+	struct ml_error err;
+	enum note_edit_status r;
+	char *now;
+
+	if (field_kind(st.cur) != K_TEXT) {
+		ui_message(ui, "E opens your editor on a text field, like Notes");
+		return;
+	}
+	ml_date_format(ui->day, date);
+	snprintf(label, sizeof label, "%s-%s", column_name(st.cur), date);
+	def_prog_mode();
+	endwin();
+	r = note_edit(ui->app->data_dir, label, value_of(ui, ui->day, st.cur),
+	    &now, &err);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	ui_dirty(ui);
+	ui_dirty_frame(ui);
+	if (r == NOTE_EDIT_CHANGED) {
+		if (save(ui, ui->day, st.cur, now) == 0)
+			ui_message(ui, "%s saved from your editor; u undoes it",
+			    fields[st.cur].label);
+		free(now);
+	} else if (r == NOTE_EDIT_UNCHANGED) {
+		ui_message(ui, "%s unchanged", fields[st.cur].label);
+	} else {
+		ml_error_format(&err, buf, sizeof buf);
+		ui_message(ui, "%s", buf);
+	}
+}
+
 /* What a key does on the form (digits are handled before the table). */
 enum action {
 	A_DOWN, A_UP, A_FIRST, A_LAST, A_INC, A_DEC, A_YES, A_NO, A_TOGGLE,
 	A_CLEAR, A_ENTER, A_PREV_DAY, A_NEXT_DAY, A_TODAY, A_GOTO, A_UNDO,
+	A_EXTERNAL, A_CHECKIN,
 };
 
 /* The form's keymap: a key not listed here goes to the frame (q, Tab,
@@ -350,6 +393,7 @@ static const struct binding {
 	{ L'[', false, A_PREV_DAY }, { KEY_PPAGE, true, A_PREV_DAY },
 	{ L']', false, A_NEXT_DAY }, { KEY_NPAGE, true, A_NEXT_DAY },
 	{ L't', false, A_TODAY }, { L'g', false, A_GOTO }, { L'u', false, A_UNDO },
+	{ L'E', false, A_EXTERNAL }, { L'w', false, A_CHECKIN },
 };
 
 /* A digit: a score directly ("1" then "0" is ten), or the start of a
@@ -431,6 +475,8 @@ today_key(struct ui *ui, wint_t ch, bool is_key)
 	case A_NEXT_DAY: goto_day(ui, ui->day + 1); return UI_KEY_HANDLED;
 	case A_TODAY: goto_day(ui, ml_today()); return UI_KEY_HANDLED;
 	case A_UNDO: undo(ui); return UI_KEY_HANDLED;
+	case A_EXTERNAL: edit_external(ui); return UI_KEY_HANDLED;
+	case A_CHECKIN: ui_psfs_open(ui); return UI_KEY_HANDLED;
 	case A_GOTO:
 		st.mode = M_GOTO;
 		ui_edit_open(&st.ed, "", 16);
@@ -521,11 +567,13 @@ today_hints(struct ui *ui)
 		return "Enter save  Esc cancel  Left/Right Home End  ^U clear";
 	switch (field_kind(st.cur)) {
 	case K_SCORE:
-		return "0-10 score  +/- adjust  x clear  [ ] day  g date  ? help";
+		return "0-10 score  +/- adjust  x clear  [ ] day  g date  w check-in";
 	case K_YESNO:
-		return "y/n/Space answer  x clear  [ ] day  t today  ? help";
+		return "y/n/Space answer  x clear  [ ] day  t today  w check-in";
 	default:
-		return "Enter edit  +/- adjust  x clear  [ ] day  g date  ? help";
+		return field_kind(st.cur) == K_TEXT ?
+		    "Enter edit  E editor  x clear  [ ] day  g date  w check-in" :
+		    "Enter edit  +/- adjust  x clear  [ ] day  g date  w check-in";
 	}
 }
 
@@ -577,10 +625,11 @@ static const char *const today_help[] = {
 	"  + -            raise/lower the value",
 	"  Space y n      answer yes/no",
 	"  x Delete       clear the field",
-	"  Enter          type a number or text",
+	"  Enter  E       type here, E: in $EDITOR",
 	"  u              undo the last change",
 	"  [ ] PgUp PgDn  previous/next day",
 	"  t  today   g  go to a date",
+	"  w  weekly check-in (PSFS)",
 	"",
 	"Inline editor",
 	"  Left Right Home End  move",

@@ -10,6 +10,10 @@
  * blocks in UTF-8, plain ASCII otherwise.  Thirty buckets of two columns
  * each: one day per bucket over 30 days, three over 90 (their mean).
  *
+ * The fourth series is function: the weekly PSFS mean (psfs.h), drawn on
+ * every day of its week (as the daily export writes it), so a week with
+ * no rating is a gap.  "All" stays the three pain scores.
+ *
  * Body rows 0-12 are the chart; rows TRENDS_FREE_ROW and below hold the
  * report's weekly table and adherence line (see draw_below()).
  */
@@ -19,7 +23,9 @@
 #include <string.h>
 
 #include "diary.h"
+#include "psfs.h"
 #include "report.h"
+#include "ui-psfs.h"
 #include "ui.h"
 
 #define NBUCKETS 30
@@ -35,8 +41,17 @@ static const struct {
 	{ EC_BACK_PAIN, "Back pain", "Back" },
 	{ EC_LEG_PAIN, "Leg pain", "Leg" },
 	{ EC_HEADACHE, "Headache", "Head" },
+	{ EC_NCOLS, "Function (PSFS weekly mean)", "PSFS" },
 };
 #define NSERIES ((int)ML_NELEM(series))
+#define NPAIN 3			/* the series "all" shows */
+#define PSFS_SERIES 3
+
+/* The PSFS weeks of the chart being drawn (psfs_weeks()); owned. */
+static struct {
+	struct psfs_week *w;
+	size_t n;
+} trends_psfs;
 
 static struct {
 	int span;		/* 30 or 90 days */
@@ -59,6 +74,19 @@ bucket_value(struct ui *ui, int s, ml_day start, int per, int b)
 	double sum = 0;
 	int n = 0;
 
+	if (s == PSFS_SERIES) {
+		/* The mean of the bucket's days, each carrying its week's. */
+		for (int i = 0; i < per && trends_psfs.n > 0; i++) {
+			ml_day d = psfs_week_of(ui->cfg, start + b * per + i);
+			size_t k = (size_t)(d - trends_psfs.w[0].start) / 7;
+
+			if (k < trends_psfs.n && !isnan(trends_psfs.w[k].mean)) {
+				sum += trends_psfs.w[k].mean;
+				n++;
+			}
+		}
+		return n > 0 ? sum / n : NAN;
+	}
 	for (int i = 0; i < per; i++) {
 		int v = diary_score(ui->store, diary_find(ui->store,
 		    start + b * per + i), series[s].col);
@@ -204,6 +232,23 @@ draw_below(struct ui *ui, WINDOW *win, ml_day end)
 	ui_put(win, TRENDS_FREE_ROW + 1 + (int)n, 2, width - 1, line);
 }
 
+/* Under the PSFS chart: the change since the first rated week. */
+static void
+draw_psfs_change(struct ui *ui, WINDOW *win, ml_day end)
+{
+	struct psfs_change ch;
+	char line[200], first[ML_DATE_LEN];
+
+	psfs_change(ui->store, ui->cfg, end, &ch);
+	if (!ch.known)
+		return;
+	ml_date_format(ch.first_week, first);
+	snprintf(line, sizeof line, "PSFS %.1f, %+.1f since the week of %s (%s)",
+	    ch.last_mean, ch.change, first, psfs_change_label(&ch));
+	ui_put(win, TRENDS_FREE_ROW - 1, CHART_X, getmaxx(win) - CHART_X - 1,
+	    line);
+}
+
 static void
 trends_draw(struct ui *ui, WINDOW *win)
 {
@@ -215,12 +260,22 @@ trends_draw(struct ui *ui, WINDOW *win)
 	char title[160], period[40], date[ML_DATE_LEN];
 	int answered = 0, top;
 
+	/* The PSFS weeks are read once per frame, for every bucket. */
+	if (st.which == PSFS_SERIES) {
+		(void)store_load(ui->store, ML_PSFS_ACTIVITIES, NULL, NULL);
+		(void)store_load(ui->store, ML_PSFS_RATINGS, NULL, NULL);
+		trends_psfs.n = psfs_weeks(ui->store, ui->cfg, start, end,
+		    &trends_psfs.w);
+	}
 	ml_date_format(end, date);
 	if (end == today)
 		snprintf(period, sizeof period, "last %d days", st.span);
 	else
 		snprintf(period, sizeof period, "%d days to %s", st.span, date);
-	if (st.which < NSERIES)
+	if (st.which == PSFS_SERIES)
+		snprintf(title, sizeof title, "%s, %s", series[st.which].name,
+		    period);
+	else if (st.which < NSERIES)
 		snprintf(title, sizeof title, "%s, %s%s", series[st.which].name,
 		    period, per > 1 ? " (mean of every 3 days)" : "");
 	else
@@ -238,7 +293,7 @@ trends_draw(struct ui *ui, WINDOW *win)
 	} else {
 		/* All three: 2 rows each, with a blank row between. */
 		top = 1;
-		for (int s = 0; s < NSERIES; s++) {
+		for (int s = 0; s < NPAIN; s++) {
 			int y = 1 + s * 3;
 
 			ui_put(win, y, 1, CHART_X - 2, series[s].short_name);
@@ -246,9 +301,17 @@ trends_draw(struct ui *ui, WINDOW *win)
 		}
 	}
 	draw_axis(ui, win, start, per, top);
-	if (answered == 0)
+	if (answered == 0 && st.which == PSFS_SERIES)
+		ui_put(win, 4, CHART_X + 4, NBUCKETS * BUCKET_W - 4,
+		    "No weekly check-in in this period yet: press w.");
+	else if (answered == 0)
 		ui_put(win, 4, CHART_X + 4, NBUCKETS * BUCKET_W - 4,
 		    "No scores in this period yet: fill in Today (1).");
+	if (st.which == PSFS_SERIES)
+		draw_psfs_change(ui, win, end);
+	free(trends_psfs.w);
+	trends_psfs.w = NULL;
+	trends_psfs.n = 0;
 	draw_below(ui, win, end);
 }
 
@@ -282,6 +345,8 @@ trends_key(struct ui *ui, wint_t ch, bool is_key)
 	case L'b': st.which = 0; break;
 	case L'l': st.which = 1; break;
 	case L'h': st.which = 2; break;
+	case L'f': st.which = PSFS_SERIES; break;
+	case L'w': ui_psfs_open(ui); return UI_KEY_HANDLED;
 	case L'a': st.which = NSERIES; break;
 	default: return UI_KEY_UNHANDLED;
 	}
@@ -293,7 +358,7 @@ static const char *
 trends_hints(struct ui *ui)
 {
 	(void)ui;
-	return "r 30/90 days  s series  b l h a  [ ] earlier/later  t today";
+	return "r 30/90  s b l h f a series  [ ] earlier/later  w check-in";
 }
 
 static const char *const trends_help[] = {
@@ -301,6 +366,8 @@ static const char *const trends_help[] = {
 	"  r  30 or 90 days",
 	"  s  next series",
 	"  b l h a  back, leg, headache, all",
+	"  f  function: weekly PSFS mean",
+	"  w  weekly check-in (PSFS)",
 	"  [ ] PgUp PgDn t  earlier/later/now",
 	NULL,
 };

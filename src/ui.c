@@ -622,11 +622,95 @@ want_color(const struct ui *ui)
 	return has_colors();
 }
 
+/*
+ * Where the screen cannot draw at all: no terminal, TERM unset, empty or
+ * "dumb".  Says so, and what works instead, before anything is drawn.
+ */
+static bool
+cannot_draw(void)
+{
+	const char *term = getenv("TERM");
+	const char *why;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		why = "the diary screen needs a terminal";
+	else if (term == NULL || *term == '\0')
+		why = "the diary screen needs TERM set to your terminal's type";
+	else if (strcmp(term, "dumb") == 0)
+		why = "the diary screen cannot draw on a dumb terminal (TERM=dumb)";
+	else
+		return false;
+	fprintf(stderr, "mendlog: %s\n", why);
+	fputs("mendlog: the commands work anywhere: mendlog log, show, alerts; "
+	    "mendlog --help\n", stderr);
+	return true;
+}
+
+/* $TERM as it may be shown: it comes from the environment, so through the
+ * output gate, and cut (a notice line has room for a name, not a page). */
+static void
+term_shown(char *buf, size_t size)
+{
+	const char *term = getenv("TERM");
+
+	text_safe(buf, size, term != NULL ? term : "", 32, TEXT_ELLIPSIS);
+}
+
+/*
+ * Open the terminal named by $TERM; when terminfo does not know it (kitty,
+ * foot, wezterm... on a server), the nearest common types in turn, with a
+ * notice saying which and what to install.  Returns the screen or NULL.
+ */
+static SCREEN *
+open_terminal(struct ui *ui)
+{
+	static const char *const fallbacks[] = { "xterm-256color", "xterm",
+	    "vt100" };
+	/* The package that has the terminfo entry, by TERM prefix. */
+	static const struct { const char *prefix, *package; } terminfo_pkgs[] = {
+		{ "xterm-kitty", "kitty-terminfo" },
+		{ "foot", "foot-terminfo" },
+		{ "", "ncurses-term" },
+	};
+	const char *term = getenv("TERM");
+	const char *pkg = "ncurses-term";
+	char shown[160];
+	SCREEN *scr;
+
+	if ((scr = newterm(NULL, stdout, stdin)) != NULL)
+		return scr;
+	for (size_t i = 0; i < ML_NELEM(terminfo_pkgs); i++)
+		if (strncmp(term, terminfo_pkgs[i].prefix,
+		    strlen(terminfo_pkgs[i].prefix)) == 0) {
+			pkg = terminfo_pkgs[i].package;
+			break;
+		}
+	term_shown(shown, sizeof shown);
+	for (size_t i = 0; i < ML_NELEM(fallbacks); i++) {
+		if ((scr = newterm(fallbacks[i], stdout, stdin)) == NULL)
+			continue;
+		/* On the notice line, and on stderr to read after quitting. */
+		ui_message(ui, "TERM=%s unknown: using %s (apt install %s)", shown,
+		    fallbacks[i], pkg);
+		fprintf(stderr, "mendlog: terminal type '%s' is not in terminfo "
+		    "here; drawing as '%s'.  To fix: apt install %s\n", shown,
+		    fallbacks[i], pkg);
+		return scr;
+	}
+	return NULL;
+}
+
 static void
 start_curses(struct ui *ui)
 {
-	if (initscr() == NULL)
-		fatal("cannot initialise the terminal (is TERM set?)");
+	if (open_terminal(ui) == NULL) {
+		char shown[160];
+
+		term_shown(shown, sizeof shown);
+		fatal("cannot open the terminal '%s', nor xterm-256color, xterm "
+		    "or vt100 in its place; the commands still work (mendlog "
+		    "--help)", shown);
+	}
 	curses_up = true;
 	ml_set_fatal_hook(restore_terminal);
 	cbreak();
@@ -713,11 +797,8 @@ ui_main(struct ml_app *app)
 	const char *cs;
 	bool started = false;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "mendlog: the diary screen needs a terminal; see "
-		    "'mendlog --help' for commands\n");
-		return ML_EXIT_USAGE;
-	}
+	if (cannot_draw())
+		return ML_EXIT_FAIL;
 	if (app_open_store(app, config_report, NULL, &err) != 0) {
 		/* Errors inside the config were already reported line by line. */
 		if (!app_config_error_reported(&err))
@@ -740,7 +821,8 @@ ui_main(struct ml_app *app)
 	}
 	install_signals();
 	start_curses(&ui);
-	if (ui.first_run)
+	/* A terminal fallback's notice comes first: it explains the look. */
+	if (ui.first_run && ui.message[0] == '\0')
 		ui_message(&ui, "mendlog is a diary: it does not replace your "
 		    "clinician. Press ? for help.");
 	ui_switch(&ui, screens[0]);

@@ -29,6 +29,8 @@ EXERCISES = ("id,name,instructions,sets,reps,hold_s,days,times,start_date,"
 EXLOG = ("date,slot,exercise_id,status,logged_at,sets_done,pain_during,"
          "note").split(",")
 ALERTS = "raised_at,date,rule,severity,message,acknowledged_at".split(",")
+PSFS_ACTIVITIES = "id,name,added,retired,former_names".split(",")
+PSFS_RATINGS = "week,activity_id,rating,rated_at".split(",")
 
 PHRASES = [
     "stiff after the drive", "20 min walk by the river", "slept badly",
@@ -135,8 +137,29 @@ def diary(d, years=10):
                        stamp(day, 9, 30) if k % 5 else ""])
     alerts.sort(key=lambda a: a[0])
     write(os.path.join(d, "alerts.csv"), ALERTS, alerts)
+    # PSFS (issue 15): three activities rated weekly from the first
+    # Monday, one week in ten skipped (a gap), slowly improving.  Its own
+    # random stream, so the files above stay as they were.
+    prng = random.Random(15)
+    monday = start + datetime.timedelta(days=(7 - start.weekday()) % 7)
+    acts = [("socks", "putting on socks"), ("sitting", "sitting through a meal"),
+            ("lifting", "lifting a child")]
+    write(os.path.join(d, "psfs_activities.csv"), PSFS_ACTIVITIES,
+          [[i, n, monday.isoformat(), "", ""] for i, n in acts])
+    ratings = []
+    nweeks = (days[-1] - monday).days // 7 + 1
+    for w in range(nweeks):
+        week = monday + datetime.timedelta(days=7 * w)
+        if prng.random() < 0.1:
+            continue
+        base = 2 + 6 * w / nweeks
+        for i, _ in acts:
+            ratings.append([week.isoformat(), i,
+                            max(0, min(10, round(base + prng.uniform(-1.5, 1.5)))),
+                            stamp(week, 19, 0)])
+    write(os.path.join(d, "psfs_ratings.csv"), PSFS_RATINGS, ratings)
     print(f"{d}: {ndays} entries, {len(log)} exercise_log rows, "
-          f"{5 * years} alerts")
+          f"{5 * years} alerts, {len(ratings)} PSFS ratings")
 
 
 def million(d):

@@ -65,7 +65,10 @@ check_eq "ack without a number exits 2" 2 $?
 "$ML" -d "$D" ack 1 --all 2>/dev/null
 check_eq "numbers and --all exit 2" 2 $?
 out=$("$ML" -d "$D" ack --all)
-check_eq "ack --all" "acknowledged 2 alerts" "$out"
+check "ack --all spares the emergency" grep -q '^acknowledged 1 alert$' <<<"$out"
+check "and says it is left" grep -q '^1 emergency left' <<<"$out"
+out=$("$ML" -d "$D" ack --all --emergency)
+check_eq "ack --all --emergency" "acknowledged 1 alert" "$out"
 check_eq "every row acknowledged" 0 "$(python3 -c '
 import csv,sys
 print(sum(1 for r in csv.DictReader(open(sys.argv[1])) if not r["acknowledged_at"]))' "$A")"

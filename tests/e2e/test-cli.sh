@@ -98,6 +98,8 @@ check_eq "warning names FILE:LINE: key" \
 "$ML" -c "$T/missing.cfg" log mood=1 2>/dev/null; check_eq "a named config must exist" 1 $?
 
 # the screen needs a terminal
-"$ML" -d "$D" </dev/null >/dev/null 2>&1; check_eq "no terminal: exit 2" 2 $?
+err=$("$ML" -d "$D" </dev/null 2>&1 >/dev/null); rc=$?
+check_eq "no terminal: exit 1" 1 $rc
+check "no terminal: points to the commands" grep -q "the commands work anywhere: mendlog log, show, alerts" <<<"$err"
 
 finish

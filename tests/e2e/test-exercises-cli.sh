@@ -65,18 +65,24 @@ raised_at,date,rule,severity,message,acknowledged_at
 2026-11-21T06:00:00+00:00,2026-11-21,sleep,watch,Sleep poorly,
 CSV
 out=$(at '2026-11-21 10:10:00' due --quiet)
-check_eq "urgent alert shown alone" \
-    "Urgent alert (2026-11-21): Fever with back pain: call your surgical team today." "$out"
+check_eq "urgent alert shown alone, its action in full" \
+    "URGENT 2026-11-21 a raised temperature: contact your clinician or out-of-hours
+  service today
+mendlog alerts for details; mendlog does not replace your clinician" "$out"
 
-# A long message is cut short, never inside a UTF-8 character.
+# A long hand-written rule is wrapped, never cut, never split inside a
+# UTF-8 character, every line within 80 columns.
 cat >"$D/alerts.csv" <<'CSV'
 raised_at,date,rule,severity,message,acknowledged_at
-2026-11-21T06:00:00+00:00,2026-11-21,cauda,emergency,"xééééééééééééééééééééééééééééééééééééééééééééééé: call 999",
+2026-11-21T06:00:00+00:00,2026-11-21,x ééééééééééééééééééééééééé ééééééééééééééééééééééééééééééééééééé,emergency,call 999,
 CSV
 out=$(at '2026-11-21 10:10:00' due --quiet)
-# 60 bytes would end inside the 30th "é": 1 + 29 * 2 bytes are kept.
-check_eq "cut before a split character" \
-    "EMERGENCY alert (2026-11-21): x$(printf 'é%.0s' $(seq 29))..." "$out"
+check_eq "wrapped, not cut" \
+    "x ééééééééééééééééééééééééé ééééééééééééééééééééééééééééééééééééé" \
+    "$(head -n 2 <<<"$out" | sed 's/^EMERGENCY 2026-11-21 //; s/^  //' | tr '\n' ' ' | sed 's/: call your.*//; s/ $//')"
+check_eq "within 80 columns" "" "$(python3 -c 'import sys
+for l in sys.stdin.read().splitlines():
+    if len(l) > 80: print(l)' <<<"$out")"
 check "valid UTF-8" python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' <<<"$out"
 rm "$D/alerts.csv"
 
@@ -85,7 +91,7 @@ printf 'id,name,times\n' >"$T/many.csv"
 for i in 1 2 3 4 5 6 7 8; do printf 'ex%s,Exercise %s,09:00\n' $i $i >>"$T/many.csv"; done
 "$ML" -d "$D" plan import "$T/many.csv" >/dev/null
 out=$(at '2026-11-21 10:10:00' due)
-check_eq "at most six lines" 6 "$(wc -l <<<"$out")"
+check_eq "at most six lines of exercises" 6 "$(wc -l <<<"$out")"
 # 8 due exercises: five lines, then the other three.
 check "the last says how many more" grep -q '^\.\.\. and 3 more: open mendlog' <<<"$out"
 finish

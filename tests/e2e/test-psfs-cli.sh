@@ -54,6 +54,17 @@ check_eq "week 1 row of the renamed activity" "2026-11-02,lifting,lifting a chil
     "$(grep '^2026-11-02,lifting,' "$T/psfs.csv")"
 check_eq "a gap week has an empty mean, not 0" "2026-11-16,lifting,lifting a child,,,0" \
     "$(grep '^2026-11-16,lifting,' "$T/psfs.csv")"
+# The daily export: the week's mean on each day of the week, empty in a
+# week with no rating (a gap, not a zero).
+m export --from 2026-11-01 --to 2026-11-29 >"$T/daily.csv"
+check_eq "daily export exits 0" 0 $?
+check "psfs_mean is the last column" sh -c "head -n 1 '$T/daily.csv' | grep -q ',alerts,psfs_mean\$'"
+for d in 2026-11-02 2026-11-05 2026-11-08; do
+	check_eq "week 1 mean on $d" 3.00 "$(csv_field "$T/daily.csv" date $d psfs_mean)"
+done
+check_eq "the day before week 1: empty" "" "$(csv_field "$T/daily.csv" date 2026-11-01 psfs_mean)"
+check_eq "a gap week is empty, not 0" "" "$(csv_field "$T/daily.csv" date 2026-11-18 psfs_mean)"
+check_eq "this week's mean on its Sunday" 5.00 "$(csv_field "$T/daily.csv" date 2026-11-29 psfs_mean)"
 m check 2>/dev/null; check_eq "check is clean" 0 $?
 
 # Names come back through the output gate: an ESC in a hand-edited

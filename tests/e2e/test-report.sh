@@ -24,5 +24,20 @@ check "acknowledged alert shown as such" grep -Eq '2026-08-02  contact +severe_p
 check_eq "last five notes, newest first" "2026-10-24 2026-10-18 2026-10-12 2026-10-06 2026-09-30" \
     "$(sed -n '/^Last notes/,$p' "$T/report.txt" | awk 'NR>1 {printf "%s%s", sep, $1; sep=" "}')"
 check "note text shown" grep -q '2026-10-24  walked 94 min, "sore"' "$T/report.txt"
+# PSFS, hand-computed from psfs_ratings.csv: week 1 (2+3+1)/3 = 2.0,
+# the last week (7+7+5)/3 = 6.33, so +4.3; the week of 09-07 has none.
+check "a PSFS line for the first week" grep -q '^  week of 2026-08-03  mean  2\.0  (3 rated)$' "$T/report.txt"
+check "a PSFS line for a later week" grep -q '^  week of 2026-08-17  mean  2\.7  (3 rated)$' "$T/report.txt"
+check "a week with no rating is a gap, not a zero" grep -q '^  week of 2026-09-07  no rating$' "$T/report.txt"
+check_eq "one PSFS line per week, first rated to last" 13 "$(grep -c '^  week of 2026-' "$T/report.txt")"
+check "the change since week 1, labelled meaningful" grep -q \
+    '^  Change since 2026-08-03: +4\.3 (meaningful improvement; threshold 2\.0)\.$' "$T/report.txt"
+"$ML" -d "$D" report --to 2026-08-20 >"$T/early.txt"
+check "a small change is not labelled meaningful" grep -q \
+    '^  Change since 2026-08-03: +0\.7 (not yet a meaningful change; threshold 2\.0)\.$' "$T/early.txt"
+printf '[psfs]\nmeaningful_change = 5\n' >"$T/config"
+"$ML" -c "$T/config" -d "$D" report --to 2026-10-29 >"$T/strict.txt"
+check "the threshold comes from the config" grep -q \
+    '^  Change since 2026-08-03: +4\.3 (not yet a meaningful change; threshold 5\.0)\.$' "$T/strict.txt"
 "$ML" -d "$D" report --from 2026-10-01 --to 2026-09-01 2>/dev/null; check_eq "--from after --to exits 2" 2 $?
 finish

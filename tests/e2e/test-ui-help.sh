@@ -16,7 +16,7 @@ help_has() {
 	for p in 2 3 4 5; do
 		tm_screen | grep -Eq -- "$1" && return 0
 		tm_screen | grep -q "page $((p - 1))/$((p - 1))" && break
-		tm_screen | grep -q 'page 1/' || break
+		tm_screen | grep -Eq 'page [0-9]+/' || break	# one page only
 		tm_send PageDown
 		wait_for "page $p/" 2 >/dev/null || break
 	done
@@ -35,6 +35,8 @@ check "Trends' keys" help_has 'r +30 or 90 days'
 check "Trends' period keys" help_has 'earlier/later/now'
 check "Alerts' keys" help_has 'a +acknowledge it'
 check "Exercises' keys" help_has 'd p s +done, partial, skipped'
+check "the weekly check-in's keys" help_has 'a +add an activity'
+check "Today lists the check-in key" help_has 'w +weekly check-in \(PSFS\)'
 tm_send 2
 check "a digit switches screens outside the day form" wait_for 'Back +Leg +Head +Marks'
 tm_send '?' 1

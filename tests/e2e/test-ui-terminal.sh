@@ -1,6 +1,8 @@
 #!/bin/bash
 # Terminal care: (e) resizing through a too-small size, (f) the flow of
-# (a) under NO_COLOR=1 and TERM=vt100, the other TERMs, --no-color.
+# (a) under NO_COLOR=1 and TERM=vt100, the other TERMs, --no-color;
+# (g) a TERM terminfo does not know falls back with a notice, and TERM=dumb
+# or empty says what to use instead and exits 1 without drawing.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/ui-lib.sh"
 
@@ -76,5 +78,46 @@ for term in xterm screen tmux-256color; do
 	check "$term: Shift-Tab goes back to Today" wait_for 'Back pain \(average\)'
 	tm_send q
 	check "$term: q quits" wait_for '__EXITED__ 0'
+done
+
+# (g) An unknown terminal type (kitty's, unless this machine has it).
+kitty=xterm-kitty
+infocmp "$kitty" >/dev/null 2>&1 && kitty=mendlog-no-such-terminal
+rm -rf "$D"
+TERM_E2E=$kitty ui_start
+check "(g) $kitty: the form is drawn" wait_for 'Back pain \(average\)'
+check "(g) $kitty: the notice names the fallback and the package" \
+    wait_for "TERM=$kitty unknown: using xterm-256color \(apt install [a-z-]+\)"
+tm_send j; tm_type 6
+check "(g) $kitty: keys work" wait_for 'Back pain \(worst\) +6/10'
+tm_send q
+check "(g) $kitty: q quits cleanly" wait_for '__EXITED__ 0'
+# (-J: the line is longer than 80 columns and wraps.)
+check "(g) $kitty: the notice is left on the terminal" sh -c \
+    "tmux -L $TMUX_SOCK capture-pane -J -p -t main | grep -q \"terminal type '$kitty' is not in terminfo here; drawing as 'xterm-256color'.  To fix: apt install \""
+
+# (g) TERM comes from the environment: an escape sequence in it is shown
+# through the output gate, never sent to the terminal.
+rm -rf "$D"
+ui_stop
+tm_start -- "env TERM=\"\$(printf 'mendlog-x\\033[7m')\" MENDLOG_NOW=$MENDLOG_NOW $ML -d $D"
+check "(g) TERM with ESC: the notice shows it escaped" \
+    wait_for 'TERM=mendlog-x\\x1B\[7m unknown: using xterm-256color'
+tm_send q
+check "(g) TERM with ESC: q quits cleanly" wait_for '__EXITED__ 0'
+check "(g) TERM with ESC: stderr shows it escaped" sh -c \
+    "tmux -L $TMUX_SOCK capture-pane -J -p -t main | grep -qF \"terminal type 'mendlog-x\\x1B[7m' is not in terminfo\""
+
+# (g) TERM=dumb and an empty TERM: a message, exit 1, nothing drawn.
+for term in dumb ''; do
+	rm -rf "$D"
+	ui_stop
+	tm_start -- "env TERM='$term' MENDLOG_NOW=$MENDLOG_NOW $ML -d $D"
+	check "(g) TERM='$term': exits 1" wait_for '__EXITED__ 1'
+	check "(g) TERM='$term': points to the commands" \
+	    wait_for "the commands work anywhere: mendlog log, show, alerts; mendlog --help"
+	check "(g) TERM='$term': nothing drawn" sh -c \
+	    "! tmux -L $TMUX_SOCK capture-pane -p -t main | grep -q 'Back pain'"
+	check "(g) TERM='$term': no diary created" test ! -e "$D/entries.csv"
 done
 finish

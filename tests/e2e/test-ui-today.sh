@@ -87,10 +87,10 @@ check_eq "long note: kept whole in the file" "StartX of a long note, $(printf 'w
 tm_send Home j j j j j j j j j
 check "cursor on saddle numbness" wait_for 'numbness between the legs or around the bottom'
 tm_type y
-check "a red-flag answer opens the emergency dialog" wait_for 'Press a to acknowledge'
+check "a red-flag answer opens the emergency dialog" wait_for 'a: I have read this'
 tm_type n
 tm_type a
-check "a closes the dialog" wait_gone 'Press a to acknowledge'
+check "a closes the dialog" wait_gone 'a: I have read this'
 check_eq "the dialog kept n from the form; the answer stays yes" yes \
     "$(csv_field "$D/entries.csv" date "$NOW_DAY" saddle_numbness)"
 tm_type n

@@ -1,7 +1,8 @@
 /*
  * test-psfs.c - the PSFS weekly mean, the change since the first week and
  * its label on a hand-computed fixture; renames keep history; a week with
- * no rating is a gap, not a zero.
+ * no rating is a gap, not a zero; the same figures in the daily export's
+ * psfs_mean column and the text report's PSFS lines.
  */
 #include "testutil.h"
 
@@ -9,7 +10,9 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "export.h"
 #include "psfs.h"
+#include "report.h"
 
 struct fixture {
 	struct ml_store s;
@@ -277,6 +280,122 @@ test_limits_and_retire(void **state)
 	free(path);
 }
 
+static void
+load_all(struct fixture *f)
+{
+	struct ml_error err;
+
+	for (int i = 0; i < ML_NFILES; i++)
+		assert_int_equal(store_load(&f->s, (enum ml_file)i, NULL, &err), 0);
+}
+
+/* The last cell of the daily export's line for @date, or NULL. */
+static char *
+last_cell(const char *csv, const char *date)
+{
+	char *key = xasprintf("\n%s,", date);
+	const char *line = strstr(csv, key), *end, *comma;
+
+	free(key);
+	if (line == NULL)
+		return NULL;
+	end = strchr(line + 1, '\n');
+	for (comma = end; comma > line && comma[-1] != ','; comma--)
+		;
+	return xstrndup(comma, (size_t)(end - comma));
+}
+
+/* The daily export: the week's mean on each of its days, two decimals;
+ * empty outside rated weeks (a gap, not a zero). */
+static void
+test_daily_export_mean(void **state)
+{
+	struct fixture *f = *state;
+	struct export_opts o = { .kind = EXPORT_DAILY, .now = 1795000000 };
+	static const struct {
+		const char *date, *want;
+	} days[] = {
+		{ "2026-11-01", "" },		/* the Sunday before week 1 */
+		{ "2026-11-02", "3.00" }, { "2026-11-08", "3.00" },
+		{ "2026-11-09", "" }, { "2026-11-15", "" },	/* the gap */
+		{ "2026-11-16", "4.50" }, { "2026-11-22", "4.50" },
+		{ "2026-11-23", "5.00" }, { "2026-11-29", "5.00" },
+	};
+	char *buf = NULL, *first_nl;
+	size_t len = 0;
+	FILE *fp;
+
+	add_fixture(f);
+	load_all(f);
+	o.from = day("2026-11-01");
+	o.to = day("2026-11-29");
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(export_write(fp, &f->s, &f->cfg, &o), 0);
+	assert_int_equal(fclose(fp), 0);
+	first_nl = strchr(buf, '\n');
+	assert_non_null(first_nl);
+	*first_nl = '\0';
+	assert_non_null(strstr(buf, ",alerts,psfs_mean"));
+	assert_string_equal(first_nl - strlen(",psfs_mean"), ",psfs_mean");
+	*first_nl = '\n';
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+		char *got = last_cell(buf, days[i].date);
+
+		assert_non_null(got);
+		assert_string_equal(got, days[i].want);
+		free(got);
+	}
+	free(buf);
+}
+
+/* The text report: a line per week from the first rated one (the gap
+ * says so), the change since week 1 and its label. */
+static void
+test_report_lines(void **state)
+{
+	struct fixture *f = *state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	add_fixture(f);
+	load_all(f);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(report_write(fp, &f->s, &f->cfg, day("2026-10-26"),
+	    day("2026-11-29"), 1795000000), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_null(strstr(buf, "week of 2026-10-26"));	/* before week 1 */
+	assert_non_null(strstr(buf, "\n  week of 2026-11-02  mean  3.0  (3 rated)\n"
+	    "  week of 2026-11-09  no rating\n"
+	    "  week of 2026-11-16  mean  4.5  (2 rated)\n"
+	    "  week of 2026-11-23  mean  5.0  (3 rated)\n"
+	    "  Change since 2026-11-02: +2.0 (meaningful improvement; "
+	    "threshold 2.0).\n"));
+	free(buf);
+	/* Up to week 3: +1.5 is not yet meaningful. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(report_write(fp, &f->s, &f->cfg, day("2026-11-02"),
+	    day("2026-11-22"), 1795000000), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_non_null(strstr(buf, "  Change since 2026-11-02: +1.5 (not yet a "
+	    "meaningful change; threshold 2.0).\n"));
+	free(buf);
+	/* No rating in the period: one line says so. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(report_write(fp, &f->s, &f->cfg, day("2026-10-01"),
+	    day("2026-10-31"), 1795000000), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_non_null(strstr(buf, "  no weekly rating in this period\n"));
+	assert_null(strstr(buf, "Change since"));
+	free(buf);
+}
+
 /* Rating the same activity again in a week replaces its rating. */
 static void
 test_rerate_replaces(void **state)
@@ -330,6 +449,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_limits_and_retire, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rerate_replaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_daily_export_mean, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_report_lines, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
