@@ -423,8 +423,11 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 		form_save(ui);
 		return UI_KEY_HANDLED;
 	} else if (!is_key && ch == 27) {
-		ui_message(ui, pv.first_start ? "skipped: no procedure recorded, "
-		    "its checks are off - p to add" : "not saved");
+		/* Skipping says nothing more: the top line keeps saying the
+		 * checks are off, and the notice line keeps what the start
+		 * put there (a terminal fallback, the first-run notice). */
+		if (!pv.first_start)
+			ui_message(ui, "not saved");
 		form_close(ui);
 		return UI_KEY_HANDLED;
 	} else if (!is_key && (ch == L'k' || ch == L'j')) {
