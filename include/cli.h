@@ -126,6 +126,10 @@ bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
  * how many were printed.
  */
 size_t cli_print_notices(struct ml_app *app, ml_day today, FILE *fp);
+/* The same for the notices of one level only (export prints the data
+ * notices: rows it had to leave out).  Returns how many were printed. */
+size_t cli_print_notices_level(struct ml_app *app, ml_day today,
+    enum ml_notice_level level, FILE *fp);
 /* The same, only the notices that a rule cannot check something (ids
  * "unchecked_"): what log and due add to their short output.  @fp NULL:
  * only count them. */

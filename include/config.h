@@ -52,6 +52,18 @@ struct ml_config {
 	int episode_gap_days;		/* entered days without a sign that end its episode */
 	int renotify_urgent_days;	/* an acknowledged urgent sign reminds again after */
 	int renotify_contact_days;	/* ... a contact one */
+	/* issue 13: the signs the sources name */
+	int post_block_days;		/* post_block_deficit, back_pain_deficit */
+	int back_pain_deficit_worst;
+	int fall_days;			/* fall_after_surgery */
+	int site_leaking_watch_days;
+	int no_bowel_days;
+	int no_bowel_window_days;
+	int puncture_headache_persisting;
+	int puncture_headache_until_day;
+	int puncture_headache_rising_days;
+	int pain_jump_points;
+	int pain_jump_days;
 
 	/* [reminders] */
 	int overdue_after_min;

@@ -17,10 +17,19 @@ typedef int32_t ml_day;
 #define ML_DATE_LEN 11		/* "YYYY-MM-DD" + NUL */
 #define ML_TIMESTAMP_LEN 32	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL, padded */
 
-/* Strict YYYY-MM-DD, years 1900-9999, a real calendar day.  */
+/* YYYY-MM-DD (or YYYY/MM/DD, as a spreadsheet re-saves it), years
+ * 1900-9999, a real calendar day. */
 bool ml_date_parse(const char *s, ml_day *out);	/* @out may be NULL */
 /* Write YYYY-MM-DD into @buf (at least ML_DATE_LEN bytes). */
 void ml_date_format(ml_day day, char *buf);
+/*
+ * Whether @s, a date cell ml_date_parse cannot read ("03/11/2026",
+ * "19.11.26"), might stand for @day: its three numbers are @day's year
+ * (or its last two digits), month and day in some order.  A cell with
+ * fewer numbers ("###", "") stands for no day in particular.  For
+ * refusing to add a second row for a day.
+ */
+bool ml_date_might_be(const char *s, ml_day day);
 ml_day ml_date_from_ymd(int year, int month, int mday);
 void ml_date_to_ymd(ml_day day, int *year, int *month, int *mday);
 /* 0 = Monday ... 6 = Sunday. */

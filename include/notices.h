@@ -64,6 +64,11 @@ typedef void (*ml_notice_collector)(struct ml_app *app, ml_day today,
 /* The collectors (one per concern; defined where the concern lives). */
 void notices_no_procedure(struct ml_app *app, ml_day today,
     struct ml_notices *out);
+/* How many rows of the loaded @file have a key that cannot be read. */
+size_t notices_unreadable_count(const struct ml_store *s, enum ml_file file);
+/* Rows of a loaded file (entries.csv always) whose key cannot be read. */
+void notices_unreadable_rows(struct ml_app *app, ml_day today,
+    struct ml_notices *out);
 /* The weekly PSFS check-in is due (psfs_due()): a reminder. */
 void notices_psfs_due(struct ml_app *app, ml_day today,
     struct ml_notices *out);

@@ -15,9 +15,17 @@
  * Rows that cannot be used (invalid id, days, times or dates, a repeated
  * id) give no slots; `mendlog check` reports them.  Empty `days` means
  * daily, empty `active` means yes, an empty `times` gives no slots.
- * Adherence is measured against the current plan: pausing an exercise
- * takes its slots out of every period, and logs for slots the plan no
- * longer has are not counted.
+ * Plan history: each day is judged by the plan as it was that day.  A
+ * change made through plan_transact() (import, the plan form, an ended
+ * exercise) takes effect from a given day and keeps the schedule it
+ * replaced in plan_history.csv for the days before; an exercise added on
+ * day A has no slots before A.  Whole-plan pauses (plan_pauses.csv) turn
+ * the slots of their days into PLAN_PAUSED unless they were logged.
+ * Callers load ML_PLAN_HISTORY and ML_PLAN_PAUSES too (plan_load does all
+ * four); a file not loaded reads as empty (no history, no pause).
+ * Adherence counts neither paused slots nor the days before an exercise
+ * was added; setting `active` to no takes the exercise out from the day
+ * of the change on.
  */
 #ifndef ML_PLAN_H
 #define ML_PLAN_H
@@ -72,18 +80,23 @@ enum plan_status {
 	PLAN_DONE,	/* settled by a log row */
 	PLAN_PARTIAL,
 	PLAN_SKIPPED,
-	PLAN_MISSED	/* its day ended with no log */
+	PLAN_MISSED,	/* its day ended with no log */
+	PLAN_PAUSED	/* in a whole-plan pause, not logged */
 };
 
-/* "later", "due", "overdue", "done", "partial", "skipped", "missed". */
+/* "later", "due", "overdue", "done", "partial", "skipped", "missed",
+ * "paused". */
 const char *plan_status_name(enum plan_status st);
 /* True for DONE, PARTIAL and SKIPPED. */
 bool plan_status_settled(enum plan_status st);
 
+/* exercise_row of a logged session whose exercise left the plan. */
+#define PLAN_NO_ROW ((size_t)-1)
+
 struct plan_slot {
 	ml_day day;
 	int minutes;		/* local time after midnight */
-	size_t exercise_row;	/* row in the exercises table */
+	size_t exercise_row;	/* row in the exercises table, or PLAN_NO_ROW */
 	long log_row;		/* row in exercise_log settling it, or -1 */
 	enum plan_status status;
 };
@@ -113,6 +126,13 @@ size_t plan_slots(const struct ml_store *s, const struct ml_config *cfg,
  */
 size_t plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out);
+/* plan_slots_range plus every session logged in the range that meets no
+ * slot of the plan as it was (its exercise_row PLAN_NO_ROW when the
+ * exercise left the plan): no logged session ever drops out of an
+ * export.  Caller frees *out. */
+size_t plan_sessions_range(const struct ml_store *s,
+    const struct ml_config *cfg, ml_day from, ml_day to, time_t now,
+    struct plan_slot **out);
 
 /*
  * What a reminder shows at @now: the number of today's slots that are due
@@ -176,6 +196,41 @@ int plan_log_write(struct ml_store *s, const struct plan_log *log,
 int plan_default_slot(const struct ml_store *s, const struct ml_config *cfg,
     const char *id, ml_day day, time_t now, int *minutes,
     struct ml_error *err);
+
+/* Load what the scheduler reads: exercises, the log, the plan history
+ * and the pauses. */
+int plan_load(struct ml_store *s, struct ml_error *err);
+
+/*
+ * Change exercises.csv through the plan history: run @apply on it in one
+ * store transaction (as store_transact), then record, for each exercise
+ * whose schedule (days, times, dates, active) changed, the schedule it
+ * had until @effective - 1 in plan_history.csv, and for each new exercise
+ * that it had no slots before @effective.  Days before @effective keep
+ * the plan they had; a version recorded for days on or after @effective
+ * is dropped (the change replaces it).
+ */
+int plan_transact(struct ml_store *s, ml_day effective, ml_tx_apply apply,
+    void *ctx, struct ml_error *err);
+/* store_upsert on exercises.csv through plan_transact. */
+int plan_upsert(struct ml_store *s, ml_day effective, const char *const *key,
+    const struct ml_set *sets, size_t nsets, struct ml_error *err);
+
+/* Whole-plan pauses (plan_pauses.csv). */
+struct plan_pause_info {
+	ml_day from, to;
+};
+/* Pause the whole plan from @from to @to inclusive (replacing a pause
+ * that starts the same day).  -1 with @err when @to is before @from or
+ * the pause overlaps another one. */
+int plan_pause_add(struct ml_store *s, ml_day from, ml_day to,
+    struct ml_error *err);
+/* Cancel the pause that starts on @from; -1 with @err if there is none. */
+int plan_pause_cancel(struct ml_store *s, ml_day from, struct ml_error *err);
+/* The pauses, sorted by start; returns the count, caller frees *out. */
+size_t plan_pauses(const struct ml_store *s, struct plan_pause_info **out);
+/* True when @day is in a pause. */
+bool plan_paused_on(const struct ml_store *s, ml_day day);
 
 /* Row of exercise @id (first one), or -1. */
 long plan_find(const struct ml_store *s, const char *id);
@@ -241,5 +296,11 @@ void plan_slug(const char *name, char *buf, size_t size);
 int plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,
     struct plan_import_result *res, struct ml_error *err);
+/* plan_import() taking effect from @effective instead of today: the days
+ * before it keep the plan they had (plan_transact); with @replace the
+ * exercises left out end the day before it. */
+int plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *res, struct ml_error *err);
 
 #endif

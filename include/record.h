@@ -69,6 +69,11 @@ int record_plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,
     struct plan_import_result *out, struct record_result *res,
     struct ml_error *err);
+/* The same, taking effect from @effective (plan_import_from). */
+int record_plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *out, struct record_result *res,
+    struct ml_error *err);
 
 /* Acknowledge an alert (alerts_acknowledge: @row and @count as there). */
 int record_acknowledge(struct ml_store *s, size_t row, size_t *count,

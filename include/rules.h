@@ -54,7 +54,7 @@ struct ml_alert {
 };
 
 /* No day fires more alerts than there are rules. */
-#define RULES_MAX 14
+#define RULES_MAX 28
 
 /* The rule ids in table order; NULL-terminated. */
 extern const char *const rules_ids[];

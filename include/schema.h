@@ -22,6 +22,8 @@ enum ml_file {
 	ML_ALERTS,
 	ML_PSFS_ACTIVITIES,
 	ML_PSFS_RATINGS,
+	ML_PLAN_HISTORY,	/* earlier versions of exercise schedules */
+	ML_PLAN_PAUSES,		/* the whole plan paused from a day to a day */
 	ML_NFILES
 };
 
@@ -42,6 +44,7 @@ enum ml_type {
 	ML_T_HHMM,		/* HH:MM */
 	ML_T_STATUS,		/* done | partial | skipped */
 	ML_T_SEVERITY,		/* emergency | urgent | contact | watch */
+	ML_T_DAYCOUNT,		/* integer 0-30: days without something */
 	ML_T_NTYPES
 };
 
@@ -181,7 +184,13 @@ enum ml_entry_col {
 	EC_HEADACHE_UPRIGHT, EC_NUMBNESS, EC_TINGLING, EC_LEG_WEAKNESS,
 	EC_BLADDER_BOWEL, EC_SADDLE_NUMBNESS, EC_TEMPERATURE_C,
 	EC_SITE_PROBLEM, EC_SLEEP_HOURS, EC_MEDICATION, EC_THERAPIES,
-	EC_ACTIVITY_MIN, EC_MOOD, EC_NOTES, EC_UPDATED_AT, EC_NCOLS
+	EC_ACTIVITY_MIN, EC_MOOD, EC_NOTES,
+	/* Issue 13: signs added after the original columns (an old file
+	 * gains each, after its own columns, when it is first answered). */
+	EC_NECK_STIFFNESS, EC_HEADACHE_NEURO, EC_CHEST_BREATHLESS,
+	EC_CANNOT_WALK, EC_BOTH_LEGS, EC_CALF_PAIN, EC_FALL,
+	EC_PAIN_UNCONTROLLED, EC_DAYS_NO_BOWEL, EC_SITE_LEAKING,
+	EC_UPDATED_AT, EC_NCOLS
 };
 
 enum ml_procedure_col { PC_DATE, PC_KIND, PC_DESCRIPTION, PC_NCOLS };
@@ -209,5 +218,15 @@ enum ml_psfs_activity_col {
 enum ml_psfs_rating_col {
 	PR_WEEK, PR_ACTIVITY_ID, PR_RATING, PR_RATED_AT, PR_NCOLS
 };
+
+/* Plan history (plan.h): the schedule an exercise had up to and
+ * including `until`; the current one is the exercises.csv row. */
+enum ml_plan_history_col {
+	HC_ID, HC_UNTIL, HC_DAYS, HC_TIMES, HC_START_DATE, HC_END_DATE,
+	HC_ACTIVE, HC_CHANGED_AT, HC_NCOLS
+};
+
+/* Plan pauses (plan.h): no slot is due from `from` to `to`. */
+enum ml_plan_pause_col { PP_FROM, PP_TO, PP_CREATED_AT, PP_NCOLS };
 
 #endif

@@ -32,6 +32,15 @@ bool plan_view_cursor(int *y, int *x);
 /* Close the form's editor, if open, without saving (the tab is left). */
 void plan_view_leave(void);
 
+/* ui-plan-pause.c: Z on the plan view pauses the whole plan. */
+bool plan_pause_prompting(void);
+void plan_pause_start(struct ui *ui);
+void plan_pause_leave(void);
+/* The current pause, and the prompt while open, on the last two rows. */
+void plan_pause_draw(struct ui *ui, WINDOW *win);
+enum ui_key_result plan_pause_key(struct ui *ui, wint_t ch, bool is_key);
+bool plan_pause_cursor(int *y, int *x);
+
 /* ui-reminders.c */
 extern const struct ui_service ui_reminders;
 /* No reminder on the notice line for cfg.snooze_minutes; the bell rings

@@ -621,6 +621,26 @@ cli_range_resolve(struct ml_app *app, const struct cli_command *cmd,
 }
 
 size_t
+cli_print_notices_level(struct ml_app *app, ml_day today,
+    enum ml_notice_level level, FILE *fp)
+{
+	struct ml_notices n = { 0 };
+	size_t count = 0;
+
+	notices_collect(app, today, &n);
+	for (size_t i = 0; i < n.n; i++) {
+		if (n.v[i].level != level)
+			continue;
+		fputs("mendlog: ", fp);
+		text_fputs(n.v[i].text, -1, 0, fp);
+		fputc('\n', fp);
+		count++;
+	}
+	notices_free(&n);
+	return count;
+}
+
+size_t
 cli_print_notices(struct ml_app *app, ml_day today, FILE *fp)
 {
 	struct ml_notices n = { 0 };

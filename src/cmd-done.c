@@ -81,7 +81,9 @@ run_done(struct ml_app *app, const struct cli_args *args)
 	log.note = cli_args_get(args, "note");
 	log.exercise_id = args->argv[0];
 	if (cli_open_store(app) != 0 || cli_load(app, ML_EXERCISES) != 0 ||
-	    cli_load(app, ML_EXERCISE_LOG) != 0)
+	    cli_load(app, ML_EXERCISE_LOG) != 0 ||
+	    cli_load(app, ML_PLAN_HISTORY) != 0 ||
+	    cli_load(app, ML_PLAN_PAUSES) != 0)
 		return ML_EXIT_FAIL;
 	if ((row = plan_find(s, log.exercise_id)) < 0) {
 		cli_errorf("no exercise '%s' in the plan (see mendlog plan list)",

@@ -232,8 +232,7 @@ run_due(struct ml_app *app, const struct cli_args *args)
 		free(safe);
 	}
 	notices_free(&notes);
-	if (store_load(s, ML_EXERCISES, NULL, &err) != 0 ||
-	    store_load(s, ML_EXERCISE_LOG, NULL, &err) != 0) {
+	if (plan_load(s, &err) != 0) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}

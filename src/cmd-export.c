@@ -72,8 +72,8 @@ struct window {
 	size_t seen;		/* rows in the window */
 };
 
-/* Entry rows the export can use: a date inside the window.  A row whose
- * date does not parse never matches a day, so it is not needed either. */
+/* Entry rows the export can use: a date inside the window; and the rows
+ * whose date does not parse, which the data notice counts. */
 static bool
 keep_in_window(void *ctx, const char *const *cells, size_t ncells,
     const int *colmap)
@@ -82,8 +82,13 @@ keep_in_window(void *ctx, const char *const *cells, size_t ncells,
 	int c = colmap[EC_DATE];
 	ml_day d;
 
-	if (c < 0 || (size_t)c >= ncells || !ml_date_parse(cells[c], &d) ||
-	    d < w->lo || d > w->hi)
+	if (c < 0 || (size_t)c >= ncells)
+		return false;
+	/* A row whose date cannot be read is kept (it never matches a day),
+	 * so the notice can count it. */
+	if (!ml_date_parse(cells[c], &d))
+		return true;
+	if (d < w->lo || d > w->hi)
 		return false;
 	if (w->seen > 0 && d < w->last)
 		w->sorted = false;
@@ -149,6 +154,7 @@ run_export(struct ml_app *app, const struct cli_args *args)
 	if ((rc = load_entries_in_range(app, &range, &job.opts)) != ML_EXIT_OK ||
 	    (rc = cli_range_resolve(app, &cmd_export, &range)) != ML_EXIT_OK)
 		return rc;
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	job.opts.from = range.from;
 	job.opts.to = range.to;
 	job.opts.now = ml_now();

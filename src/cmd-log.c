@@ -40,7 +40,11 @@ const struct cli_command cmd_log = {
 	"Fields:\n"
 	"  back_pain back_pain_worst leg_pain headache mood   0-10\n"
 	"  headache_upright numbness tingling leg_weakness\n"
-	"  bladder_bowel saddle_numbness site_problem         yes or no\n"
+	"  bladder_bowel saddle_numbness site_problem\n"
+	"  neck_stiffness headache_neuro chest_breathless\n"
+	"  cannot_walk both_legs calf_pain fall\n"
+	"  pain_uncontrolled site_leaking                     yes or no\n"
+	"  days_no_bowel                                      0-30\n"
 	"  temperature_c                                      30.0-45.0\n"
 	"  sleep_hours                                        0-24\n"
 	"  activity_min                                       0-1440\n"
@@ -142,8 +146,11 @@ run_show(struct ml_app *app, const struct cli_args *args)
 	if (cli_open_store(app) != 0 || cli_load(app, ML_ENTRIES) != 0 ||
 	    cli_load(app, ML_PROCEDURES) != 0)
 		return ML_EXIT_FAIL;
+	/* A row that cannot be read may be this very day: say so first. */
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	/* No procedure: its checks are off, and the reader must know. */
-	cli_print_notices(app, ml_today(), stderr);
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_SAFETY,
+	    stderr);
 	ml_date_format(day, date);
 	/* The top line's wording, with the config's windows. */
 	timeline_build(&tl, &app->store, &app->cfg);

@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,6 +14,7 @@
 
 static int plan_import_cmd(struct ml_app *, const struct cli_args *);
 static int plan_list_cmd(struct ml_app *, const struct cli_args *);
+static int plan_pause_cmd(struct ml_app *, const struct cli_args *);
 
 static const char plan_about[] =
     "import  check a plan CSV from your physiotherapist (the columns of\n"
@@ -23,10 +25,17 @@ static const char plan_about[] =
     "        printed as FILE:LINE: column: problem and nothing is imported.\n"
     "        Day-first dates need date_order = dmy in the config's [plan].\n"
     "list    the plan, with each exercise's schedule and adherence over\n"
-    "        the last 7 and 30 days.\n";
+    "        the last 7 and 30 days.\n"
+    "pause   pause the whole plan from a day to a day (a hospital stay):\n"
+    "        its slots are 'paused', not 'missed', and count in no\n"
+    "        adherence; --list shows the pauses, --cancel D removes one.\n"
+    "A change to the plan takes effect from the day it is made; the days\n"
+    "before keep the plan they had (plan_history.csv, see mendlog(5)).\n";
 
 static const struct cli_option import_options[] = {
 	{ "replace", 0, NULL, "the file is the whole plan; others end yesterday",
+	    NULL },
+	{ "from", 0, "D", "the changes take effect from day D (default today)",
 	    NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -34,7 +43,7 @@ static const struct cli_option import_options[] = {
 static const struct cli_command plan_import_entry = {
 	.name = "plan import",
 	.summary = "import the physiotherapist's plan CSV",
-	.usage = "usage: mendlog plan import FILE [--replace]\n",
+	.usage = "usage: mendlog plan import FILE [--replace] [--from D]\n",
 	.about = plan_about,
 	.options = import_options,
 	.min_args = 1, .max_args = 1,
@@ -50,19 +59,38 @@ static const struct cli_command plan_list_entry = {
 	.exec = plan_list_cmd,
 };
 
+static const struct cli_option pause_options[] = {
+	{ "from", 0, "D", "first paused day", NULL },
+	{ "to", 0, "D", "last paused day", NULL },
+	{ "list", 0, NULL, "list the pauses", NULL },
+	{ "cancel", 0, "D", "cancel the pause that starts on D", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cli_command plan_pause_entry = {
+	.name = "plan pause",
+	.summary = "pause the whole plan from a day to a day",
+	.usage = "usage: mendlog plan pause --from D --to D\n"
+	"       mendlog plan pause --list | --cancel D\n",
+	.about = plan_about,
+	.options = pause_options,
+	.exec = plan_pause_cmd,
+};
+
 static const struct cli_command *const plan_subcommands[] = {
-	&plan_import_entry, &plan_list_entry, NULL
+	&plan_import_entry, &plan_list_entry, &plan_pause_entry, NULL
 };
 
 const struct cli_command cmd_plan = {
 	.name = "plan",
 	.summary = "import or list the exercise plan",
 	.usage =
-	"usage: mendlog plan import FILE [--replace]\n"
-	"       mendlog plan list\n",
+	"usage: mendlog plan import FILE [--replace] [--from D]\n"
+	"       mendlog plan list\n"
+	"       mendlog plan pause --from D --to D | --list | --cancel D\n",
 	.about = plan_about,
 	.max_args = -1,
-	.args_error = "expected import or list",
+	.args_error = "expected import, list or pause",
 	.subcommands = plan_subcommands,
 };
 
@@ -80,11 +108,14 @@ plan_import_cmd(struct ml_app *app, const struct cli_args *args)
 	struct record_result raised;
 	struct ml_error err;
 	bool replace = cli_args_has(args, "replace");
+	ml_day from = ml_today();
 
+	if (cli_args_day(args, "from", &from) != 0)
+		return ML_EXIT_USAGE;
 	if (cli_open_store(app) != 0)
 		return ML_EXIT_FAIL;
-	if (record_plan_import(&app->store, &app->cfg, args->argv[0], replace,
-	    print_problem, NULL, &res, &raised, &err) != 0) {
+	if (record_plan_import_from(&app->store, &app->cfg, args->argv[0], from,
+	    replace, print_problem, NULL, &res, &raised, &err) != 0) {
 		cli_print_error(&err);
 		return ML_EXIT_FAIL;
 	}
@@ -114,7 +145,9 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 
 	(void)args;
 	if (cli_open_store(app) != 0 || cli_load(app, ML_EXERCISES) != 0 ||
-	    cli_load(app, ML_EXERCISE_LOG) != 0)
+	    cli_load(app, ML_EXERCISE_LOG) != 0 ||
+	    cli_load(app, ML_PLAN_HISTORY) != 0 ||
+	    cli_load(app, ML_PLAN_PAUSES) != 0)
 		return ML_EXIT_FAIL;
 	n = store_nrows(s, ML_EXERCISES);
 	if (n == 0) {
@@ -160,5 +193,67 @@ plan_list_cmd(struct ml_app *app, const struct cli_args *args)
 		}
 		putchar('\n');
 	}
+	return ML_EXIT_OK;
+}
+
+static int
+plan_pause_cmd(struct ml_app *app, const struct cli_args *args)
+{
+	struct plan_pause_info *v;
+	struct ml_error err;
+	ml_day from, to, cancel;
+	size_t n;
+
+	if (cli_args_day(args, "from", &from) != 0 ||
+	    cli_args_day(args, "to", &to) != 0 ||
+	    cli_args_day(args, "cancel", &cancel) != 0)
+		return ML_EXIT_USAGE;
+	if (cli_open_store(app) != 0)
+		return ML_EXIT_FAIL;
+	if (cli_args_has(args, "cancel")) {
+		if (plan_pause_cancel(&app->store, cancel, &err) != 0) {
+			cli_print_error(&err);
+			return ML_EXIT_FAIL;
+		}
+		printf("Pause from %s cancelled.\n", cli_args_get(args,
+		    "cancel"));
+		return ML_EXIT_OK;
+	}
+	if (cli_args_has(args, "from") || cli_args_has(args, "to")) {
+		char f[ML_DATE_LEN], t[ML_DATE_LEN];
+
+		if (!cli_args_has(args, "from") || !cli_args_has(args, "to"))
+			return cli_usage_error(&plan_pause_entry, "a pause "
+			    "needs --from D and --to D");
+		if (to < from)
+			return cli_usage_error(&plan_pause_entry, "--to is "
+			    "before --from");
+		if (plan_pause_add(&app->store, from, to, &err) != 0) {
+			cli_print_error(&err);
+			return ML_EXIT_FAIL;
+		}
+		ml_date_format(from, f);
+		ml_date_format(to, t);
+		printf("Plan paused from %s to %s: no exercise is due on these "
+		    "days.\n", f, t);
+		return ML_EXIT_OK;
+	}
+	if (!cli_args_has(args, "list"))
+		return cli_usage_error(&plan_pause_entry, "give --from D --to D, "
+		    "--list or --cancel D");
+	if (cli_load(app, ML_PLAN_PAUSES) != 0)
+		return ML_EXIT_FAIL;
+	n = plan_pauses(&app->store, &v);
+	if (n == 0)
+		printf("No pauses.\n");
+	for (size_t i = 0; i < n; i++) {
+		char f[ML_DATE_LEN], t[ML_DATE_LEN];
+
+		ml_date_format(v[i].from, f);
+		ml_date_format(v[i].to, t);
+		printf("paused %s to %s (%d days)\n", f, t,
+		    (int)(v[i].to - v[i].from) + 1);
+	}
+	free(v);
 	return ML_EXIT_OK;
 }

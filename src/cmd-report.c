@@ -74,7 +74,8 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		return rc;
 	/* Checks that are off (no procedure) are part of what a clinician
 	 * reads: said on standard error, the report itself names them too. */
-	cli_print_notices(app, ml_today(), stderr);
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_SAFETY,
+	    stderr);
 	if (html) {
 		struct html_job job = { &app->store, &app->cfg, range.from,
 		    range.to, ml_now() };
@@ -88,6 +89,7 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		}
 		return ML_EXIT_OK;
 	}
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,
 	    ml_now()) != 0 ||
 	    fflush(stdout) != 0) {

@@ -80,7 +80,11 @@ ml_date_parse(const char *s, ml_day *out)
 {
 	int y, m, d;
 
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	/* YYYY/MM/DD is what Gnumeric and some spreadsheets write back when
+	 * they re-save a diary file: the same day, read the same way (the
+	 * store writes it back as YYYY-MM-DD at the next save). */
+	if (s == NULL || strlen(s) != 10 || (s[4] != '-' && s[4] != '/') ||
+	    s[7] != s[4])
 		return false;
 	if (!parse_digits(s, 4, &y) || !parse_digits(s + 5, 2, &m) ||
 	    !parse_digits(s + 8, 2, &d))
@@ -90,6 +94,41 @@ ml_date_parse(const char *s, ml_day *out)
 	if (out != NULL)
 		*out = ml_date_from_ymd(y, m, d);
 	return true;
+}
+
+bool
+ml_date_might_be(const char *s, ml_day day)
+{
+	static const int order[6][3] = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 },
+		{ 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
+	long g[3];
+	int n = 0, y, m, d;
+
+	while (*s != '\0') {
+		if ((unsigned)(*s - '0') > 9u) {
+			s++;
+			continue;
+		}
+		if (n == 3)
+			return false;	/* more numbers than a date has */
+		g[n] = 0;
+		for (; (unsigned)(*s - '0') <= 9u; s++)
+			g[n] = g[n] < 100000 ? g[n] * 10 + (*s - '0') : g[n];
+		n++;
+	}
+	/* Too few numbers ("###", "Err:510", ""): no day in particular.
+	 * Refusing every new day for it would stop the diary (and its
+	 * red-flag checks); the unreadable-row notice tells the patient. */
+	if (n < 3)
+		return false;
+	ml_date_to_ymd(day, &y, &m, &d);
+	for (int i = 0; i < 6; i++) {
+		long gy = g[order[i][0]], gm = g[order[i][1]], gd = g[order[i][2]];
+
+		if ((gy == y || gy == y % 100) && gm == m && gd == d)
+			return true;
+	}
+	return false;
 }
 
 void

@@ -20,6 +20,51 @@ diary_find(const struct ml_store *s, ml_day day)
 	return store_find(s, ML_ENTRIES, key);
 }
 
+struct entry_ctx {
+	ml_day day;
+	const char *const *key;
+	const struct ml_set *sets;
+	size_t nsets;
+	const char *path;
+};
+
+/*
+ * Set the day's fields, adding its row if it has none - unless a row
+ * whose date cannot be read might be that day (a spreadsheet turned
+ * "2026-11-03" into "03/11/2026"): a second row for one day would split
+ * the diary, so the save is refused and the row named.
+ */
+static int
+apply_entry(struct ml_tx *tx, void *vctx, struct ml_error *err)
+{
+	struct entry_ctx *e = vctx;
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+	long row = tx_find(tx, e->key);
+
+	if (row < 0) {
+		for (size_t r = 0; r < tx_nrows(tx); r++) {
+			const char *d = tx_get(tx, r, EC_DATE);
+			char shown[64];
+
+			if (ml_date_parse(d, NULL) || !ml_date_might_be(d, e->day))
+				continue;
+			ml_error_set(err, e->path, tx_table(tx)->rows[r].line,
+			    "date", "'%s' cannot be read and may be %s, so a "
+			    "second row for that day is not added; nothing "
+			    "saved.  Write that date as YYYY-MM-DD (see "
+			    "mendlog check)", ml_printable(d, 20, shown,
+			    sizeof shown), e->key[0]);
+			return -1;
+		}
+		row = (long)tx_add_row(tx, e->key);
+	}
+	for (size_t i = 0; i < e->nsets; i++)
+		tx_set(tx, (size_t)row,
+		    (size_t)ml_schema_col(sc, e->sets[i].column),
+		    e->sets[i].value);
+	return 0;
+}
+
 int
 diary_set(struct ml_store *s, ml_day day, const struct ml_set *sets,
     size_t nsets, struct ml_error *err)
@@ -45,7 +90,16 @@ diary_set(struct ml_store *s, ml_day day, const struct ml_set *sets,
 	}
 	all[n].column = "updated_at";
 	all[n++].value = stamp;
-	rc = store_upsert(s, ML_ENTRIES, key, all, n, err);
+	rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = store_check_value(ML_ENTRIES, all[i].column, all[i].value,
+		    err);
+	if (rc == 0) {
+		struct entry_ctx e = { day, key, all, n,
+		    store_path(s, ML_ENTRIES) };
+
+		rc = store_transact(s, ML_ENTRIES, apply_entry, &e, err);
+	}
 	free(all);
 	return rc;
 }

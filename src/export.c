@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,7 +272,9 @@ struct daily {
 	const struct ml_config *cfg;
 	const struct export_opts *o;
 	struct out_row row;
-	size_t *cols;		/* entries columns written, in file order */
+	size_t *cols;		/* entries columns written, in file order;
+				 * SIZE_MAX: a column the file lacks */
+	const char **names;	/* each one's name (daily_begin only) */
 	enum export_cell *types;
 	int *mtypes;		/* schema type of each, or -1 */
 	char (*norm)[64];	/* each column's value as the rules read it */
@@ -291,10 +294,13 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 {
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 
-	d->cols = xcalloc(n ? n : 1, sizeof *d->cols);
-	d->types = xcalloc(n ? n : 1, sizeof *d->types);
-	d->mtypes = xcalloc(n ? n : 1, sizeof *d->mtypes);
-	d->norm = xcalloc(n ? n : 1, sizeof *d->norm);
+	size_t room = n + sc->ncols;
+
+	d->cols = xcalloc(room, sizeof *d->cols);
+	d->names = xcalloc(room, sizeof *d->names);
+	d->types = xcalloc(room, sizeof *d->types);
+	d->mtypes = xcalloc(room, sizeof *d->mtypes);
+	d->norm = xcalloc(room, sizeof *d->norm);
 	d->date_col = -1;
 	/* The file's own column order, without date and updated_at. */
 	for (size_t i = 0; i < n; i++) {
@@ -305,16 +311,32 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 		if (c == EC_DATE || c == EC_UPDATED_AT)
 			continue;
 		d->cols[d->ncols] = i;
+		d->names[d->ncols] = header[i];
 		d->mtypes[d->ncols] = c >= 0 ? (int)sc->cols[c].type : -1;
 		d->types[d->ncols++] = c >= 0 ? cell_of_type(sc->cols[c].type) :
 		    CELL_UNKNOWN;
+	}
+	/* Columns a file written before they existed lacks (it gains them as
+	 * they are answered) go out empty after its own, so every export of
+	 * the same answers has the same columns. */
+	for (size_t c = 0; c < sc->ncols; c++) {
+		bool found = c == EC_DATE || c == EC_UPDATED_AT;
+
+		for (size_t i = 0; !found && i < n; i++)
+			found = strcmp(header[i], sc->cols[c].name) == 0;
+		if (found)
+			continue;
+		d->cols[d->ncols] = SIZE_MAX;
+		d->names[d->ncols] = sc->cols[c].name;
+		d->mtypes[d->ncols] = (int)sc->cols[c].type;
+		d->types[d->ncols++] = cell_of_type(sc->cols[c].type);
 	}
 	row_add(&d->row, "date", CELL_TEXT);
 	row_add(&d->row, "day_after_procedure", CELL_TEXT);
 	row_add(&d->row, "procedure", CELL_TEXT);
 	row_add(&d->row, "earlier_procedures", CELL_TEXT);
 	for (size_t i = 0; i < d->ncols; i++)
-		row_add(&d->row, header[d->cols[i]], CELL_TEXT);
+		row_add(&d->row, d->names[i], CELL_TEXT);
 	row_add(&d->row, "exercise_slots_due", CELL_TEXT);
 	row_add(&d->row, "exercise_slots_done", CELL_TEXT);
 	row_add(&d->row, "adherence_pct", CELL_TEXT);
@@ -456,6 +478,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	timeline_free(&d.tl);
 	free(d.psfs);
 	free(d.cols);
+	free(d.names);
 	free(d.types);
 	free(d.mtypes);
 	free(d.norm);
@@ -514,7 +537,8 @@ write_exercises(FILE *fp, const struct ml_store *s,
 		ml_day last = day + SLOT_BLOCK - 1 < o->to ? day + SLOT_BLOCK - 1 :
 		    o->to;
 		struct plan_slot *slots;
-		size_t n = plan_slots_range(s, cfg, day, last, o->now, &slots);
+		size_t n = plan_sessions_range(s, cfg, day, last, o->now,
+		    &slots);
 
 		for (size_t i = 0; rc == 0 && i < n; i++) {
 			const struct plan_slot *sl = &slots[i];

@@ -14,6 +14,7 @@
 static const ml_notice_collector collectors[] = {
 	notices_unchecked,
 	notices_no_procedure,
+	notices_unreadable_rows,
 	notices_psfs_due,
 };
 

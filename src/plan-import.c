@@ -1100,6 +1100,15 @@ plan_import(struct ml_store *s, const struct ml_config *cfg, const char *path,
     bool replace, ml_problem_fn report, void *ctx,
     struct plan_import_result *res, struct ml_error *err)
 {
+	return plan_import_from(s, cfg, path, ml_today(), replace, report, ctx,
+	    res, err);
+}
+
+int
+plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *res, struct ml_error *err)
+{
 	struct import im;
 	struct import_sheet sh;
 	struct plan_view v;
@@ -1112,7 +1121,9 @@ plan_import(struct ml_store *s, const struct ml_config *cfg, const char *path,
 	im.replace = replace;
 	im.report = report;
 	im.ctx = ctx;
-	im.today = ml_today();
+	/* The day the change takes effect: "today" for --replace's ends and
+	 * for the plan history (plan_transact). */
+	im.today = effective;
 	ml_date_format(im.today - 1, im.yesterday);
 	if (res != NULL)
 		memset(res, 0, sizeof *res);
@@ -1165,7 +1176,7 @@ plan_import(struct ml_store *s, const struct ml_config *cfg, const char *path,
 		    "imported", im.problems, im.problems == 1 ? "" : "s");
 		rc = -1;
 	} else {
-		rc = store_transact(s, ML_EXERCISES, apply_import, &im, err);
+		rc = plan_transact(s, im.today, apply_import, &im, err);
 	}
 	if (rc == 0 && res != NULL) {
 		*res = im.res;

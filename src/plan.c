@@ -186,7 +186,7 @@ plan_status_name(enum plan_status st)
 		[PLAN_LATER] = "later", [PLAN_DUE] = "due",
 		[PLAN_OVERDUE] = "overdue", [PLAN_DONE] = "done",
 		[PLAN_PARTIAL] = "partial", [PLAN_SKIPPED] = "skipped",
-		[PLAN_MISSED] = "missed",
+		[PLAN_MISSED] = "missed", [PLAN_PAUSED] = "paused",
 	};
 
 	return (unsigned)st < ML_NELEM(names) ? names[st] : "?";
@@ -207,6 +207,9 @@ plan_slot_time(const struct plan_slot *slot)
 const char *
 plan_slot_id(const struct ml_store *s, const struct plan_slot *slot)
 {
+	if (slot->exercise_row == PLAN_NO_ROW && slot->log_row >= 0)
+		return store_get(s, ML_EXERCISE_LOG, (size_t)slot->log_row,
+		    LC_EXERCISE_ID);
 	return store_get(s, ML_EXERCISES, slot->exercise_row, XC_ID);
 }
 
@@ -260,32 +263,183 @@ cmp_slot(const void *a, const void *b)
 	    (x->exercise_row < y->exercise_row);
 }
 
-/* Slots of @day without status (log_row -1), appended to *v. */
-static void
-collect_day(const struct ml_store *s, ml_day day, struct plan_slot **v,
-    size_t *n, size_t *cap)
+/*
+ * The plan as it was on each day.  An exercise's current schedule is its
+ * exercises.csv row; plan_history.csv holds the versions it replaced,
+ * each with the last day it applied (`until`).  A day is judged by the
+ * first version whose `until` is on or after it, else by the current row.
+ * So a change never rewrites the days before it, and an exercise added
+ * on day A has a version "not in the plan" until A - 1.
+ */
+struct plan_version {
+	size_t row;		/* the exercise's row in exercises.csv */
+	ml_day until;
+	size_t hrow;		/* its row in plan_history.csv */
+	bool parsed, ok;	/* sc is parsed when first needed */
+	struct plan_schedule sc;
+};
+
+struct plan_pause {
+	ml_day from, to;
+};
+
+/* Every exercise row's schedules, parsed once; ok[r] false = no slots. */
+struct plan_rows {
+	struct plan_schedule *sc;	/* current, per row */
+	bool *ok;
+	size_t n;
+	struct plan_version *ver;	/* sorted by row, then until */
+	size_t nver;
+	size_t *first, *count;		/* per row: its run in ver */
+	struct plan_pause *pause;
+	size_t npause;
+	const struct ml_store *s;	/* for the versions parsed late */
+};
+
+static int
+cmp_version(const void *a, const void *b)
 {
-	size_t rows = store_nrows(s, ML_EXERCISES);
+	const struct plan_version *x = a, *y = b;
 
-	for (size_t r = 0; r < rows; r++) {
-		struct plan_schedule sc;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return (x->until > y->until) - (x->until < y->until);
+}
 
-		if (!plan_row_schedule(s, r, &sc) || !plan_occurs(&sc, day))
+/*
+ * Parse what the days from @from on need: every exercise's schedule, the
+ * history versions that end on or after @from (an earlier one never
+ * judges those days; its schedule is parsed only when a day asks for it),
+ * and the pauses.
+ */
+static void
+rows_parse(const struct ml_store *s, struct plan_rows *pr, ml_day from)
+{
+	size_t nh = store_nrows(s, ML_PLAN_HISTORY);
+	size_t np = store_nrows(s, ML_PLAN_PAUSES);
+
+	memset(pr, 0, sizeof *pr);
+	pr->n = store_nrows(s, ML_EXERCISES);
+	pr->sc = xcalloc(pr->n ? pr->n : 1, sizeof *pr->sc);
+	pr->ok = xcalloc(pr->n ? pr->n : 1, sizeof *pr->ok);
+	pr->first = xcalloc(pr->n ? pr->n : 1, sizeof *pr->first);
+	pr->count = xcalloc(pr->n ? pr->n : 1, sizeof *pr->count);
+	for (size_t r = 0; r < pr->n; r++)
+		pr->ok[r] = plan_row_schedule(s, r, &pr->sc[r]);
+	pr->ver = xcalloc(nh ? nh : 1, sizeof *pr->ver);
+	for (size_t h = 0; h < nh; h++) {
+		struct plan_version *pv = &pr->ver[pr->nver];
+		long row;
+
+		/* A version of an unknown exercise, or with an unreadable
+		 * day, is left out (mendlog check names it). */
+		if (!ml_date_parse(store_get(s, ML_PLAN_HISTORY, h, HC_UNTIL),
+		    &pv->until) || pv->until < from ||
+		    (row = plan_find(s, store_get(s, ML_PLAN_HISTORY, h,
+		    HC_ID))) < 0)
 			continue;
-		for (size_t i = 0; i < sc.ntimes; i++) {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 16;
-				*v = xreallocarray(*v, *cap, sizeof **v);
-			}
-			(*v)[(*n)++] = (struct plan_slot){ day, sc.times[i], r, -1,
-			    PLAN_LATER };
+		pv->row = (size_t)row;
+		pv->hrow = h;
+		pv->parsed = false;
+		pr->nver++;
+	}
+	if (pr->nver > 1)
+		qsort(pr->ver, pr->nver, sizeof *pr->ver, cmp_version);
+	for (size_t i = pr->nver; i-- > 0;) {
+		pr->first[pr->ver[i].row] = i;
+		pr->count[pr->ver[i].row]++;
+	}
+	pr->s = s;
+	pr->pause = xcalloc(np ? np : 1, sizeof *pr->pause);
+	for (size_t p = 0; p < np; p++) {
+		struct plan_pause *pp = &pr->pause[pr->npause];
+
+		if (ml_date_parse(store_get(s, ML_PLAN_PAUSES, p, PP_FROM),
+		    &pp->from) && ml_date_parse(store_get(s, ML_PLAN_PAUSES, p,
+		    PP_TO), &pp->to) && pp->from <= pp->to)
+			pr->npause++;
+	}
+}
+
+static void
+rows_free(struct plan_rows *pr)
+{
+	free(pr->sc);
+	free(pr->ok);
+	free(pr->ver);
+	free(pr->first);
+	free(pr->count);
+	free(pr->pause);
+}
+
+/* The schedule exercise row @r had on @day, or NULL (no slots). */
+static const struct plan_schedule *
+rows_on(struct plan_rows *pr, size_t r, ml_day day)
+{
+	if (!pr->ok[r])
+		return NULL;	/* a row with a bad id has no history either */
+	for (size_t i = pr->first[r]; i < pr->first[r] + pr->count[r]; i++) {
+		struct plan_version *pv = &pr->ver[i];
+		const struct ml_store *s = pr->s;
+
+		if (day > pv->until)
+			continue;
+		if (!pv->parsed) {
+			pv->ok = plan_schedule_parse(
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_DAYS),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_TIMES),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_START_DATE),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_END_DATE),
+			    store_get(s, ML_PLAN_HISTORY, pv->hrow, HC_ACTIVE),
+			    &pv->sc, NULL) == 0;
+			pv->parsed = true;
 		}
+		return pv->ok ? &pv->sc : NULL;
+	}
+	return &pr->sc[r];
+}
+
+static bool
+rows_paused(const struct plan_rows *pr, ml_day day)
+{
+	for (size_t i = 0; i < pr->npause; i++)
+		if (day >= pr->pause[i].from && day <= pr->pause[i].to)
+			return true;
+	return false;
+}
+
+/* The slots of the days @from..@to (log_row -1), appended to *v and
+ * sorted by cmp_slot: each day's few slots are sorted as the day is done
+ * (days come in order), so a long range never sorts the whole array. */
+static void
+collect_days(struct plan_rows *pr, ml_day from, ml_day to,
+    struct plan_slot **v, size_t *n, size_t *cap)
+{
+	for (ml_day day = from; day <= to; day++) {
+		size_t first = *n;
+
+		for (size_t r = 0; r < pr->n; r++) {
+			const struct plan_schedule *sc = rows_on(pr, r, day);
+
+			if (sc == NULL || !plan_occurs(sc, day))
+				continue;
+			for (size_t i = 0; i < sc->ntimes; i++) {
+				if (*n == *cap) {
+					*cap = *cap ? *cap * 2 : 16;
+					*v = xreallocarray(*v, *cap, sizeof **v);
+				}
+				(*v)[(*n)++] = (struct plan_slot){ day,
+				    sc->times[i], r, -1, PLAN_LATER };
+			}
+		}
+		if (*n - first > 1)
+			qsort(*v + first, *n - first, sizeof **v, cmp_slot);
 	}
 }
 
 static void
 set_status(const struct ml_store *s, const struct ml_config *cfg,
-    struct plan_slot *slot, time_t now)
+    const struct plan_rows *pr, struct plan_slot *slot, time_t now)
 {
 	const char *logged = NULL;
 
@@ -296,6 +450,9 @@ set_status(const struct ml_store *s, const struct ml_config *cfg,
 	/* An invalid status in the file settles nothing. */
 	if (!plan_status_settled(slot->status))
 		slot->log_row = -1;
+	/* A log made during a pause still counts; nothing else is due. */
+	if (!plan_status_settled(slot->status) && rows_paused(pr, slot->day))
+		slot->status = PLAN_PAUSED;
 }
 
 size_t
@@ -304,15 +461,16 @@ plan_slots(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 {
 	struct plan_slot *v = NULL;
 	size_t n = 0, cap = 0;
+	struct plan_rows pr;
 
-	collect_day(s, day, &v, &n, &cap);
-	if (n > 1)	/* v is NULL when there are none */
-		qsort(v, n, sizeof *v, cmp_slot);
+	rows_parse(s, &pr, day);
+	collect_days(&pr, day, day, &v, &n, &cap);
 	for (size_t i = 0; i < n; i++) {
 		v[i].log_row = plan_log_find(s, day, v[i].minutes,
 		    plan_slot_id(s, &v[i]));
-		set_status(s, cfg, &v[i], now);
+		set_status(s, cfg, &pr, &v[i], now);
 	}
+	rows_free(&pr);
 	*out = v;
 	return n;
 }
@@ -348,78 +506,88 @@ plan_due_now(const struct ml_store *s, const struct ml_config *cfg, time_t now,
  * the whole range instead of once per day.
  */
 
-/* Every exercise row's schedule, parsed once; ok[r] false = no slots. */
-struct plan_rows {
-	struct plan_schedule *sc;
-	bool *ok;
-	size_t n;
-};
-
-static void
-rows_parse(const struct ml_store *s, struct plan_rows *pr)
+static size_t
+slots_range(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, bool sessions, struct plan_slot **out)
 {
-	pr->n = store_nrows(s, ML_EXERCISES);
-	pr->sc = xcalloc(pr->n ? pr->n : 1, sizeof *pr->sc);
-	pr->ok = xcalloc(pr->n ? pr->n : 1, sizeof *pr->ok);
-	for (size_t r = 0; r < pr->n; r++)
-		pr->ok[r] = plan_row_schedule(s, r, &pr->sc[r]);
-}
+	size_t n = 0, cap = 0, nlog = store_nrows(s, ML_EXERCISE_LOG), nrange;
+	struct plan_slot *v = NULL;
+	struct plan_rows pr;
+	bool *met = NULL, added = false;
+	char lo[ML_DATE_LEN], hi[ML_DATE_LEN];
+	const size_t *rows;
 
-static void
-rows_free(struct plan_rows *pr)
-{
-	free(pr->sc);
-	free(pr->ok);
-}
-
-/* collect_day() for the days @from..@to, from parsed schedules, sorted
- * by cmp_slot: each day's few slots are sorted as the day is done (days
- * come in order), so a long range never sorts the whole array. */
-static void
-collect_days(const struct plan_rows *pr, ml_day from, ml_day to,
-    struct plan_slot **v, size_t *n, size_t *cap)
-{
-	for (ml_day day = from; day <= to; day++) {
-		size_t first = *n;
-
-		for (size_t r = 0; r < pr->n; r++) {
-			const struct plan_schedule *sc = &pr->sc[r];
-
-			if (!pr->ok[r] || !plan_occurs(sc, day))
-				continue;
-			for (size_t i = 0; i < sc->ntimes; i++) {
-				if (*n == *cap) {
-					*cap = *cap ? *cap * 2 : 16;
-					*v = xreallocarray(*v, *cap, sizeof **v);
-				}
-				(*v)[(*n)++] = (struct plan_slot){ day,
-				    sc->times[i], r, -1, PLAN_LATER };
-			}
-		}
-		if (*n - first > 1)
-			qsort(*v + first, *n - first, sizeof **v, cmp_slot);
+	rows_parse(s, &pr, from);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	if (sessions)
+		met = xcalloc(nlog ? nlog : 1, sizeof *met);
+	/* As plan_slots(): the log's key index answers each slot. */
+	for (size_t i = 0; i < n; i++) {
+		v[i].log_row = plan_log_find(s, v[i].day, v[i].minutes,
+		    plan_slot_id(s, &v[i]));
+		set_status(s, cfg, &pr, &v[i], now);
+		if (met != NULL && v[i].log_row >= 0)
+			met[v[i].log_row] = true;
 	}
+	if (!sessions) {
+		rows_free(&pr);
+		*out = v;
+		return n;
+	}
+	/* A session logged for a slot the plan (as it was) does not have -
+	 * changed before history was kept, or logged with --slot - is still
+	 * a session: it is kept, with its exercise's row when there is one. */
+	ml_date_format(from, lo);
+	ml_date_format(to, hi);
+	nrange = store_key_range(s, ML_EXERCISE_LOG, lo, hi, &rows);
+	for (size_t i = 0; i < nrange; i++) {
+		size_t r = rows[i];
+		struct plan_slot o = { 0, 0, PLAN_NO_ROW, (long)r, PLAN_LATER };
+		long row;
+
+		if (met[r] || !ml_date_parse(store_get(s, ML_EXERCISE_LOG, r,
+		    LC_DATE), &o.day) || o.day < from || o.day > to ||
+		    !ml_hhmm_parse(store_get(s, ML_EXERCISE_LOG, r, LC_SLOT),
+		    &o.minutes))
+			continue;
+		row = plan_find(s, store_get(s, ML_EXERCISE_LOG, r,
+		    LC_EXERCISE_ID));
+		if (row >= 0)
+			o.exercise_row = (size_t)row;
+		set_status(s, cfg, &pr, &o, now);
+		if (!plan_status_settled(o.status))
+			continue;	/* an invalid status settles nothing */
+		/* A second log of the same slot (a repeated key) is not. */
+		if (row >= 0 && plan_log_find(s, o.day, o.minutes,
+		    plan_slot_id(s, &o)) != (long)r)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = o;
+		added = true;
+	}
+	if (added)
+		qsort(v, n, sizeof *v, cmp_slot);
+	rows_free(&pr);
+	free(met);
+	*out = v;
+	return n;
 }
 
 size_t
 plan_slots_range(const struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, time_t now, struct plan_slot **out)
 {
-	size_t n = 0, cap = 0;
-	struct plan_slot *v = NULL;
-	struct plan_rows pr;
+	return slots_range(s, cfg, from, to, now, false, out);
+}
 
-	rows_parse(s, &pr);
-	collect_days(&pr, from, to, &v, &n, &cap);
-	/* As plan_slots(): the log's key index answers each slot. */
-	for (size_t i = 0; i < n; i++) {
-		v[i].log_row = plan_log_find(s, v[i].day, v[i].minutes,
-		    plan_slot_id(s, &v[i]));
-		set_status(s, cfg, &v[i], now);
-	}
-	rows_free(&pr);
-	*out = v;
-	return n;
+size_t
+plan_sessions_range(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_slot **out)
+{
+	return slots_range(s, cfg, from, to, now, true, out);
 }
 
 /*
@@ -476,16 +644,16 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	struct plan_rows pr;
 
 	memset(out, 0, sizeof *out);
-	rows_parse(s, &pr);	/* each schedule once, not once per day */
+	rows_parse(s, &pr, from);	/* each schedule once, not per day */
 	collect_days(&pr, from, to, &v, &n, &cap);
-	rows_free(&pr);
 	settle_slots(s, v, n, from, to);
 	for (size_t i = 0; i < n; i++) {
 		if (exercise_id != NULL &&
 		    strcmp(plan_slot_id(s, &v[i]), exercise_id) != 0)
 			continue;
-		set_status(s, cfg, &v[i], now);
-		if (v[i].status == PLAN_LATER)
+		set_status(s, cfg, &pr, &v[i], now);
+		/* Paused slots are neither due nor missed. */
+		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED)
 			continue;
 		out->due++;
 		out->done += v[i].status == PLAN_DONE;
@@ -494,6 +662,7 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	}
 	out->pct = out->due > 0 ?
 	    100.0 * (out->done + 0.5 * out->partial) / out->due : NAN;
+	rows_free(&pr);
 	free(v);
 }
 

@@ -222,8 +222,19 @@ record_plan_import(struct ml_store *s, const struct ml_config *cfg,
     struct plan_import_result *out, struct record_result *res,
     struct ml_error *err)
 {
+	return record_plan_import_from(s, cfg, path, ml_today(), replace, report,
+	    ctx, out, res, err);
+}
+
+int
+record_plan_import_from(struct ml_store *s, const struct ml_config *cfg,
+    const char *path, ml_day effective, bool replace, ml_problem_fn report,
+    void *ctx, struct plan_import_result *out, struct record_result *res,
+    struct ml_error *err)
+{
 	result_init(res);
-	if (plan_import(s, cfg, path, replace, report, ctx, out, err) != 0)
+	if (plan_import_from(s, cfg, path, effective, replace, report, ctx, out,
+	    err) != 0)
 		return -1;
 	/* rules_input[ML_EXERCISES] is false: no rule reads the plan. */
 	return 0;

@@ -1,8 +1,11 @@
 /*
  * report.c - a plain-text summary a clinician can read in a minute:
  * procedure and day count, a week-by-week table, a chart of daily back
- * pain, the weekly function score (PSFS), the alerts and the last notes.  At most 80 columns, no control
- * characters, so it can be piped into lp or mail.
+ * pain, the weekly function score (PSFS), the alerts, the notes of days
+ * with an urgent or emergency alert and the last notes.  Every line is at
+ * most 80 display columns (wide characters count two; text from the files
+ * is wrapped at word boundaries, through the output gate), so it can be
+ * piped into lp or mail and printed as it is.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -10,6 +13,7 @@
 
 #include "alerts.h"
 #include "diary.h"
+#include "notices.h"
 #include "plan.h"
 #include "psfs.h"
 #include "report.h"
@@ -17,6 +21,7 @@
 #include "text.h"
 
 #define CHART_WIDTH 70
+#define REPORT_COLS 80
 
 /* Sum and count of one score over days, for a mean. */
 struct acc {
@@ -238,9 +243,11 @@ write_chart(FILE *fp, const struct ml_store *s, ml_day from, ml_day to)
 		char bar[CHART_WIDTH + 1];
 		int len = 0;
 
-		/* A column reaches this row when its score rounds up to it. */
+		/* A column reaches this row when its score, rounded to the
+		 * nearest point, does: a 3 stops at the 2 row, a 3.5 mean
+		 * reaches the 4 row. */
 		for (int c = 0; c < cols; c++) {
-			bar[c] = !isnan(v[c]) && v[c] >= level - 1 ? '#' : ' ';
+			bar[c] = !isnan(v[c]) && lround(v[c]) >= level ? '#' : ' ';
 			if (bar[c] == '#')
 				len = c + 1;
 		}
@@ -271,6 +278,114 @@ note_line(const char *note, int cols, char *buf, size_t size)
 	free(first);
 }
 
+struct wrap_out {
+	FILE *fp;
+	const char *lead;	/* before the first line */
+	const char *indent;	/* before every other line */
+};
+
+static void
+wrap_line(void *ctx, size_t index, const char *start, size_t len)
+{
+	struct wrap_out *w = ctx;
+	char *piece = xstrndup(start, len);
+
+	fputs(index > 0 ? w->indent : w->lead, w->fp);
+	text_fputs(piece, -1, 0, w->fp);
+	fputc('\n', w->fp);
+	free(piece);
+}
+
+/* @s (text from the files, gated here) word-wrapped to @cols columns,
+ * the first line behind @lead, the others behind @indent (both ASCII, of
+ * the same width). */
+static void
+write_wrapped(FILE *fp, const char *s, int cols, const char *lead,
+    const char *indent)
+{
+	struct wrap_out w = { fp, lead, indent };
+	char *flat = xstrdup(s);
+
+	/* One paragraph: line breaks in a note become spaces. */
+	for (char *c = flat; *c; c++)
+		if (*c == '\n' || *c == '\r' || *c == '\t')
+			*c = ' ';
+	text_wrap(flat, cols - (int)strlen(indent), wrap_line, &w);
+	free(flat);
+}
+
+/* The first line of the report: whose diary it is (name and id from the
+ * config's [patient], for the printed page), within 80 columns; then the
+ * period.  Without either, the period alone. */
+static void
+write_title(FILE *fp, const struct ml_config *cfg, const char *dfrom,
+    const char *dto)
+{
+	const char *name = cfg->patient_name ? cfg->patient_name : "";
+	const char *id = cfg->patient_id ? cfg->patient_id : "";
+
+	if (*name != '\0' || *id != '\0') {
+		char safe_id[REPORT_COLS * 4], safe_name[REPORT_COLS * 4];
+		/* "Patient: " 9, "  id: " 6; the id is never cut below 24. */
+		int idw = *id ? text_safe(safe_id, sizeof safe_id, id, 24, 0) : 0;
+		int room = REPORT_COLS - 9 - (*id ? 6 + idw : 0);
+
+		text_safe(safe_name, sizeof safe_name, name, room, 0);
+		fprintf(fp, "Patient: %s%s%s\n", *name ? safe_name : "-",
+		    *id ? "  id: " : "", *id ? safe_id : "");
+	}
+	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
+}
+
+/* Notes of the days of @from..@to with an urgent or emergency alert, in
+ * full: what the patient wrote on such a day is what a clinician needs. */
+static void
+write_alert_day_notes(FILE *fp, const struct ml_store *s, ml_day from,
+    ml_day to)
+{
+	size_t n = store_nrows(s, ML_ALERTS), shown = 0;
+	ml_day *days = xcalloc(n ? n : 1, sizeof *days);
+	size_t ndays = 0;
+
+	for (size_t r = 0; r < n; r++) {
+		struct alert_row a;
+		bool seen = false;
+
+		alert_row_get(s, r, &a);
+		if (!a.day_ok || a.day < from || a.day > to ||
+		    (a.tier != ML_TIER_EMERGENCY && a.tier != ML_TIER_URGENT))
+			continue;
+		for (size_t i = 0; i < ndays && !seen; i++)
+			seen = days[i] == a.day;
+		if (!seen)
+			days[ndays++] = a.day;
+	}
+	/* Oldest first, like the alerts above. */
+	for (size_t i = 1; i < ndays; i++)
+		for (size_t j = i; j > 0 && days[j - 1] > days[j]; j--) {
+			ml_day t = days[j];
+
+			days[j] = days[j - 1];
+			days[j - 1] = t;
+		}
+	fprintf(fp, "\nNotes of days with an urgent or emergency alert\n");
+	for (size_t i = 0; i < ndays; i++) {
+		const char *note = diary_text(s, diary_find(s, days[i]),
+		    EC_NOTES);
+		char date[ML_DATE_LEN], *line;
+
+		ml_date_format(days[i], date);
+		line = xasprintf("  %s  ", date);
+		write_wrapped(fp, *note ? note : "(no note)", REPORT_COLS, line,
+		    "              ");
+		free(line);
+		shown++;
+	}
+	if (shown == 0)
+		fprintf(fp, "  none\n");
+	free(days);
+}
+
 /*
  * "Procedure: <kind> on <date>, <description>; <to> is day N." for every
  * procedure in [@from, @to] and the one in effect at @from, each with its
@@ -290,16 +405,18 @@ report_procedures(FILE *fp, const struct ml_store *s,
 	first = timeline_newest(&tl, from);
 	for (size_t i = 0; i < tl.n; i++) {
 		const struct ml_timeline_proc *p = &tl.v[i];
-		char pd[ML_DATE_LEN], desc[200];
+		char pd[ML_DATE_LEN], *text;
 
 		if (p->date > to || (p->date < from && p != first))
 			continue;
 		ml_date_format(p->date, pd);
-		/* 40 columns of the description, through the output gate. */
-		text_safe(desc, sizeof desc, p->description, 40, 0);
-		fprintf(fp, "Procedure: %s on %s%s%s; %s is day %d.\n",
-		    p->info->label, pd, *p->description ? ", " : "", desc, dto,
-		    (int)(to - p->date));
+		/* The description whole, wrapped at word boundaries (gated
+		 * by write_wrapped). */
+		text = xasprintf("Procedure: %s on %s%s%s; %s is day %d.",
+		    p->info->label, pd, *p->description ? ", " : "",
+		    p->description, dto, (int)(to - p->date));
+		write_wrapped(fp, text, REPORT_COLS, "", "");
+		free(text);
 		n++;
 	}
 	timeline_free(&tl);
@@ -352,17 +469,28 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 {
 	struct report_week *weeks;
 	struct plan_adherence whole;
+	struct plan_pause_info *pauses;
 	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
-	size_t nweeks, shown = 0;
+	size_t nweeks, npauses, shown = 0;
 	int notes = 0;
 
 	ml_date_format(from, dfrom);
 	ml_date_format(to, dto);
-	fprintf(fp, "mendlog recovery report, %s to %s\n", dfrom, dto);
+	write_title(fp, cfg, dfrom, dto);
 	if (report_procedures(fp, s, cfg, from, to) == 0)
 		fprintf(fp, "Procedure: none recorded; the checks tied to a "
 		    "procedure are off.\n");
-	fprintf(fp, "Patient diary; not a clinical record.\n\n");
+	fprintf(fp, "Patient diary; not a clinical record.\n");
+	/* Rows that cannot be read are in none of the figures below. */
+	for (int f = 0; f < ML_NFILES; f++) {
+		size_t bad = notices_unreadable_count(s, (enum ml_file)f);
+
+		if (bad > 0)
+			fprintf(fp, "Left out: %zu row%s of %s that cannot be read "
+			    "(see mendlog check).\n", bad, bad == 1 ? "" : "s",
+			    ml_schema((enum ml_file)f)->filename);
+	}
+	fputc('\n', fp);
 
 	nweeks = report_weeks(s, cfg, from, to, now, &weeks);
 	fprintf(fp, "%s\n", report_week_header());
@@ -375,7 +503,22 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	fprintf(fp, "back, leg, head: mean score 0-10; worst: worst back pain; "
 	    "days: days logged;\nexercise: adherence to the plan.\n");
 	adherence_line(s, cfg, from, to, now, &whole, line, sizeof line);
-	fprintf(fp, "%s\n\n", line);
+	fprintf(fp, "%s\n", line);
+	/* Paused slots are neither due nor missed: say when, so a gap in the
+	 * figures reads right. */
+	npauses = plan_pauses(s, &pauses);
+	for (size_t i = 0; i < npauses; i++) {
+		char pf[ML_DATE_LEN], pt[ML_DATE_LEN];
+
+		if (pauses[i].to < from || pauses[i].from > to)
+			continue;
+		ml_date_format(pauses[i].from, pf);
+		ml_date_format(pauses[i].to, pt);
+		fprintf(fp, "Plan paused %s to %s: those slots are not counted.\n",
+		    pf, pt);
+	}
+	free(pauses);
+	fputc('\n', fp);
 	if (write_chart(fp, s, from, to) != 0)
 		return -1;
 	write_psfs(fp, s, cfg, from, to);
@@ -413,6 +556,8 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 		if (pass == 0 && shown == 0)
 			fprintf(fp, "  none\n");
 	}
+
+	write_alert_day_notes(fp, s, from, to);
 
 	fprintf(fp, "\nLast notes\n");
 	for (ml_day d = to; d >= from && notes < 5; d--) {

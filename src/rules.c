@@ -1,6 +1,6 @@
 /*
- * rules.c - the red-flag rules of issue 4, one function each, evaluated
- * over the loaded entries and procedures.
+ * rules.c - the red-flag rules of issues 4 and 13, one function each,
+ * evaluated over the loaded entries and procedures.
  *
  * Reading of the table (see mendlog(5), ALERT RULES):
  *  - Thresholds are inclusive; day 0 is the procedure day.
@@ -47,6 +47,12 @@ const char *const rules_ids[] = {
 	"fever_back_pain", "site_problem", "severe_headache",
 	"post_puncture_headache", "injection_back_pain", "nerve_symptoms",
 	"worsening_pain", "severe_pain", "pain_beyond_window", "chronic_pain",
+	/* issue 13 */
+	"chest_breathless", "headache_neuro", "fever_neck_stiffness",
+	"both_legs", "post_block_deficit", "back_pain_deficit", "calf_pain",
+	"pain_uncontrolled", "fall_after_surgery", "site_leaking",
+	"no_bowel_movement", "puncture_headache_persisting", "pain_jump",
+	"neck_stiffness",
 	NULL
 };
 
@@ -127,6 +133,90 @@ static const struct message messages[] = {
 	    "You have had back pain on most of the days you logged, months "
 	    "after your procedure. Long-lasting pain deserves a review and a "
 	    "plan. Tell your clinician or physiotherapist soon." },
+	/* Issue 13: the signs NICE CKS, BMJ Best Practice, ICHD-3 7.2.1 and
+	 * the epidural and discharge leaflets name. */
+	{ "chest_breathless", ML_TIER_EMERGENCY,
+	    "Chest pain or breathlessness after a procedure can be a sign of a "
+	    "blood clot in the lungs or a heart problem, which needs checking "
+	    "at once." EMERGENCY_CALL },
+	{ "headache_neuro", ML_TIER_EMERGENCY,
+	    "A headache with a change in vision, confusion or unusual "
+	    "drowsiness can be a sign of bleeding, infection or pressure around "
+	    "the brain, which needs checking at once." EMERGENCY_CALL },
+	{ "fever_neck_stiffness", ML_TIER_EMERGENCY,
+	    "A raised temperature with a stiff neck can be a sign of an "
+	    "infection of the coverings of the brain and spine (meningitis), "
+	    "which needs treatment at once." EMERGENCY_CALL },
+	{ "both_legs", ML_TIER_EMERGENCY,
+	    "Pain, numbness or weakness in both legs can mean pressure on the "
+	    "nerves at the base of the spine, which needs checking at once."
+	    EMERGENCY_CALL },
+	{ "post_block_deficit", ML_TIER_EMERGENCY,
+	    "Numb legs, or not being able to stand or walk, in the days after an "
+	    "epidural or lumbar puncture, once the numbing medicine has worn "
+	    "off, can mean bleeding or infection pressing on the nerves in the "
+	    "spine, which needs checking at once." EMERGENCY_CALL },
+	{ "post_block_deficit", ML_TIER_URGENT,
+	    "Numb legs, or not being able to stand or walk, on the day of an "
+	    "epidural or lumbar puncture is usually the numbing medicine wearing "
+	    "off. If it has not clearly eased a few hours after the last dose, "
+	    "tell the team that did the procedure now, or contact your "
+	    "out-of-hours service today. If it comes back after it had worn "
+	    "off, call your local emergency number." },
+	{ "back_pain_deficit", ML_TIER_EMERGENCY,
+	    "Severe back pain together with numb or weak legs, or not being able "
+	    "to walk, in the days after an epidural or lumbar puncture can mean "
+	    "bleeding or infection near the spine, which needs checking at "
+	    "once." EMERGENCY_CALL },
+	{ "back_pain_deficit", ML_TIER_URGENT,
+	    "Severe back pain with numb or weak legs on the day of an epidural "
+	    "or lumbar puncture needs a clinician's advice today. Tell the team "
+	    "that did the procedure now, or contact your out-of-hours service."
+	    NERVE_EMERGENCY },
+	{ "calf_pain", ML_TIER_URGENT,
+	    "Pain or swelling in a calf can be a sign of a blood clot in the "
+	    "leg, more likely after a procedure or days of resting. Contact your "
+	    "clinician or out-of-hours service today, within a few hours. With "
+	    "chest pain or breathlessness, call your local emergency number "
+	    "now." },
+	{ "pain_uncontrolled", ML_TIER_URGENT,
+	    "Pain that your pain medicine does not ease needs a clinician's "
+	    "review within 24 hours. Contact your clinician or out-of-hours "
+	    "service today; do not take more than you were prescribed."
+	    NERVE_EMERGENCY },
+	{ "fall_after_surgery", ML_TIER_URGENT,
+	    "A fall in the weeks after spinal surgery can strain the repair, "
+	    "even when it seems minor. Contact your surgical team or "
+	    "out-of-hours service today and tell them about the fall."
+	    NERVE_EMERGENCY },
+	{ "site_leaking", ML_TIER_URGENT,
+	    "A wound or puncture site that keeps leaking fluid after the first "
+	    "days can be a sign of infection or of spinal fluid leaking. "
+	    "Contact your clinician or out-of-hours service today." },
+	{ "site_leaking", ML_TIER_WATCH,
+	    "Some leaking from a wound is expected in the first days after "
+	    "surgery. Keep the dressing clean and note it each day; tell your "
+	    "clinician if it soaks the dressing, smells, or goes on after the "
+	    "first days." },
+	{ "no_bowel_movement", ML_TIER_URGENT,
+	    "Several days without a bowel movement after surgery is common with "
+	    "pain medicines, but it needs advice before it causes more trouble. "
+	    "Contact your clinician, pharmacist or out-of-hours service today. "
+	    "If you cannot pass urine or have lost bladder or bowel control, "
+	    "call your local emergency number now." },
+	{ "puncture_headache_persisting", ML_TIER_URGENT,
+	    "A headache that is still there, or keeps getting worse, well after "
+	    "a lumbar puncture or epidural can mean spinal fluid is still "
+	    "leaking, and it can be treated. Contact the team that did the "
+	    "procedure, or your out-of-hours service, today." MENINGITIS_SIGNS },
+	{ "pain_jump", ML_TIER_URGENT,
+	    "Your back pain today is much higher than on the days before. A "
+	    "sudden rise should be checked. Contact your clinician or "
+	    "out-of-hours service today." NERVE_EMERGENCY },
+	{ "neck_stiffness", ML_TIER_WATCH,
+	    "A stiff neck on its own is often from the muscles. Keep noting it "
+	    "and take your temperature. With a fever, a bad headache, a rash, "
+	    "confusion or drowsiness, call your local emergency number now." },
 };
 
 const char *
@@ -279,10 +369,15 @@ rule_fever(struct eval *e)
 	/* The value is stored with at most a few decimals: compare exactly. */
 	if (isnan(t) || t < e->cfg->fever_c)
 		return;
+	if (yes(e, EC_NECK_STIFFNESS))
+		fire(e, "fever_neck_stiffness", ML_TIER_EMERGENCY);
 	if ((bp >= 0 && bp >= e->cfg->fever_back_pain) || yes(e, EC_SITE_PROBLEM)) {
 		fire(e, "fever_back_pain", ML_TIER_URGENT);
 		return;
 	}
+	/* With a stiff neck the emergency says it all. */
+	if (yes(e, EC_NECK_STIFFNESS))
+		return;
 	fire(e, "fever", ML_TIER_URGENT);
 	e->out[e->n - 1].covered_by = "fever_back_pain";
 }
@@ -481,6 +576,186 @@ rule_procedure_windows(struct eval *e)
 	rule_chronic_pain(e);
 }
 
+/*
+ * What a procedure kind is, for the rules of issue 13: a block (a needle
+ * near the dura: lumbar puncture, epidurals, a blood patch), surgery, or
+ * other.  A local stand-in for the timeline's categories (issue 12): once
+ * include/timeline.h is on main, procedure_in(e, cat, from, to) is
+ * timeline_store_within(e->s, e->day, ML_CAT_MASK(<cat>), from, to) and
+ * these two go.
+ */
+enum proc_category { PROC_BLOCK, PROC_SURGICAL, PROC_OTHER };
+
+static enum proc_category
+kind_category(const struct ml_proc_kind *k)
+{
+	if (k->dural)
+		return PROC_BLOCK;
+	return strcmp(k->id, "other") == 0 ? PROC_OTHER : PROC_SURGICAL;
+}
+
+/* A procedure of @cat whose day number on the evaluated day is within
+ * [@from, @to] (any such procedure, not only the newest). */
+static bool
+procedure_in(const struct eval *e, enum proc_category cat, int from, int to)
+{
+	size_t n = store_nrows(e->s, ML_PROCEDURES);
+
+	for (size_t r = 0; r < n; r++) {
+		const struct ml_proc_kind *k = ml_proc_kind_match(
+		    store_get(e->s, ML_PROCEDURES, r, PC_KIND));
+		ml_day d;
+
+		if (k == NULL || kind_category(k) != cat ||
+		    !ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d))
+			continue;
+		if (e->day - d >= from && e->day - d <= to)
+			return true;
+	}
+	return false;
+}
+
+/* Issue 13: signs that are an emergency on any day. */
+static void
+rule_new_emergencies(struct eval *e)
+{
+	if (yes(e, EC_CHEST_BREATHLESS))
+		fire(e, "chest_breathless", ML_TIER_EMERGENCY);
+	if (yes(e, EC_HEADACHE_NEURO))
+		fire(e, "headache_neuro", ML_TIER_EMERGENCY);
+	if (yes(e, EC_BOTH_LEGS))
+		fire(e, "both_legs", ML_TIER_EMERGENCY);
+}
+
+/*
+ * After a block (epidural, lumbar puncture): numb legs or cannot walk, and
+ * severe back pain with a deficit.  Day 0 is while the block wears off, so
+ * urgent then; days 1..post_block_days an emergency (a spinal haematoma or
+ * abscess).
+ */
+static void
+rule_post_block(struct eval *e)
+{
+	int w = score(e, EC_BACK_PAIN_WORST);
+	bool numb_or_cannot = yes(e, EC_NUMBNESS) || yes(e, EC_CANNOT_WALK);
+	enum ml_tier tier;
+
+	if (procedure_in(e, PROC_BLOCK, 1, e->cfg->post_block_days))
+		tier = ML_TIER_EMERGENCY;
+	else if (procedure_in(e, PROC_BLOCK, 0, 0))
+		tier = ML_TIER_URGENT;
+	else
+		return;
+	if (numb_or_cannot)
+		fire(e, "post_block_deficit", tier);
+	if (w >= 0 && w >= e->cfg->back_pain_deficit_worst &&
+	    (numb_or_cannot || yes(e, EC_LEG_WEAKNESS)))
+		fire(e, "back_pain_deficit", tier);
+}
+
+/* Issue 13: urgent signs, and the leaking site (watch early after surgery). */
+static void
+rule_new_urgent(struct eval *e)
+{
+	double nb = diary_decimal(e->s, e->row, EC_DAYS_NO_BOWEL);
+
+	if (yes(e, EC_CALF_PAIN))
+		fire(e, "calf_pain", ML_TIER_URGENT);
+	if (yes(e, EC_PAIN_UNCONTROLLED))
+		fire(e, "pain_uncontrolled", ML_TIER_URGENT);
+	if (yes(e, EC_FALL) &&
+	    procedure_in(e, PROC_SURGICAL, 0, e->cfg->fall_days))
+		fire(e, "fall_after_surgery", ML_TIER_URGENT);
+	/* Early drainage after surgery is expected; later, or after a
+	 * puncture, or with no procedure recorded, it needs a clinician. */
+	if (yes(e, EC_SITE_LEAKING))
+		fire(e, "site_leaking", procedure_in(e, PROC_SURGICAL, 0,
+		    e->cfg->site_leaking_watch_days) ? ML_TIER_WATCH :
+		    ML_TIER_URGENT);
+	if (!isnan(nb) && nb >= e->cfg->no_bowel_days &&
+	    procedure_in(e, PROC_SURGICAL, 0, e->cfg->no_bowel_window_days))
+		fire(e, "no_bowel_movement", ML_TIER_URGENT);
+}
+
+/*
+ * A post-puncture headache past post_puncture_days, up to
+ * puncture_headache_until_day: still at or above the level, or higher on
+ * each of the last puncture_headache_rising_days entered days than on the
+ * one before.
+ */
+static void
+rule_puncture_headache_persisting(struct eval *e)
+{
+	int h = score(e, EC_HEADACHE);
+	int need = e->cfg->puncture_headache_rising_days;
+	int run = 0, next = -1;
+
+	if (h < 0 || !procedure_in(e, PROC_BLOCK, e->cfg->post_puncture_days + 1,
+	    e->cfg->puncture_headache_until_day))
+		return;
+	if (h >= e->cfg->puncture_headache_persisting) {
+		fire(e, "puncture_headache_persisting", ML_TIER_URGENT);
+		return;
+	}
+	/* Walk back over the entered days that answer headache. */
+	for (size_t i = e->days.n; i-- > 0 && run < need;) {
+		int v = diary_score(e->s, day_row(e, i), EC_HEADACHE);
+
+		if (v < 0)
+			continue;
+		if (next >= 0 && v >= next)
+			break;
+		next = v;
+		run++;
+	}
+	if (run >= need)
+		fire(e, "puncture_headache_persisting", ML_TIER_URGENT);
+}
+
+/* Back pain at least pain_jump_points above the mean of the
+ * pain_jump_days entered days before. */
+static void
+rule_pain_jump(struct eval *e)
+{
+	int bp = score(e, EC_BACK_PAIN);
+	int need = e->cfg->pain_jump_days;
+	int seen = 0;
+	long sum = 0;
+
+	if (bp < 0)
+		return;
+	/* e->days ends with the evaluated day: skip it. */
+	for (size_t i = e->days.n; i-- > 0 && seen < need;) {
+		long r = day_row(e, i);
+		int v = diary_score(e->s, r, EC_BACK_PAIN);
+
+		if (r == e->row || v < 0)
+			continue;
+		seen++;
+		sum += v;
+	}
+	/* bp >= sum / need + points, without dividing. */
+	if (seen == need && (long)bp * need >= sum +
+	    (long)e->cfg->pain_jump_points * need)
+		fire(e, "pain_jump", ML_TIER_URGENT);
+}
+
+/* A stiff neck without a fever (fever_neck_stiffness) and without a
+ * post-puncture headache (which already raises post_puncture_headache). */
+static void
+rule_neck_stiffness(struct eval *e)
+{
+	double t = diary_decimal(e->s, e->row, EC_TEMPERATURE_C);
+	int h = score(e, EC_HEADACHE);
+
+	if (!yes(e, EC_NECK_STIFFNESS) || (!isnan(t) && t >= e->cfg->fever_c))
+		return;
+	if (h >= 0 && h >= e->cfg->post_puncture_headache &&
+	    after_puncture(e, e->cfg->post_puncture_days))
+		return;
+	fire(e, "neck_stiffness", ML_TIER_WATCH);
+}
+
 static int
 cmp_alert(const void *a, const void *b)
 {
@@ -501,6 +776,12 @@ eval_rules(struct eval *e, struct ml_alert *out)
 	rule_worsening_pain(e);
 	rule_severe_pain(e);
 	rule_procedure_windows(e);
+	rule_new_emergencies(e);
+	rule_post_block(e);
+	rule_new_urgent(e);
+	rule_puncture_headache_persisting(e);
+	rule_pain_jump(e);
+	rule_neck_stiffness(e);
 	/* Insertion sort keeps table order within a tier (qsort is unstable). */
 	for (size_t i = 1; i < e->n; i++)
 		for (size_t j = i; j > 0 && cmp_alert(&out[j - 1], &out[j]) > 0;

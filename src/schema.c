@@ -24,16 +24,26 @@ static const struct ml_column entry_cols[EC_NCOLS] = {
 	{ "numbness", ML_T_YESNO, false, "numbness in the legs or feet" },
 	{ "tingling", ML_T_YESNO, false, "pins and needles in the legs or feet" },
 	{ "leg_weakness", ML_T_YESNO, false, "new weakness in a leg or foot" },
-	{ "bladder_bowel", ML_T_YESNO, false, "new trouble controlling or emptying bladder or bowel" },
+	{ "bladder_bowel", ML_T_YESNO, false, "lost control of bladder or bowel, or cannot pass urine" },
 	{ "saddle_numbness", ML_T_YESNO, false, "numbness between the legs or around the bottom" },
 	{ "temperature_c", ML_T_TEMP, false, "highest temperature today, degrees Celsius" },
-	{ "site_problem", ML_T_YESNO, false, "wound or puncture site red, swollen, hot or discharging" },
+	{ "site_problem", ML_T_YESNO, false, "wound or puncture site red, hot, swollen, pus or a bad smell" },
 	{ "sleep_hours", ML_T_HOURS, false, "hours slept last night" },
 	{ "medication", ML_T_TEXT, false, "medicines taken (free text)" },
 	{ "therapies", ML_T_TEXT, false, "therapies: heat, ice, massage, TENS... (free text)" },
 	{ "activity_min", ML_T_MINUTES, false, "minutes of walking or activity" },
 	{ "mood", ML_T_SCORE, false, "mood, 0 (very low) to 10 (very good)" },
 	{ "notes", ML_T_TEXT, false, "anything else (free text)" },
+	{ "neck_stiffness", ML_T_YESNO, false, "stiff neck: hard to bend the chin to the chest" },
+	{ "headache_neuro", ML_T_YESNO, false, "headache with a change in vision, confusion or unusual drowsiness" },
+	{ "chest_breathless", ML_T_YESNO, false, "chest pain or breathlessness" },
+	{ "cannot_walk", ML_T_YESNO, false, "cannot stand or walk" },
+	{ "both_legs", ML_T_YESNO, false, "pain, numbness or weakness in both legs" },
+	{ "calf_pain", ML_T_YESNO, false, "calf pain or swelling" },
+	{ "fall", ML_T_YESNO, false, "a fall today" },
+	{ "pain_uncontrolled", ML_T_YESNO, false, "pain not eased by pain medicine" },
+	{ "days_no_bowel", ML_T_DAYCOUNT, false, "days without a bowel movement, 0-30" },
+	{ "site_leaking", ML_T_YESNO, false, "wound or puncture site leaking fluid" },
 	{ "updated_at", ML_T_TIMESTAMP, false, "when mendlog last changed this row" },
 };
 
@@ -94,12 +104,31 @@ static const struct ml_column psfs_rating_cols[PR_NCOLS] = {
 	{ "rated_at", ML_T_TIMESTAMP, false, "when the rating was saved" },
 };
 
+static const struct ml_column plan_history_cols[HC_NCOLS] = {
+	{ "id", ML_T_SLUG, true, "the exercise's id in exercises.csv" },
+	{ "until", ML_T_DATE, true, "last day this version of the schedule applied" },
+	{ "days", ML_T_DAYS, false, "days as they were (see exercises.csv)" },
+	{ "times", ML_T_TIMES, false, "times as they were" },
+	{ "start_date", ML_T_DATE, false, "start_date as it was" },
+	{ "end_date", ML_T_DATE, false, "end_date as it was" },
+	{ "active", ML_T_YESNO, false, "active as it was; no = not in the plan yet" },
+	{ "changed_at", ML_T_TIMESTAMP, false, "when the change was made" },
+};
+
+static const struct ml_column plan_pause_cols[PP_NCOLS] = {
+	{ "from", ML_T_DATE, true, "first paused day (inclusive)" },
+	{ "to", ML_T_DATE, true, "last paused day (inclusive)" },
+	{ "created_at", ML_T_TIMESTAMP, false, "when the pause was set" },
+};
+
 static const size_t entry_key[] = { EC_DATE };
 static const size_t exercise_key[] = { XC_ID };
 static const size_t log_key[] = { LC_DATE, LC_SLOT, LC_EXERCISE_ID };
 static const size_t alert_key[] = { AC_DATE, AC_RULE, AC_SEVERITY };
 static const size_t psfs_activity_key[] = { PA_ID };
 static const size_t psfs_rating_key[] = { PR_WEEK, PR_ACTIVITY_ID };
+static const size_t plan_history_key[] = { HC_ID, HC_UNTIL };
+static const size_t plan_pause_key[] = { PP_FROM };
 
 static const struct ml_schema schemas[ML_NFILES] = {
 	{ ML_ENTRIES, "entries.csv", entry_cols, EC_NCOLS, entry_key, 1 },
@@ -111,6 +140,10 @@ static const struct ml_schema schemas[ML_NFILES] = {
 	    PA_NCOLS, psfs_activity_key, 1 },
 	{ ML_PSFS_RATINGS, "psfs_ratings.csv", psfs_rating_cols, PR_NCOLS,
 	    psfs_rating_key, 2 },
+	{ ML_PLAN_HISTORY, "plan_history.csv", plan_history_cols, HC_NCOLS,
+	    plan_history_key, 2 },
+	{ ML_PLAN_PAUSES, "plan_pauses.csv", plan_pause_cols, PP_NCOLS,
+	    plan_pause_key, 1 },
 };
 
 static const char *const lp_syn[] = { "spinal tap", "LP", NULL };
@@ -517,6 +550,7 @@ static const struct ml_type_info types[ML_T_NTYPES] = {
 	{ ML_T_STATUS, "status", NO_RANGE, ML_X_TEXT, "done, partial or skipped" },
 	{ ML_T_SEVERITY, "severity", NO_RANGE, ML_X_TEXT,
 	    "emergency, urgent, contact or watch" },
+	{ ML_T_DAYCOUNT, "days", 0, 30, ML_X_INTEGER, "a whole number of days 0-30" },
 };
 
 const struct ml_type_info *
@@ -626,6 +660,7 @@ ml_value_check(enum ml_type type, const char *v, const char **why)
 	case ML_T_SCORE:
 	case ML_T_MINUTES:
 	case ML_T_COUNT:
+	case ML_T_DAYCOUNT:
 		ok = ml_parse_int(v, (long)types[type].min,
 		    (long)types[type].max, NULL);
 		break;

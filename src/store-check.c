@@ -257,6 +257,31 @@ keep_cell(struct key_cell *kc, const char *val, size_t len)
 	kc->set = true;
 }
 
+/*
+ * Whether @val is what a spreadsheet leaves when it took a cell for a
+ * formula and saved the result: LibreOffice's Err:5xx, Excel's #NAME?,
+ * #VALUE!, #REF!, #DIV/0!, #N/A, #NUM!, #NULL!, or a column too narrow
+ * saved as ###.  Such a cell passes a text column's check, so it is named
+ * here: the note it replaced is lost unless FILE.bak still has it.
+ */
+static bool
+spreadsheet_damage(const char *val, size_t len)
+{
+	static const char *const errors[] = { "#NAME?", "#VALUE!", "#REF!",
+		"#DIV/0!", "#N/A", "#NUM!", "#NULL!" };
+	size_t hashes = 0;
+
+	if (len == 7 && strncmp(val, "Err:5", 5) == 0 &&
+	    (unsigned)(val[5] - '0') <= 9u && (unsigned)(val[6] - '0') <= 9u)
+		return true;
+	for (size_t i = 0; i < ML_NELEM(errors); i++)
+		if (strcmp(val, errors[i]) == 0)
+			return true;
+	while (hashes < len && val[hashes] == '#')
+		hashes++;
+	return hashes >= 3 && hashes == len;
+}
+
 /* Cell @col (of @len bytes) of the current row: check it against its
  * column; a problem waits for the row's end. */
 static void
@@ -280,6 +305,15 @@ validator_cell(struct validator *v, size_t col, const char *val, size_t len)
 			return;	/* not answered: always valid */
 		ml_error_set(&v->pending[c], v->path, 0, sc->name,
 		    "empty, but required");
+	} else if (spreadsheet_damage(val, len)) {
+		char shown[64];
+
+		ml_error_set(&v->pending[c], v->path, 0, sc->name,
+		    "'%s' looks like a spreadsheet's error value: the cell was "
+		    "taken for a formula when the file went through a "
+		    "spreadsheet; retype it, or find it in %s.bak (see "
+		    "mendlog(5) on opening the files as text)",
+		    ml_printable(val, 20, shown, sizeof shown), v->sc->filename);
 	} else if (!ml_value_check(sc->type, val, &why)) {
 		char shown[256];
 

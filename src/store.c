@@ -187,6 +187,32 @@ store_window(struct ml_store *s, enum ml_file file, size_t col, ml_day from)
 }
 
 /*
+ * Dates a spreadsheet re-saved as YYYY/MM/DD are the same days: keep them
+ * as YYYY-MM-DD in memory, so keys and ranges compare as strings, and the
+ * next save of the file writes them back that way.
+ */
+static void
+normalise_dates(struct ml_store_file *sf, const struct ml_schema *sc)
+{
+	for (size_t c = 0; c < sc->ncols; c++) {
+		int tc = sf->colmap[c];
+
+		if (sc->cols[c].type != ML_T_DATE || tc < 0)
+			continue;
+		for (size_t r = 0; r < sf->table.nrows; r++) {
+			const char *v = ml_row_get(&sf->table.rows[r], (size_t)tc);
+			char iso[ML_DATE_LEN];
+			ml_day d;
+
+			if (strlen(v) == 10 && v[4] == '/' && ml_date_parse(v, &d)) {
+				ml_date_format(d, iso);
+				ml_row_set(&sf->table.rows[r], (size_t)tc, iso);
+			}
+		}
+	}
+}
+
+/*
  * Make @fresh (just read, with result @rc) the table of @sf, loaded as of
  * @st.  A failed read keeps the last good copy for display and marks the
  * file broken, so it is never written.  Returns 0, or -1 with @err.
@@ -208,6 +234,7 @@ adopt_table(struct ml_store_file *sf, const struct ml_schema *sc, int rc,
 	if (sf->table.ncols == 0)
 		canonical_header(&sf->table, sc);
 	map_columns(sf, sc);
+	normalise_dates(sf, sc);
 	sf->st = *st;
 	sf->loaded = true;
 	sf->broken = false;

@@ -47,8 +47,7 @@ exercises_load(struct ui *ui)
 	char buf[600];
 
 	store_window(ui->store, ML_EXERCISE_LOG, LC_DATE, ml_today() - 30);
-	if (store_load(ui->store, ML_EXERCISES, NULL, &err) != 0 ||
-	    store_load(ui->store, ML_EXERCISE_LOG, NULL, &err) != 0) {
+	if (plan_load(ui->store, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "%s", buf);
 	}
@@ -423,7 +422,8 @@ static const char *const exercises_help[] = {
 	"               then pain 0-10 and Enter",
 	"  z            snooze the reminder",
 	"  P            the plan: a add, e edit,",
-	"               Space pause, Esc back",
+	"               Space pause, Esc back,",
+	"               Z pause the whole plan",
 	NULL,
 };
 

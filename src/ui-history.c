@@ -45,6 +45,14 @@ day_marks(const struct ui *ui, long row, char *buf, size_t size)
 			    marks[i].col == EC_SADDLE_NUMBNESS)
 				red = true;
 		}
+	/* Issue 13: the emergency signs added later share one letter. */
+	if ((diary_yesno(ui->store, row, EC_CHEST_BREATHLESS) == 1 ||
+	    diary_yesno(ui->store, row, EC_HEADACHE_NEURO) == 1 ||
+	    diary_yesno(ui->store, row, EC_BOTH_LEGS) == 1 ||
+	    diary_yesno(ui->store, row, EC_CANNOT_WALK) == 1) && n + 1 < size) {
+		buf[n++] = 'R';
+		red = true;
+	}
 	t = diary_decimal(ui->store, row, EC_TEMPERATURE_C);
 	/* The rules' threshold, so History and Alerts agree. */
 	if (!isnan(t) && t >= ui->cfg->fever_c && n + 1 < size) {
@@ -111,6 +119,7 @@ draw_calendar(struct ui *ui, WINDOW *win)
 	ui_put(win, 14, CAL_X, 30, "W weakness  B bladder/bowel");
 	ui_put(win, 15, CAL_X, 30, "S saddle  P wound site");
 	ui_put(win, 16, CAL_X, 30, "F temperature 38 C or more");
+	ui_put(win, 17, CAL_X, 30, "R chest, both legs, confusion");
 	ui_put(win, 18, CAL_X, 30, "Enter opens the day in Today");
 }
 

@@ -49,6 +49,7 @@ void
 plan_view_leave(void)
 {
 	ui_edit_close(&plan.ed);
+	plan_pause_leave();
 }
 
 /* --- the list --------------------------------------------------------- */
@@ -122,7 +123,7 @@ list_set_active(struct ui *ui, size_t row)
 
 	snprintf(copy, sizeof copy, "%s", id);
 	key[0] = copy;
-	if (store_upsert(ui->store, ML_EXERCISES, key, &set, 1, &err) != 0) {
+	if (plan_upsert(ui->store, ml_today(), key, &set, 1, &err) != 0) {
 		ml_error_format(&err, buf, sizeof buf);
 		ui_message(ui, "not saved: %s", buf);
 		beep();
@@ -153,6 +154,8 @@ list_key(struct ui *ui, wint_t ch, bool is_key)
 {
 	size_t n = store_nrows(ui->store, ML_EXERCISES);
 
+	if (plan_pause_prompting())
+		return plan_pause_key(ui, ch, is_key);
 	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
 		plan.sel += ch == KEY_UP ? -1 : 1;
 		if (plan.sel < 0)
@@ -180,6 +183,9 @@ list_key(struct ui *ui, wint_t ch, bool is_key)
 	case L' ':
 		if (n > 0 && (size_t)plan.sel < n)
 			list_set_active(ui, (size_t)plan.sel);
+		return UI_KEY_HANDLED;
+	case L'Z':
+		plan_pause_start(ui);
 		return UI_KEY_HANDLED;
 	case 27:
 	case L'P':
@@ -229,7 +235,9 @@ form_draw(struct ui *ui, WINDOW *win)
 bool
 plan_view_cursor(int *y, int *x)
 {
-	if (!plan.form || !plan.ed.open)
+	if (!plan.form)
+		return plan_pause_cursor(y, x);
+	if (!plan.ed.open)
 		return false;
 	*y = 2 + plan.field;
 	*x = plan.cursor_x;
@@ -283,7 +291,7 @@ form_save(struct ui *ui)
 		    key[0]);
 		goto bad;
 	}
-	if (store_upsert(ui->store, ML_EXERCISES, key, sets, n, &err) != 0)
+	if (plan_upsert(ui->store, ml_today(), key, sets, n, &err) != 0)
 		goto bad;
 	ui_message(ui, "%s saved", key[0]);
 	ui_notify_saved(ui, ML_EXERCISES, ml_today());
@@ -355,10 +363,12 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 void
 plan_view_draw(struct ui *ui, WINDOW *win)
 {
-	if (plan.form)
+	if (plan.form) {
 		form_draw(ui, win);
-	else
+	} else {
 		list_draw(ui, win);
+		plan_pause_draw(ui, win);
+	}
 }
 
 enum ui_key_result
@@ -373,5 +383,7 @@ plan_view_hints(void)
 	if (plan.form)
 		return plan.ed.open ? "type  Enter done  Esc undo" :
 		    "Up/Down field  Enter edit  w save  Esc cancel";
-	return "a add  e edit  Space pause/resume  Esc back  q quit";
+	if (plan_pause_prompting())
+		return "type FROM TO  Enter pause  Esc cancel";
+	return "a add  e edit  Space pause/resume  Z pause plan  Esc back";
 }

@@ -110,7 +110,8 @@ reminders_tick(struct ui *ui)
 static void
 reminders_changed(struct ui *ui, enum ml_file file)
 {
-	if (file == ML_EXERCISES || file == ML_EXERCISE_LOG)
+	if (file == ML_EXERCISES || file == ML_EXERCISE_LOG ||
+	    file == ML_PLAN_HISTORY || file == ML_PLAN_PAUSES)
 		reminders_tick(ui);
 }
 

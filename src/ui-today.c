@@ -26,42 +26,89 @@
 
 enum kind { K_SCORE, K_YESNO, K_NUMBER, K_TEXT };
 
-/* A form row: the column and its wording.  How it is edited follows from
- * the column's type in the schema (field_kind). */
+/*
+ * A form field: the column, its wording and where it sits.  How it is
+ * edited follows from the column's type in the schema (field_kind).  Most
+ * fields have a row of their own; short ones (the yes/no signs, a few
+ * numbers) share a row as a two-column checklist, so every field of
+ * entries.csv fits one 80x24 screen.  j/k move in this array's order,
+ * which is the file's column order and the reading order on screen.
+ */
+enum side { WHOLE, LEFT, RIGHT };
+
 struct field {
 	enum ml_entry_col col;
 	const char *label;
 	const char *unit;	/* shown after a number */
+	enum side side;		/* RIGHT shares the row of the LEFT before it */
 };
 
 /* entries.csv column order, without date and updated_at. */
 static const struct field fields[] = {
-	{ EC_BACK_PAIN, "Back pain (average)", "/10" },
-	{ EC_BACK_PAIN_WORST, "Back pain (worst)", "/10" },
-	{ EC_LEG_PAIN, "Leg pain", "/10" },
-	{ EC_HEADACHE, "Headache", "/10" },
-	{ EC_HEADACHE_UPRIGHT, "Headache worse upright", NULL },
-	{ EC_NUMBNESS, "Numbness in legs or feet", NULL },
-	{ EC_TINGLING, "Pins and needles", NULL },
-	{ EC_LEG_WEAKNESS, "New leg weakness", NULL },
-	{ EC_BLADDER_BOWEL, "Bladder or bowel trouble", NULL },
-	{ EC_SADDLE_NUMBNESS, "Numbness between the legs", NULL },
-	{ EC_TEMPERATURE_C, "Highest temperature", " C" },
-	{ EC_SITE_PROBLEM, "Wound/puncture site issue", NULL },
-	{ EC_SLEEP_HOURS, "Sleep last night", " hours" },
-	{ EC_MEDICATION, "Medication", NULL },
-	{ EC_THERAPIES, "Therapies", NULL },
-	{ EC_ACTIVITY_MIN, "Activity", " minutes" },
-	{ EC_MOOD, "Mood", "/10" },
-	{ EC_NOTES, "Notes", NULL },
+	{ EC_BACK_PAIN, "Back pain (average)", "/10", WHOLE },
+	{ EC_BACK_PAIN_WORST, "Back pain (worst)", "/10", WHOLE },
+	{ EC_LEG_PAIN, "Leg pain", "/10", WHOLE },
+	{ EC_HEADACHE, "Headache", "/10", WHOLE },
+	{ EC_HEADACHE_UPRIGHT, "Headache worse upright", NULL, LEFT },
+	{ EC_NUMBNESS, "Numbness in legs or feet", NULL, RIGHT },
+	{ EC_TINGLING, "Pins and needles", NULL, LEFT },
+	{ EC_LEG_WEAKNESS, "New leg weakness", NULL, RIGHT },
+	{ EC_BLADDER_BOWEL, "Lost bladder/bowel control", NULL, LEFT },
+	{ EC_SADDLE_NUMBNESS, "Numbness between the legs", NULL, RIGHT },
+	{ EC_TEMPERATURE_C, "Highest temperature", " C", WHOLE },
+	{ EC_SITE_PROBLEM, "Site red/hot/swollen/pus", NULL, LEFT },
+	{ EC_SLEEP_HOURS, "Sleep last night", " hours", RIGHT },
+	{ EC_MEDICATION, "Medication", NULL, WHOLE },
+	{ EC_THERAPIES, "Therapies", NULL, WHOLE },
+	{ EC_ACTIVITY_MIN, "Activity", " minutes", LEFT },
+	{ EC_MOOD, "Mood", "/10", RIGHT },
+	{ EC_NOTES, "Notes", NULL, WHOLE },
+	{ EC_NECK_STIFFNESS, "Stiff neck", NULL, LEFT },
+	{ EC_HEADACHE_NEURO, "Headache, confused/vision", NULL, RIGHT },
+	{ EC_CHEST_BREATHLESS, "Chest pain/breathless", NULL, LEFT },
+	{ EC_CANNOT_WALK, "Cannot stand or walk", NULL, RIGHT },
+	{ EC_BOTH_LEGS, "Symptoms in both legs", NULL, LEFT },
+	{ EC_CALF_PAIN, "Calf pain or swelling", NULL, RIGHT },
+	{ EC_FALL, "Had a fall", NULL, LEFT },
+	{ EC_PAIN_UNCONTROLLED, "Pain not eased by meds", NULL, RIGHT },
+	{ EC_DAYS_NO_BOWEL, "Days without bowel motion", " days", LEFT },
+	{ EC_SITE_LEAKING, "Wound/site leaking fluid", NULL, RIGHT },
 };
 #define NFIELDS ML_NELEM(fields)
 
 #define FIRST_ROW 1		/* body row of the first field */
 #define LABEL_X 2
 #define VALUE_X 30
-#define DOC_ROW (FIRST_ROW + (int)NFIELDS)	/* the last body row at 80x24 */
+#define RIGHT_LABEL_X 41	/* the checklist's second column */
+#define RIGHT_VALUE_X 68
 #define TEXT_MAX 4000		/* characters in one field */
+
+/* Where field @f sits: its row, label and value columns, and the room its
+ * value has on a screen @cols wide. */
+struct place {
+	int y, label_x, value_x, value_w;
+};
+
+static struct place
+field_place(size_t f, int cols)
+{
+	struct place p = { FIRST_ROW, LABEL_X, VALUE_X, cols - VALUE_X - 1 };
+
+	for (size_t i = 1; i <= f; i++)
+		if (fields[i].side != RIGHT)
+			p.y++;
+	if (fields[f].side == LEFT) {
+		p.value_w = RIGHT_LABEL_X - VALUE_X - 1;
+	} else if (fields[f].side == RIGHT) {
+		p.label_x = RIGHT_LABEL_X;
+		p.value_x = RIGHT_VALUE_X;
+		p.value_w = cols - RIGHT_VALUE_X - 1;
+	}
+	return p;
+}
+
+/* The row below the last field: the field's description or a prompt. */
+#define DOC_ROW (field_place(NFIELDS - 1, 80).y + 1)
 
 enum mode { M_FORM, M_EDIT, M_GOTO };
 
@@ -503,31 +550,34 @@ static void
 today_draw(struct ui *ui, WINDOW *win)
 {
 	long row = diary_find(ui->store, ui->day);
-	int width = getmaxx(win) - VALUE_X - 1;
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 
 	for (size_t f = 0; f < NFIELDS; f++) {
-		int y = FIRST_ROW + (int)f;
+		struct place p = field_place(f, getmaxx(win));
 		const char *v = diary_text(ui->store, row, fields[f].col);
 		bool invalid = row >= 0 && store_value_invalid(ui->store,
 		    ML_ENTRIES, (size_t)row, fields[f].col);
 		char buf[TEXT_MAX + 16];
 		attr_t a = f == st.cur ? ui_attr(ui, UI_SELECTED) : A_NORMAL;
 
+		if (p.value_w < 1)
+			p.value_w = 1;
 		wattron(win, a);
-		mvwhline(win, y, LABEL_X - 1, ' ', VALUE_X - LABEL_X);
-		ui_put(win, y, LABEL_X, VALUE_X - LABEL_X - 2, fields[f].label);
+		mvwhline(win, p.y, p.label_x - 1, ' ', p.value_x - p.label_x);
+		ui_put(win, p.y, p.label_x, p.value_x - p.label_x - 2,
+		    fields[f].label);
 		wattroff(win, a);
 		if (st.mode == M_EDIT && f == st.cur) {
-			ui_edit_draw(&st.ed, win, y, VALUE_X, width, &st.cx);
-			st.cy = y;
+			ui_edit_draw(&st.ed, win, p.y, p.value_x, p.value_w,
+			    &st.cx);
+			st.cy = p.y;
 			continue;
 		}
 		format_value(&fields[f], v, buf, sizeof buf);
 		a = *v == '\0' ? ui_attr(ui, UI_DIM) :
 		    invalid ? ui_attr(ui, UI_INVALID) : A_NORMAL;
 		wattron(win, a);
-		ui_put(win, y, VALUE_X, width, buf);
+		ui_put(win, p.y, p.value_x, p.value_w, buf);
 		wattroff(win, a);
 	}
 	if (st.mode == M_GOTO) {

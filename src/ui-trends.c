@@ -200,7 +200,7 @@ static void
 draw_below(struct ui *ui, WINDOW *win, ml_day end)
 {
 	static const enum ml_file need[] = { ML_EXERCISES, ML_EXERCISE_LOG,
-	    ML_ALERTS };
+	    ML_ALERTS, ML_PLAN_HISTORY, ML_PLAN_PAUSES };
 	int rows = getmaxy(win), width = getmaxx(win) - 2;
 	int nweeks = rows - TRENDS_FREE_ROW - 2;
 	struct report_week *weeks;

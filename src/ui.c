@@ -395,6 +395,13 @@ draw_top(struct ui *ui)
 		if (ui_strwidth(shorter) <= x - 1)
 			memcpy(left, shorter, sizeof left);
 	}
+	/* A notice that does not fit beside the label takes its place: a
+	 * data notice (rows left out) must be read whole. */
+	if (ui->notices.n > 0 && ui->notices.v[0].level == ML_NOTICE_DATA &&
+	    ui_strwidth(left) + 4 + ui_strwidth(ui->notices.v[0].short_text) >
+	    x - 1)
+		snprintf(left, sizeof left, " %s %s%s", wd[ml_weekday(ui->day)],
+		    date, today);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));

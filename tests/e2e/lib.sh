@@ -91,6 +91,13 @@ skip_first_start() {
 tm_send() { tm send-keys -t main "$@"; }
 tm_type() { tm send-keys -t main -l "$1"; }	# literal text
 tm_screen() { tm capture-pane -p -t main; }
+# On the day form: the cursor to Notes.  End is the last field; since
+# issue 13 the ten new signs follow Notes in the file's (and the form's)
+# order, so Notes is ten fields above it.
+tm_to_notes() {
+	tm_send End
+	for _ in 1 2 3 4 5 6 7 8 9 10; do tm_send k; done
+}
 
 # wait_for PATTERN [SECONDS]: poll the screen until grep -E matches.
 wait_for() {

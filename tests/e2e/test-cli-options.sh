@@ -87,7 +87,7 @@ check_eq "plan frob exits 2" 2 $?
 check_eq "unknown subcommand" "mendlog: unknown subcommand 'frob'" "$(head -n 1 <<<"$err")"
 err=$("$ML" -d "$D" plan 2>&1 >/dev/null)
 check_eq "plan alone exits 2" 2 $?
-check_eq "plan alone says what to give" "mendlog: expected import or list" "$(head -n 1 <<<"$err")"
+check_eq "plan alone says what to give" "mendlog: expected import, list or pause" "$(head -n 1 <<<"$err")"
 err=$("$ML" -d "$D" plan list --replace 2>&1 >/dev/null)
 check_eq "an option of another subcommand exits 2" 2 $?
 check "its synopsis is the subcommand's" grep -qx 'usage: mendlog plan list' <<<"$err"

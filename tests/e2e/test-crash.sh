@@ -101,7 +101,7 @@ writer_screen() {
 	    "env HOME='$HOME' TERM=tmux-256color MENDLOG_NOW=${1}T10:00:00 $ML -d $D; sleep 30"
 	tm set-option -t main status off >/dev/null 2>&1
 	wait_for 'Back pain \(average\)' 5 || return 1
-	tm_send End Enter
+	tm_to_notes; tm_send Enter
 	wait_for 'Enter save' 5 || return 1
 	tm_type "$2"
 	wait_for "Notes +$2" 5 || return 1

@@ -5,7 +5,9 @@
 . "$(dirname "$0")/lib.sh"
 
 at() { when=$1; shift; faketime "$when" "$ML" -d "$D" "$@"; }
-"$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv" >/dev/null
+# Imported before the faked days below: a plan has no slots before it
+# is imported (plan history).
+MENDLOG_NOW=2026-11-01T09:00:00 "$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv" >/dev/null
 
 out=$(at '2026-11-21 08:05:00' due --new)
 check "due --new prints the 08:00 slots" \

@@ -4,7 +4,9 @@
 # the next ticks), and never with bell = no.  Snoozing hides the reminder.
 . "$(dirname "$0")/lib.sh"
 
-"$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv" >/dev/null
+# Imported before the faked days below: a plan has no slots before it
+# is imported (plan history).
+MENDLOG_NOW=2026-11-01T09:00:00 "$ML" -d "$D" plan import "$TOP/tests/data/plan-physio.csv" >/dev/null
 
 # bell_flag [WINDOW]: 1 when the window (default 0) has rung.
 bell_flag() { tm list-windows -t main -F '#{window_index} #{window_bell_flag}' |

@@ -73,7 +73,8 @@ tail -n +2 "$T/verify"
 
 # exercise columns: slots due and done per day, adherence, --kind exercises
 printf 'id,name,times,days,start_date\nwalk,Walking,10:00;18:00,daily,2026-11-19\n' >"$T/plan.csv"
-"$ML" -d "$D" plan import "$T/plan.csv" >/dev/null
+# Given on its first day: no slot is due before a plan is imported.
+MENDLOG_NOW=2026-11-19T09:00:00 "$ML" -d "$D" plan import "$T/plan.csv" >/dev/null
 "$ML" -d "$D" done walk --date 2026-11-20 --slot 10:00 --pain 2 --sets 1 --note '+fine' >/dev/null
 "$ML" -d "$D" done walk --date 2026-11-20 --slot 18:00 --status partial >/dev/null
 "$ML" -d "$D" export --from 2026-11-18 --to 2026-11-21 >"$T/ex.csv"

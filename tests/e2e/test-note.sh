@@ -94,7 +94,7 @@ check_eq "SIGTERM during the edit: entries.csv unchanged" "$before" \
 rm -rf "$D"
 "$ML" -d "$D" log notes="from the shell" >/dev/null
 ui_start EDITOR="$E/append"
-tm_send End
+tm_to_notes
 check "screen: the hint offers E on Notes" wait_for 'E editor'
 tm_type E
 check "screen: E saves what the editor wrote" \
@@ -111,7 +111,7 @@ wait_for '__EXITED__ 0' >/dev/null
 
 before=$(cat "$D/entries.csv")
 ui_start EDITOR="$E/fail"
-tm_send End; tm_type E
+tm_to_notes; tm_type E
 check "screen: a failing editor saves nothing and says so" \
     wait_for 'nothing saved: the editor exited with status 1'
 check_eq "screen: entries.csv unchanged" "$before" "$(cat "$D/entries.csv")"

@@ -20,7 +20,7 @@ check "moving a day shows it on the top line" wait_for 'Thu 2026-11-19'
 tm_send Enter
 check "Enter opens the day in the form" wait_for 'Back pain \(average\) +9/10'
 check "the form shows that day" wait_for 'Thu 2026-11-19'
-check "bladder/bowel answer of that day" wait_for 'Bladder or bowel trouble +yes'
+check "bladder/bowel answer of that day" wait_for 'Lost bladder/bowel control +yes'
 # Week and month moves.
 tm_send F2 k
 check "k goes back a week" wait_for 'Thu 2026-11-12'

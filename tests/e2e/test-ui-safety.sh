@@ -23,7 +23,7 @@ check_eq "(g) file keeps the other process's note" "from the other shell" \
     "$(csv_field "$f" date "$NOW_DAY" notes)"
 check_eq "(g) file has the newest headache" 9 "$(csv_field "$f" date "$NOW_DAY" headache)"
 # The other writer edits while our editor is open: nothing typed is lost.
-tm_send End Enter C-u; tm_type 'typed while'
+tm_to_notes; tm_send Enter C-u; tm_type 'typed while'
 wait_for 'Notes +typed while' >/dev/null
 $ML -d "$D" log mood=3 >/dev/null
 check "(g) reload while editing shows the other change" wait_for 'Mood +3/10' 5
@@ -48,7 +48,7 @@ $ML -d "$D" log headache=9 >/dev/null
 
 # (h) kill -HUP while typing a note keeps the typed text.
 ui_start
-tm_send End Enter C-u; tm_type 'half a thought, q1 ça'
+tm_to_notes; tm_send Enter C-u; tm_type 'half a thought, q1 ça'
 check "(h) typing a note" wait_for 'Notes +half a thought, q1 ça'
 pid=$(ui_pid)
 check "(h) found the pid" test -n "$pid"
@@ -69,7 +69,7 @@ check_eq "SIGTERM: the typed temperature is in the file" 38.4 \
 
 # Ctrl-C quits cleanly and keeps what is typed.
 ui_start
-tm_send End Enter C-u; tm_type 'before ctrl-c'
+tm_to_notes; tm_send Enter C-u; tm_type 'before ctrl-c'
 wait_for 'Notes +before ctrl-c' >/dev/null
 tm_send C-c
 check "Ctrl-C quits with status 0" wait_for '__EXITED__ 0' 5
@@ -80,7 +80,7 @@ check "the terminal is restored (normal screen)" sh -c \
 
 # Esc then a signal: a cancelled edit is not saved.
 ui_start
-tm_send End Enter C-u; tm_type 'never meant'
+tm_to_notes; tm_send Enter C-u; tm_type 'never meant'
 wait_for 'Notes +never meant' >/dev/null
 tm_send Escape
 check "Esc closes the editor" wait_for 'Notes +before ctrl-c'

@@ -71,7 +71,7 @@ check_eq "stepped temperature in the file" 37.1 "$(csv_field "$D/entries.csv" da
 
 # A note longer than the screen scrolls sideways and is kept whole.
 long="Start of a long note, $(printf 'word%02d ' $(seq 1 20))end é"
-tm_send End Enter C-u; tm_type "$long"
+tm_to_notes; tm_send Enter C-u; tm_type "$long"
 check "long note: the editor scrolls, showing the end" wait_for 'Notes +<.*word20 end é'
 tm_send Home
 check "long note: Home shows the start and more to the right" wait_for 'Notes +Start of a long note.*>$'
@@ -97,7 +97,7 @@ tm_type n
 check "the form answers keys again" wait_for 'Numbness between the legs +no'
 
 # Inside the editor q is text; outside it quits.
-tm_send End Enter; tm_send C-u; tm_type 'q'; tm_send Enter
+tm_to_notes; tm_send Enter; tm_send C-u; tm_type 'q'; tm_send Enter
 check "q typed into a note is text" wait_for 'Notes +q$'
 tm_send q
 check "q quits" wait_for '__EXITED__ 0'

@@ -839,8 +839,10 @@ test_every_rule_has_messages(void **state)
 			assert_null(strstr(m, " mg"));
 			if (t == ML_TIER_EMERGENCY)
 				assert_non_null(strstr(m, "local emergency number"));
-			if (strstr(rules_ids[i], "fever") ||
-			    strstr(rules_ids[i], "headache"))
+			/* An emergency already says call now (above). */
+			if ((strstr(rules_ids[i], "fever") ||
+			    strstr(rules_ids[i], "headache")) &&
+			    t != ML_TIER_EMERGENCY)
 				assert_non_null(strstr(m, "With a stiff neck, a rash, "
 				    "confusion, drowsiness or a change in vision"));
 		}
