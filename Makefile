@@ -16,9 +16,10 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
 DOCDIR    ?= $(PREFIX)/share/doc/mendlog
-# Where bash-completion, zsh and fish look for a command's completions.
+# Where bash-completion, zsh and fish look for a command's completions
+# (zsh: Debian's place for packages under /usr, site-functions elsewhere).
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+ZSHCOMPDIR  ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR   ?=
 
@@ -39,7 +40,8 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS = gcc make pkg-config libncurses-dev libcsv-dev libinih-dev
-CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib
+CHECK_DEPS = libcmocka-dev mandoc tmux python3 faketime python3-html5lib \
+             bash-completion zsh fish
 # ... to build the .deb, and to check it (tests/pkg/test-deb.sh).
 DEB_DEPS   = dpkg-dev debhelper
 DEB_CHECK_DEPS = lintian man-db
@@ -188,8 +190,9 @@ run: deps
 	@$(MAKE) --no-print-directory mendlog
 	@echo "mendlog: starting ./mendlog (the binary is $(CURDIR)/mendlog)"
 	@./mendlog; rc=$$?; \
-	echo "mendlog: run it again with ./mendlog; to type just 'mendlog', run"; \
-	echo "         'sudo make install' (or 'make deb' for a Debian package)"; \
+	echo "mendlog: run it again with ./mendlog; to type just 'mendlog' in this"; \
+	echo "         shell: export PATH=\"$(CURDIR):\$$PATH\"; everywhere, with man"; \
+	echo "         pages and completion: 'sudo make install' (or 'make deb')"; \
 	exit $$rc
 
 unit: $(UNIT_BIN)
@@ -211,17 +214,14 @@ install: mendlog
 	install -m 0644 man/mendlog.1 $(DESTDIR)$(MANPREFIX)/man1/mendlog.1
 	install -m 0644 man/mendlog.5 $(DESTDIR)$(MANPREFIX)/man5/mendlog.5
 	install -m 0644 config.example $(DESTDIR)$(DOCDIR)/config.example
-	@# Shell completions, once completion/ holds them (debian/mendlog.install
-	@# must then list them too, or dh_missing stops the package build).
-	if [ -f completion/mendlog.bash ]; then \
-	    install -d $(DESTDIR)$(BASHCOMPDIR) && \
-	    install -m 0644 completion/mendlog.bash $(DESTDIR)$(BASHCOMPDIR)/mendlog; fi
-	if [ -f completion/_mendlog ]; then \
-	    install -d $(DESTDIR)$(ZSHCOMPDIR) && \
-	    install -m 0644 completion/_mendlog $(DESTDIR)$(ZSHCOMPDIR)/_mendlog; fi
-	if [ -f completion/mendlog.fish ]; then \
-	    install -d $(DESTDIR)$(FISHCOMPDIR) && \
-	    install -m 0644 completion/mendlog.fish $(DESTDIR)$(FISHCOMPDIR)/mendlog.fish; fi
+	@# Shell completions (debian/mendlog.install lists them too, or
+	@# dh_missing stops the package build).
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	install -m 0644 completion/mendlog.bash $(DESTDIR)$(BASHCOMPDIR)/mendlog
+	install -m 0644 completion/_mendlog $(DESTDIR)$(ZSHCOMPDIR)/_mendlog
+	install -m 0644 completion/mendlog.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/mendlog.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mendlog $(DESTDIR)$(MANPREFIX)/man1/mendlog.1 \

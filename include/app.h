@@ -21,6 +21,10 @@ struct ml_app {
 	const char *data_dir_flag;	/* -d, or NULL; not owned */
 	const char *config_flag;	/* -c, or NULL; not owned */
 	bool no_color;			/* --no-color */
+	bool read_first;		/* open the store changing nothing
+					 * (store_open_read): the command line,
+					 * whose read-only commands must work on
+					 * a read-only copy */
 
 	struct ml_config cfg;		/* valid once cfg_loaded */
 	bool cfg_loaded;

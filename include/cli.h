@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "csvio.h"
 #include "notices.h"
 #include "date.h"
 
@@ -69,6 +70,10 @@ struct cli_command {
  * completion and --list-commands walk this. */
 extern const struct cli_command *const cli_commands[];
 
+/* The options every command takes (-d, -c, -h), NULL-name terminated:
+ * for shell completion. */
+extern const struct cli_option *const cli_common_options;
+
 /* True when option @name was given. */
 bool cli_args_has(const struct cli_args *args, const char *name);
 /* The value of option @name ("" for a flag), or NULL when not given. */
@@ -117,6 +122,27 @@ int cli_load(struct ml_app *app, enum ml_file file);
  */
 bool cli_refuse_diary_file(const struct ml_store *s, const char *target,
     const char *advice);
+
+/*
+ * Write what @writer produces to the -o target @out, as the user meant:
+ * "-" is standard output; a FIFO or a character device (a pipe's reader,
+ * /dev/null, a terminal) is opened and written directly; a regular file
+ * or a new path is replaced atomically (csvio_save_atomic, 0600); a
+ * symbolic link (even one to a diary file, or /dev/stdout) and a directory
+ * are refused with the reason, untouched.  0, or -1 after printing the
+ * error.  Call cli_refuse_diary_file first.
+ */
+int cli_write_output(const char *out, csvio_writer writer, void *ctx);
+
+/*
+ * A text value given as "-" is read from standard input: a note on the
+ * command line is visible to every user through `ps`.  Reads up to
+ * CLI_STDIN_MAX bytes, drops one final line end (LF or CRLF) and returns
+ * a new string (caller frees); NULL after printing the error (too long,
+ * a read error, a second "-" in one command: stdin can be read once).
+ */
+#define CLI_STDIN_MAX (1024 * 1024)
+char *cli_read_stdin_value(const char *what);
 
 /* Print "mendlog: <formatted error>" to stderr. */
 /*

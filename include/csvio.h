@@ -22,8 +22,9 @@ struct csv_style {
 };
 
 /*
- * Parse @len bytes of CSV.  A leading UTF-8 BOM and CRLF or CR line ends
- * are accepted; blank lines are skipped.  The first row is the header.  On
+ * Parse @len bytes of CSV.  A leading UTF-8 BOM and LF, CRLF or CR line
+ * ends are accepted (CR only in a file with no LF; elsewhere a bare CR is
+ * part of its field); blank lines are skipped.  The first row is the header.  On
  * failure (unterminated quote, stray quote, NUL byte, duplicate column
  * name) return -1 with @err naming @filename and the line.  @out is
  * initialised by this call; free it with ml_table_free() either way.

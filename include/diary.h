@@ -84,6 +84,9 @@ int diary_remove_procedure(struct ml_store *s, size_t row,
 int diary_parse_assignment(const char *arg, char **field, char **value,
     struct ml_error *err);
 
+/* True when entries column @col may be set by `log` (not the date, not
+ * updated_at, which mendlog sets): log and its completion both ask. */
+bool diary_field_settable(int col);
 /* The entries columns a user may set, as one comma-separated line. */
 const char *diary_settable_fields(void);
 

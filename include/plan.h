@@ -164,6 +164,14 @@ struct plan_adherence {
 void plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, ml_day from, ml_day to, time_t now,
     struct plan_adherence *out);
+/*
+ * plan_adherence() of every exercise row over @from..@to in one pass: out[r]
+ * for the id of row r (a later row repeating an id has no slots, so 0 due).
+ * @out has store_nrows(ML_EXERCISES) items.  For listings: asking
+ * exercise by exercise costs the whole plan once per exercise.
+ */
+void plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out);
 /* The usual periods: the last @days days up to and including today(@now). */
 void plan_adherence_last(const struct ml_store *s, const struct ml_config *cfg,
     const char *exercise_id, int days, time_t now, struct plan_adherence *out);

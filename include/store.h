@@ -50,13 +50,30 @@ struct ml_store {
 	char *paths[ML_NFILES];	/* owned: DIR/FILE.csv */
 	struct ml_store_file files[ML_NFILES];
 	int lock_timeout_ms;	/* how long a transaction waits for the lock */
+	bool dir_ready;		/* store_prepare_dir succeeded */
 };
 
 /*
- * Open (creating it 0700 if needed) the data directory @dir.  Loads nothing.
- * Fails when @dir is not a directory or is owned by another user.
+ * Open the data directory @dir to write in it: store_prepare_dir at once.
+ * Loads nothing.
  */
 int store_open(struct ml_store *s, const char *dir, struct ml_error *err);
+/*
+ * Open @dir changing nothing: no directory is created, no mode changed, so
+ * a read-only command works on a read-only copy (a 0500 directory, a
+ * read-only mount) and on a directory it may not write in.  The first
+ * transaction prepares the directory (store_prepare_dir).  Fails only when
+ * @dir exists and is not a directory.
+ */
+int store_open_read(struct ml_store *s, const char *dir, struct ml_error *err);
+/*
+ * Make the store's directory fit for health records before a write:
+ * create it (and missing parents) 0700, or take an existing one only when
+ * it is owned by the user, not sticky, not world-writable and not setgid
+ * (refused with the reason, its mode untouched), tightening a directory of
+ * one's own to 0700.  Once per store; -1 and @err on refusal.
+ */
+int store_prepare_dir(struct ml_store *s, struct ml_error *err);
 /* Free everything the store holds.  Safe on a zeroed store. */
 void store_close(struct ml_store *s);
 

@@ -26,6 +26,7 @@
 #ifndef ML_TEXT_H
 #define ML_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include "mendlog.h"
@@ -34,6 +35,18 @@ enum {
 	TEXT_ELLIPSIS = 1 << 0,	/* end a cut text with "..." (within @cols) */
 	TEXT_NEWLINES = 1 << 1,	/* keep LF as a line break (else a space) */
 };
+
+/*
+ * Strict UTF-8 (RFC 3629): the sequence at @s decoded into *cp; its length
+ * (1-4), or 0 for a byte that does not start a valid sequence: a stray
+ * continuation byte, a truncated sequence, an overlong form (C0 80,
+ * E0 80 80, F0 80 80 80), a surrogate (ED A0 80-ED BF BF, so CESU-8 too)
+ * or a code point above U+10FFFF.  The NUL at the end decodes to 0 with
+ * length 1.  The one decoder behind the gate and the files' validator.
+ */
+size_t text_utf8_decode(const char *s, unsigned long *cp);
+/* Whether all of @s is strict UTF-8 as above. */
+bool text_utf8_valid(const char *s);
 
 /* Columns @s takes once gated. */
 int text_width(const char *s);
@@ -54,6 +67,10 @@ int text_safe(char *buf, size_t size, const char *s, int cols,
 /* text_safe() cut to @cols columns and padded with spaces to exactly
  * @cols: a table cell (printf's "%-26s" pads by bytes). */
 void text_cell(char *buf, size_t size, const char *s, int cols);
+/* @s gated whole (as far as @buf holds) and padded with spaces to at
+ * least @cols columns: a table cell that must never be cut (an id the
+ * user types back, a list of times). */
+void text_pad(char *buf, size_t size, const char *s, int cols);
 /* text_safe() into a new string of the right size.  Caller frees. */
 char *text_safe_dup(const char *s, int cols, unsigned flags);
 /* Write @s gated, cut to @cols, to @fp.  0, or EOF on a write error. */

@@ -48,7 +48,8 @@ app_open_store(struct ml_app *app, ml_config_report report, void *rctx,
 		    "cannot find a home directory; use --data-dir");
 		return -1;
 	}
-	if (store_open(&app->store, app->data_dir, err) != 0)
+	if ((app->read_first ? store_open_read(&app->store, app->data_dir,
+	    err) : store_open(&app->store, app->data_dir, err)) != 0)
 		return -1;
 	app->store_open = true;
 	return 0;

@@ -7,6 +7,8 @@
  * --date=D or --date D, unique prefixes of long names, options before or
  * after operands, "--" to end options.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -15,9 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "record.h"
+#include "complete.h"
 #include "csvio.h"
 #include "export.h"
 #include "text.h"
@@ -48,6 +53,7 @@ static const struct cli_option common_options[] = {
 	{ "help", 'h', NULL, "this help", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
+const struct cli_option *const cli_common_options = common_options;
 
 /* getopt_long values of options without a letter, and of the hidden
  * --list-options, sit above every char. */
@@ -101,16 +107,30 @@ cli_print_error(const struct ml_error *err)
 	text_print_error(stderr, err, NULL);
 }
 
+/*
+ * "mendlog: MESSAGE" on stderr, the whole message through the output
+ * gate: an error often echoes an argument or a value from a file, and
+ * either may hold an escape sequence.
+ */
+static void
+print_gated(const char *fmt, va_list ap)
+{
+	char buf[4096];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fputs("mendlog: ", stderr);
+	text_fputs(buf, -1, 0, stderr);
+	fputc('\n', stderr);
+}
+
 void
 cli_errorf(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("mendlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_gated(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* True when @base is one of the diary's file names, its backup, a save's
@@ -130,6 +150,138 @@ is_diary_name(const char *base)
 			return true;
 	}
 	return false;
+}
+
+char *
+cli_read_stdin_value(const char *what)
+{
+	static bool used;
+	size_t len = 0, cap = 4096;
+	char *buf, shown[128];
+
+	ml_printable(what, 60, shown, sizeof shown);
+	if (used) {
+		cli_errorf("%s: only one value can be read from standard input "
+		    "(-)", shown);
+		return NULL;
+	}
+	used = true;
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "mendlog: type the %s, then press Ctrl-D on a "
+		    "line of its own\n", shown);
+	buf = xmalloc(cap);
+	for (;;) {
+		size_t n;
+
+		if (len + 1 >= cap)
+			buf = xrealloc(buf, cap *= 2);
+		n = fread(buf + len, 1, cap - len - 1, stdin);
+		len += n;
+		if (len > CLI_STDIN_MAX) {
+			cli_errorf("%s: standard input is longer than %d bytes",
+			    shown, CLI_STDIN_MAX);
+			free(buf);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(stdin)) {
+		cli_errorf("%s: standard input: %s", shown, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	buf[len] = '\0';
+	if (strlen(buf) != len) {
+		cli_errorf("%s: standard input holds a NUL byte (not text)",
+		    shown);
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Write @writer's output to the open descriptor @fd (closed here). */
+static int
+write_direct(const char *out, int fd, csvio_writer writer, void *ctx)
+{
+	struct ml_error err;
+	FILE *fp = fdopen(fd, "w");
+	char shown[256];
+	int rc;
+
+	if (fp == NULL) {
+		close(fd);
+		cli_errorf("%s: %s", ml_printable(out, 160, shown, sizeof shown),
+		    strerror(errno));
+		return -1;
+	}
+	ml_error_set(&err, out, 0, NULL, "write error");
+	rc = writer(fp, ctx, &err);
+	if (fflush(fp) != 0 || ferror(fp)) {
+		ml_error_set(&err, out, 0, NULL, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (fclose(fp) != 0 && rc == 0) {
+		ml_error_set(&err, out, 0, NULL, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		cli_print_error(&err);
+	return rc != 0 ? -1 : 0;
+}
+
+int
+cli_write_output(const char *out, csvio_writer writer, void *ctx)
+{
+	struct ml_error err;
+	struct stat st;
+	char shown[256];
+	size_t len = strlen(out);
+	int fd;
+
+	ml_printable(out, 160, shown, sizeof shown);
+	if (strcmp(out, "-") == 0)
+		return write_direct("standard output", dup(STDOUT_FILENO), writer,
+		    ctx);
+	if (lstat(out, &st) != 0) {
+		if (errno == ENOENT && len > 0 && out[len - 1] == '/') {
+			cli_errorf("%s: no such directory; give a file name",
+			    shown);
+			return -1;
+		}
+		/* A new path (or one we cannot see: the save says why). */
+	} else if (S_ISLNK(st.st_mode)) {
+		cli_errorf("%s: a symbolic link; refusing to write through it "
+		    "(give the file it points to, or - for standard output)",
+		    shown);
+		return -1;
+	} else if (S_ISDIR(st.st_mode)) {
+		cli_errorf("%s: is a directory; give a file name", shown);
+		return -1;
+	} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+		/* A reader waits on the other end: replacing the node with a
+		 * file would leave it with nothing. */
+		fd = open(out, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			cli_errorf("%s: %s", shown, strerror(errno));
+			return -1;
+		}
+		return write_direct(out, fd, writer, ctx);
+	} else if (!S_ISREG(st.st_mode)) {
+		cli_errorf("%s: not a regular file, FIFO or character device; "
+		    "refusing to replace it", shown);
+		return -1;
+	}
+	if (csvio_save_atomic(out, writer, ctx, false, &err) != 0) {
+		cli_print_error(&err);
+		return -1;
+	}
+	return 0;
 }
 
 bool
@@ -155,11 +307,9 @@ cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("mendlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_gated(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd != NULL) {
 		/* The first line of the usage text is the synopsis. */
 		const char *nl = strchr(cmd->usage, '\n');
@@ -512,6 +662,11 @@ cli_parse_global(struct ml_app *app, int argc, char **argv,
 
 	*cmd = NULL;
 	*status = ML_EXIT_OK;
+	/* Hidden: what the shell completion scripts call (complete.h). */
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0) {
+		*status = complete_words(app, argc - 2, argv + 2, stdout);
+		return false;
+	}
 	optind = 1;
 	/* '+': stop at the command name; its options are its own. */
 	while ((c = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {
@@ -560,6 +715,8 @@ cli_open_store(struct ml_app *app)
 
 	struct record_result res;
 
+	/* A command changes the directory only when it first saves. */
+	app->read_first = true;
 	if (app_open_store(app, config_report, NULL, &err) != 0) {
 		/* Errors inside the config were already reported line by line. */
 		if (!app_config_error_reported(&err))

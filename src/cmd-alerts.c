@@ -216,14 +216,16 @@ run_alerts(struct ml_app *app, const struct cli_args *args)
 	n = alerts_list(&app->store, &items);
 	for (size_t i = 0; i < n; i++) {
 		const struct alert_row *a = &items[i].a;
-		char tier[16], raised[40], acked[40];
+		char tier[16], tcell[64], raised[40], acked[40];
 		bool acknowledged = *a->acknowledged_at != '\0';
 
 		if (!a->open && !all)
 			continue;
 		upper(tier, a->severity, sizeof tier);
 		local_time(a->raised_at, raised, sizeof raised);
-		printf("%3u  %-9s  ", items[i].number, tier);
+		/* From the file: gated and padded by columns, not bytes. */
+		text_cell(tcell, sizeof tcell, tier, 9);
+		printf("%3u  %s  ", items[i].number, tcell);
 		text_fputs(a->date, 10, 0, stdout);
 		if (strcmp(a->last_date, a->date) != 0) {
 			fputs(" to ", stdout);

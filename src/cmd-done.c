@@ -18,10 +18,11 @@ static const struct cli_option done_options[] = {
 	{ "status", 0, "S", "how it went; default done", statuses },
 	{ "sets", 0, "N", "sets done", NULL },
 	{ "pain", 0, "N", "pain during the exercise, 0-10", NULL },
-	{ "note", 0, "TEXT", "a note", NULL },
+	{ "note", 0, "TEXT", "a note (- reads it from standard input)", NULL },
 	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
 	    "monday); default today, never after it", NULL },
 	CLI_FORCE_OPTION,
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -30,11 +31,12 @@ const struct cli_command cmd_done = {
 	.summary = "log an exercise: mendlog done pelvic_tilt --pain 3",
 	.usage =
 	"usage: mendlog done ID [--slot HH:MM] [--status done|partial|skipped]\n"
-	"                    [--sets N] [--pain N] [--note TEXT] [--date D]\n",
+	"                    [--sets N] [--pain N] [--note TEXT] [--date D] [-q]\n",
 	.about =
 	"Log exercise ID (see mendlog plan list).  Without --slot, the slot\n"
 	"meant is the latest one of today that has come and is not logged yet,\n"
-	"or else the next one.  Logging a slot again replaces its log.\n",
+	"or else the next one.  Logging a slot again replaces its log.\n"
+	"Says in one line what was logged (-q: nothing; the exit status tells).\n",
 	.options = done_options,
 	.min_args = 1, .max_args = 1,
 	.args_error = "expected one exercise ID",
@@ -56,6 +58,8 @@ run_done(struct ml_app *app, const struct cli_args *args)
 	const char *opt;
 	long val, row;
 	bool in_plan = false;
+	char *note_in = NULL;
+	int rc = ML_EXIT_FAIL;
 
 	log.day = ml_day_of(now);
 	if (cli_args_record_day(args, "date", &log.day) != 0)
@@ -64,8 +68,12 @@ run_done(struct ml_app *app, const struct cli_args *args)
 	    !ml_hhmm_parse(opt, &log.minutes))
 		return cli_usage_error(&cmd_done, "--slot: expected HH:MM, not '%s'",
 		    opt);
-	if ((opt = cli_args_get(args, "status")) != NULL)
+	if ((opt = cli_args_get(args, "status")) != NULL) {
+		if (!ml_value_check(ML_T_STATUS, opt, NULL))
+			return cli_usage_error(&cmd_done, "--status: expected "
+			    "done, partial or skipped, not '%s'", opt);
 		log.status = opt;
+	}
 	if ((opt = cli_args_get(args, "sets")) != NULL) {
 		if (!ml_parse_int(opt, 0, 100000, &val))
 			return cli_usage_error(&cmd_done, "--sets: expected a whole "
@@ -79,22 +87,33 @@ run_done(struct ml_app *app, const struct cli_args *args)
 		log.pain_during = (int)val;
 	}
 	log.note = cli_args_get(args, "note");
+	if (log.note != NULL && strcmp(log.note, "-") == 0) {
+		/* --note - : from stdin, out of sight of ps. */
+		if ((note_in = cli_read_stdin_value("note")) == NULL)
+			return ML_EXIT_USAGE;
+		log.note = note_in;
+	}
+	if (log.note != NULL && !ml_value_check(ML_T_TEXT, log.note, NULL)) {
+		free(note_in);
+		return cli_usage_error(&cmd_done, "--note: not UTF-8 text, or "
+		    "holds a control character");
+	}
 	log.exercise_id = args->argv[0];
 	if (cli_open_store(app) != 0 || cli_load(app, ML_EXERCISES) != 0 ||
 	    cli_load(app, ML_EXERCISE_LOG) != 0 ||
 	    cli_load(app, ML_PLAN_HISTORY) != 0 ||
 	    cli_load(app, ML_PLAN_PAUSES) != 0)
-		return ML_EXIT_FAIL;
+		goto out;
 	if ((row = plan_find(s, log.exercise_id)) < 0) {
 		cli_errorf("no exercise '%s' in the plan (see mendlog plan list)",
 		    log.exercise_id);
-		return ML_EXIT_FAIL;
+		goto out;
 	}
 	if (log.minutes < 0) {
 		if (plan_default_slot(s, &app->cfg, log.exercise_id, log.day, now,
 		    &log.minutes, &err) != 0) {
 			cli_print_error(&err);
-			return ML_EXIT_FAIL;
+			goto out;
 		}
 	} else {
 		/* Only a slot the plan has that day: a typo must not log a
@@ -116,17 +135,21 @@ run_done(struct ml_app *app, const struct cli_args *args)
 			cli_errorf("'%s' has no %02d:%02d slot on %s (its times: %s)",
 			    log.exercise_id, log.minutes / 60, log.minutes % 60,
 			    date, *times ? times : "none");
-			return ML_EXIT_FAIL;
+			goto out;
 		}
 	}
 	if (record_exercise(s, &app->cfg, &log, &res, &err) != 0) {
 		cli_print_error(&err);
-		return ML_EXIT_FAIL;
+		goto out;
 	}
 	ml_date_format(log.day, date);
-	printf("Logged %s %02d:%02d on %s as %s.\n", log.exercise_id,
-	    log.minutes / 60, log.minutes % 60, date, log.status);
+	if (!cli_args_has(args, "quiet"))
+		printf("Logged %s %02d:%02d on %s as %s.\n", log.exercise_id,
+		    log.minutes / 60, log.minutes % 60, date, log.status);
 	cli_print_recorded(&res);
 	record_result_free(&res);
-	return ML_EXIT_OK;
+	rc = ML_EXIT_OK;
+out:
+	free(note_in);
+	return rc;
 }

@@ -299,7 +299,8 @@ run_due(struct ml_app *app, const struct cli_args *args)
 		    "your clinician\n");
 	/* Remembered only once printed. */
 	if (only_new && o.n > 0 && fflush(stdout) == 0 &&
-	    state_save(&st, s->dir, ml_day_of(now), &err) != 0) {
+	    (store_prepare_dir(s, &err) != 0 ||
+	    state_save(&st, s->dir, ml_day_of(now), &err) != 0)) {
 		cli_print_error(&err);
 		rc = ML_EXIT_FAIL;
 	}

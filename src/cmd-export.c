@@ -138,7 +138,6 @@ static int
 run_export(struct ml_app *app, const struct cli_args *args)
 {
 	struct export_job job;
-	struct ml_error err;
 	struct cli_range range;
 	const char *out = cli_args_get(args, "output");
 	int rc;
@@ -160,19 +159,11 @@ run_export(struct ml_app *app, const struct cli_args *args)
 	job.opts.now = ml_now();
 	job.s = &app->store;
 	job.cfg = &app->cfg;
-	if (out == NULL || strcmp(out, "-") == 0) {
-		if (export_write(stdout, job.s, job.cfg, &job.opts) != 0 ||
-		    fflush(stdout) != 0) {
-			cli_errorf("standard output: %s", strerror(errno));
-			return ML_EXIT_FAIL;
-		}
-		return ML_EXIT_OK;
-	}
-	if (cli_refuse_diary_file(&app->store, out, "export somewhere else"))
+	if (out == NULL)
+		out = "-";
+	if (strcmp(out, "-") != 0 &&
+	    cli_refuse_diary_file(&app->store, out, "export somewhere else"))
 		return ML_EXIT_FAIL;
-	if (csvio_save_atomic(out, write_job, &job, false, &err) != 0) {
-		cli_print_error(&err);
-		return ML_EXIT_FAIL;
-	}
-	return ML_EXIT_OK;
+	return cli_write_output(out, write_job, &job) == 0 ? ML_EXIT_OK :
+	    ML_EXIT_FAIL;
 }

@@ -1,6 +1,7 @@
 /*
  * cmd-log.c - `mendlog log` (set fields of a day) and `mendlog show`.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,18 +25,23 @@ static const struct cli_option log_options[] = {
 	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
 	    "3 days ago, monday); default today, never after it", NULL },
 	CLI_FORCE_OPTION,
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 const struct cli_command cmd_log = {
 	.name = "log",
 	.summary = "set fields of a day's entry: mendlog log back_pain=4 ...",
-	.usage = "usage: mendlog log [--date D] [--force] FIELD=VALUE...\n",
+	.usage = "usage: mendlog log [-q] [--date D] [--force] FIELD=VALUE...\n",
 	.about =
-	"Set fields of a day's entry (default today), creating it if needed.\n"
-	"FIELD= (empty) clears a field.  Examples:\n"
+	"Set fields of a day's entry (default today), creating it if needed,\n"
+	"and say in one line what was saved (-q: nothing; the exit status\n"
+	"tells).  FIELD= (empty) clears a field.  Examples:\n"
 	"  mendlog log back_pain=4 leg_weakness=no\n"
 	"  mendlog log --date 2026-11-20 notes=\"stiff after the drive\"\n"
+	"  mendlog log notes=- <note.txt\n"
+	"A text field given as - (notes=-) is read from standard input: other\n"
+	"users can see command lines (ps), not what you pipe in.\n"
 	"\n"
 	"Fields:\n"
 	"  back_pain back_pain_worst leg_pain headache mood   0-10\n"
@@ -64,6 +70,63 @@ const struct cli_command cmd_show = {
 	.exec = run_show,
 };
 
+/* Whether the first @len bytes of @name are a free-text field of a day. */
+static bool
+is_text_field(const char *name, size_t len)
+{
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+	char *f = xstrndup(name, len);
+	int c = ml_schema_col(sc, f);
+
+	free(f);
+	return c >= 0 && sc->cols[c].type == ML_T_TEXT;
+}
+
+/*
+ * "Logged back_pain=4, leg_weakness=no for 2026-11-27 (day 3 after lumbar
+ * puncture)." on stdout: the values as saved (normalised), read back from
+ * the store, through the output gate.
+ */
+static void
+confirm_log(struct ml_app *app, ml_day day, const struct ml_set *sets,
+    size_t n)
+{
+	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
+	struct ml_error err;
+	char date[ML_DATE_LEN], label[128] = "";
+	long row = diary_find(&app->store, day);
+
+	/* The label needs the procedures; without them the line goes on. */
+	if (app_load(app, ML_PROCEDURES, &err) == 0)
+		diary_day_label(&app->store, day, label, sizeof label);
+	fputs("Logged ", stdout);
+	for (size_t i = 0; i < n; i++) {
+		int col = ml_schema_col(sc, sets[i].column);
+		const char *v = row >= 0 && col >= 0 ?
+		    store_get(&app->store, ML_ENTRIES, (size_t)row, (size_t)col) :
+		    sets[i].value;
+
+		if (i > 0)
+			fputs(", ", stdout);
+		text_fputs(sets[i].column, -1, 0, stdout);
+		if (*v == '\0') {
+			fputs(" (cleared)", stdout);
+		} else {
+			putchar('=');
+			/* A long note is shown by its start. */
+			text_fputs(v, 30, TEXT_ELLIPSIS, stdout);
+		}
+	}
+	ml_date_format(day, date);
+	printf(" for %s", date);
+	if (*label) {
+		fputs(" (", stdout);
+		text_fputs(label, -1, 0, stdout);
+		putchar(')');
+	}
+	fputs(".\n", stdout);
+}
+
 static int
 run_log(struct ml_app *app, const struct cli_args *args)
 {
@@ -78,10 +141,29 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	sets = xcalloc((size_t)args->argc, sizeof *sets);
 	/* Check every argument before anything is written. */
 	for (int i = 0; i < args->argc; i++) {
-		char *field, *value;
+		const char *arg = args->argv[i], *eq = strchr(arg, '=');
+		char *field, *value, *joined = NULL;
+		int prc;
 
-		if (diary_parse_assignment(args->argv[i], &field, &value,
-		    &err) != 0) {
+		if (eq != NULL && strcmp(eq, "=-") == 0 && is_text_field(arg,
+		    (size_t)(eq - arg))) {
+			/* FIELD=- : the value from stdin, out of sight of ps. */
+			char *name = xstrndup(arg, (size_t)(eq - arg));
+			char *in = cli_read_stdin_value(name);
+
+			if (in == NULL) {
+				free(name);
+				rc = ML_EXIT_USAGE;
+				break;
+			}
+			joined = xasprintf("%s=%s", name, in);
+			free(name);
+			free(in);
+			arg = joined;
+		}
+		prc = diary_parse_assignment(arg, &field, &value, &err);
+		free(joined);
+		if (prc != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_USAGE;
 			break;
@@ -98,6 +180,8 @@ run_log(struct ml_app *app, const struct cli_args *args)
 		    &err) != 0) {
 			cli_print_error(&err);
 			rc = ML_EXIT_FAIL;
+		} else if (!cli_args_has(args, "quiet")) {
+			confirm_log(app, day, sets, n);
 		}
 		cli_print_recorded(&res);
 		record_result_free(&res);

@@ -47,6 +47,12 @@ run_note(struct ml_app *app, const struct cli_args *args)
 		return ML_EXIT_USAGE;
 	if (cli_open_store(app) != 0 || cli_load(app, ML_ENTRIES) != 0)
 		return ML_EXIT_FAIL;
+	/* The note's temporary file is written in the diary's directory:
+	 * make it fit for that first (created 0700, a shared one refused). */
+	if (store_prepare_dir(&app->store, &err) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
 	ml_date_format(day, date);
 	snprintf(label, sizeof label, "notes-%s", date);
 	/* A copy: the editor may run for an hour, and diary_set reloads. */

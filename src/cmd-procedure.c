@@ -16,7 +16,7 @@ static int procedure_edit(struct ml_app *, const struct cli_args *);
 static int procedure_remove(struct ml_app *, const struct cli_args *);
 
 static const char procedure_usage[] =
-    "usage: mendlog procedure add [--date D] [--force] --kind KIND "
+    "usage: mendlog procedure add [-q] [--date D] [--force] --kind KIND "
     "[--description TEXT]\n"
     "       mendlog procedure list\n"
     "       mendlog procedure edit N [--date D] [--force] [--kind KIND] "
@@ -31,12 +31,15 @@ static const char procedure_about[] =
     "today.  N is the number `procedure list` shows.  Each procedure keeps\n"
     "its own \"day N after\" (the procedure day is day 0) and its own\n"
     "expected window: see THE RECOVERY TIMELINE in mendlog(5).  Removing\n"
-    "keeps the row only in procedures.csv.bak; alerts already raised stay.\n";
+    "keeps the row only in procedures.csv.bak; alerts already raised stay.\n"
+    "procedure add says in one line what it recorded (-q: nothing).\n";
 
 static const struct cli_option add_options[] = {
 	{ "date", 0, "D", "the day of the procedure; default today", NULL },
 	{ "kind", 0, "KIND", "what was done (required; see above)", NULL },
-	{ "description", 0, "TEXT", "a few words about it", NULL },
+	{ "description", 0, "TEXT", "a few words about it (- reads them from standard input)",
+	    NULL },
+	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	CLI_FORCE_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -108,6 +111,7 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 {
 	const char *kind = cli_args_get(args, "kind");
 	const char *desc = cli_args_get(args, "description");
+	char *desc_in = NULL;
 	struct record_result res;
 	struct ml_error err;
 	ml_day day = ml_today();
@@ -118,17 +122,34 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 		desc = "";
 	if (kind == NULL)
 		return cli_usage_error(&procedure_add_cmd, "--kind is required");
+	if (strcmp(desc, "-") == 0) {
+		/* --description - : from stdin, out of sight of ps. */
+		if ((desc_in = cli_read_stdin_value("description")) == NULL)
+			return ML_EXIT_USAGE;
+		desc = desc_in;
+	}
 	if (store_check_value(ML_PROCEDURES, "kind", kind, &err) != 0 ||
 	    store_check_value(ML_PROCEDURES, "description", desc, &err) != 0) {
 		cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_USAGE;
 	}
-	if (cli_open_store(app) != 0)
-		return ML_EXIT_FAIL;
-	if (record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
+	if (cli_open_store(app) != 0 ||
+	    record_procedure(&app->store, &app->cfg, day, kind, desc, &res,
 	    &err) != 0) {
-		cli_print_error(&err);
+		if (app->store_open)
+			cli_print_error(&err);
+		free(desc_in);
 		return ML_EXIT_FAIL;
+	}
+	free(desc_in);
+	if (!cli_args_has(args, "quiet")) {
+		const struct ml_proc_kind *k = ml_proc_kind_match(kind);
+		char date[ML_DATE_LEN];
+
+		ml_date_format(day, date);
+		printf("Recorded %s on %s: days after it count from there "
+		    "(day 0).\n", k != NULL ? k->label : kind, date);
 	}
 	/* A new day 0 changes "day N after": what the rules raise now. */
 	cli_print_recorded(&res);
@@ -147,15 +168,14 @@ procedure_list(struct ml_app *app, const struct cli_args *args)
 	n = store_nrows(&app->store, ML_PROCEDURES);
 	for (size_t r = 0; r < n; r++) {
 		const char *d = store_get(&app->store, ML_PROCEDURES, r, PC_DESCRIPTION);
-		char kind[160];
+		char kind[160], date[160];
 
 		/* From the file: through the output gate, padded by columns. */
 		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
 		    r, PC_KIND), 22);
-		printf("%2zu  ", r + 1);
-		text_fputs(store_get(&app->store, ML_PROCEDURES, r, PC_DATE), -1,
-		    0, stdout);
-		printf("  %s%s", kind, *d ? "  " : "");
+		text_pad(date, sizeof date, store_get(&app->store, ML_PROCEDURES,
+		    r, PC_DATE), 10);
+		printf("%2zu  %s  %s%s", r + 1, date, kind, *d ? "  " : "");
 		text_fputs(d, -1, 0, stdout);
 		putchar('\n');
 	}

@@ -59,7 +59,6 @@ static int
 run_report(struct ml_app *app, const struct cli_args *args)
 {
 	struct cli_range range;
-	struct ml_error err;
 	const char *out = cli_args_get(args, "output");
 	bool html = cli_args_has(args, "html");
 	int rc;
@@ -83,11 +82,8 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		if (cli_refuse_diary_file(&app->store, out, "write the report "
 		    "somewhere else"))
 			return ML_EXIT_FAIL;
-		if (csvio_save_atomic(out, write_html, &job, false, &err) != 0) {
-			cli_print_error(&err);
-			return ML_EXIT_FAIL;
-		}
-		return ML_EXIT_OK;
+		return cli_write_output(out, write_html, &job) == 0 ?
+		    ML_EXIT_OK : ML_EXIT_FAIL;
 	}
 	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
 	if (report_write(stdout, &app->store, &app->cfg, range.from, range.to,

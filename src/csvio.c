@@ -336,6 +336,43 @@ never_space(unsigned char c)
 }
 
 static int
+lf_only(unsigned char c)
+{
+	return c == '\n';
+}
+
+static int
+cr_only_space(unsigned char c)
+{
+	return c == '\r';
+}
+
+/*
+ * Line ends.  A file with an LF past its leading blank lines ends its lines
+ * with LF or CRLF: a bare CR is then data (a note pasted from an old Mac
+ * program, a spreadsheet's line break in a cell that was never quoted)
+ * and must stay in its field, never start a row that the next save would
+ * make permanent.  libcsv breaks rows at CR too by default, so only LF is
+ * a terminator here and CR counts as "space": the CR of a CRLF (and any CR
+ * at either end of an unquoted field) is dropped, a CR inside a field
+ * kept.  A file with no LF there is a CR-only file (classic Mac "CSV"),
+ * read with CR as the line end as before.  Streaming decides on the first
+ * chunk (256 KiB).
+ */
+static void
+set_line_ends(struct csv_parser *p, const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (buf[i] == '\n' || buf[i] == '\r'))
+		i++;			/* blank lines before the header */
+	if (memchr(buf + i, '\n', len - i) == NULL)
+		return;
+	csv_set_term_func(p, lf_only);
+	csv_set_space_func(p, cr_only_space);
+}
+
+static int
 parse(const char *buf, size_t len, const char *filename,
     const struct csvio_filter *filter, struct ml_table *out,
     struct ml_error *err)
@@ -360,6 +397,7 @@ parse(const char *buf, size_t len, const char *filename,
 		return -1;
 	}
 	csv_set_space_func(&p, never_space);
+	set_line_ends(&p, buf, len);
 	memset(&ps, 0, sizeof ps);
 	ps.t = out;
 	ps.line = 1;
@@ -603,6 +641,8 @@ csvio_stream_file(const char *path, const struct csvio_stream *cb,
 		}
 		if (first && len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 			skip = 3;
+		if (first)
+			set_line_ends(&p, buf, len);
 		first = false;
 		if (bad < 0) {
 			done = csv_parse(&p, buf + skip, len - skip,

@@ -356,12 +356,65 @@ ml_hhmm_parse(const char *s, int *minutes)
 	return true;
 }
 
+/* Local wall-clock reading of @t, in seconds since 1970-01-01 00:00 of the
+ * local calendar (not an instant: the same reading can occur twice). */
+static long long
+wall_seconds(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (long long)ml_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday) * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 +
+	    tm.tm_sec;
+}
+
+static time_t local_time(ml_day day, int minutes);
+
+/*
+ * A schedule asks for the same few (day, time) pairs again and again (a
+ * 10,000-exercise plan over 30 days: 1.5 million calls, 2 times a day),
+ * and glibc's mktime re-reads the zone file's status on every call when
+ * TZ is unset.  A small cache of answers, dropped whenever TZ changes
+ * (tests switch zones), made `plan list` linear in practice.
+ */
 time_t
 ml_local_time(ml_day day, int minutes)
 {
+	enum { NCACHE = 256 };
+	static struct {
+		ml_day day;
+		int minutes;
+		time_t t;
+		bool used;
+	} cache[NCACHE];
+	static char cache_tz[256];
+	const char *tz = getenv("TZ");
+	size_t i = ((size_t)day * 31u + (size_t)minutes) % NCACHE;
+
+	if (tz == NULL)
+		tz = "";
+	if (strncmp(tz, cache_tz, sizeof cache_tz) != 0) {
+		memset(cache, 0, sizeof cache);
+		snprintf(cache_tz, sizeof cache_tz, "%s", tz);
+	}
+	if (!cache[i].used || cache[i].day != day ||
+	    cache[i].minutes != minutes) {
+		cache[i].day = day;
+		cache[i].minutes = minutes;
+		cache[i].t = local_time(day, minutes);
+		cache[i].used = true;
+	}
+	return cache[i].t;
+}
+
+static time_t
+local_time(ml_day day, int minutes)
+{
 	struct tm tm;
 	int y, m, d;
-	time_t t;
+	time_t t, lo, hi;
+	long long want = (long long)day * 86400 + minutes * 60;
 
 	ml_date_to_ymd(day, &y, &m, &d);
 	memset(&tm, 0, sizeof tm);
@@ -370,12 +423,31 @@ ml_local_time(ml_day day, int minutes)
 	tm.tm_mday = d;
 	tm.tm_hour = minutes / 60;
 	tm.tm_min = minutes % 60;
-	/*
-	 * Let mktime decide whether DST applies.  In a spring-forward gap
-	 * glibc moves the time forward; in a fall-back overlap it picks one of
-	 * the two instants, which is all a schedule needs.
-	 */
+	/* Let mktime decide whether DST applies; in a fall-back overlap it
+	 * picks one of the two instants, which is all a schedule needs. */
 	tm.tm_isdst = -1;
 	t = mktime(&tm);
-	return t;
+	if (t == (time_t)-1 || wall_seconds(t) == want)
+		return t;
+	/*
+	 * A time in the spring-forward gap (02:30 when 02:00 becomes 03:00)
+	 * never shows on the clock.  glibc moves it forward by the gap
+	 * (03:30); mendlog(5) promises the first valid time after it: the
+	 * instant the clocks change (03:00).  That is the first instant whose
+	 * reading is past the wanted one: a binary search below mktime's
+	 * answer (no zone moves its clocks by more than a few hours).
+	 */
+	lo = t - 4 * 3600;
+	hi = t;
+	if (wall_seconds(lo) >= want)
+		return t;
+	while (hi - lo > 1) {
+		time_t mid = lo + (hi - lo) / 2;
+
+		if (wall_seconds(mid) >= want)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
 }

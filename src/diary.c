@@ -366,6 +366,13 @@ diary_remove_procedure(struct ml_store *s, size_t row, struct ml_error *err)
 	return rc;
 }
 
+bool
+diary_field_settable(int col)
+{
+	return col > EC_DATE && col != EC_UPDATED_AT &&
+	    (size_t)col < ml_schema(ML_ENTRIES)->ncols;
+}
+
 const char *
 diary_settable_fields(void)
 {
@@ -376,7 +383,7 @@ diary_settable_fields(void)
 	if (list[0] != '\0')
 		return list;
 	for (size_t c = 1; c < sc->ncols; c++) {
-		if (c == EC_UPDATED_AT)
+		if (!diary_field_settable((int)c))
 			continue;
 		off += (size_t)snprintf(list + off, sizeof list - off, "%s%s",
 		    off ? ", " : "", sc->cols[c].name);
@@ -402,7 +409,7 @@ diary_parse_assignment(const char *arg, char **field, char **value,
 	}
 	f = xstrndup(arg, (size_t)(eq - arg));
 	c = ml_schema_col(sc, f);
-	if (c < 0 || c == EC_DATE || c == EC_UPDATED_AT) {
+	if (!diary_field_settable(c)) {
 		ml_error_set(err, NULL, 0, f, c < 0 ?
 		    "unknown field; fields are: %s" :
 		    "set by mendlog, not by hand; fields are: %s",

@@ -754,8 +754,11 @@ check_row(struct import *im, const struct import_sheet_row *src,
 		else if (sc->cols[k].type == ML_T_TEXT &&
 		    !ml_value_check(ML_T_TEXT, row->vals[c], NULL))
 			/* Not echoed: the bytes may not be text at all. */
-			problem(im, src->line, sc->cols[k].name, "not UTF-8 text "
-			    "(in a spreadsheet, save as \"CSV UTF-8\")");
+			problem(im, src->line, sc->cols[k].name, "%s",
+			    text_utf8_valid(row->vals[c]) ? "holds a control "
+			    "character (an escape sequence?); only tab and "
+			    "line breaks are allowed" : "not UTF-8 text (in a "
+			    "spreadsheet, save as \"CSV UTF-8\")");
 		else if (!ml_value_check(sc->cols[k].type, row->vals[c], &why)) {
 			char shown[64];
 

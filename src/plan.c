@@ -137,16 +137,16 @@ plan_occurs(const struct plan_schedule *sc, ml_day day)
 	return false;
 }
 
-/* The first earlier row with the same id as @row, or -1. */
+/* The first earlier row with the same id as @row, or -1.  store_find is
+ * the first row with a key (the store's sorted index): a linear scan here
+ * made every schedule walk quadratic in the plan's size. */
 static long
 earlier_with_id(const struct ml_store *s, size_t row)
 {
-	const char *id = store_get(s, ML_EXERCISES, row, XC_ID);
+	const char *key[1] = { store_get(s, ML_EXERCISES, row, XC_ID) };
+	long first = store_find(s, ML_EXERCISES, key);
 
-	for (size_t r = 0; r < row; r++)
-		if (strcmp(store_get(s, ML_EXERCISES, r, XC_ID), id) == 0)
-			return (long)r;
-	return -1;
+	return first >= 0 && (size_t)first < row ? first : -1;
 }
 
 int
@@ -662,6 +662,42 @@ plan_adherence(const struct ml_store *s, const struct ml_config *cfg,
 	}
 	out->pct = out->due > 0 ?
 	    100.0 * (out->done + 0.5 * out->partial) / out->due : NAN;
+	rows_free(&pr);
+	free(v);
+}
+
+void
+plan_adherence_rows(const struct ml_store *s, const struct ml_config *cfg,
+    ml_day from, ml_day to, time_t now, struct plan_adherence *out)
+{
+	struct plan_slot *v = NULL;
+	size_t n = 0, cap = 0;
+	struct plan_rows pr;
+
+	/* plan_adherence() with the counts kept per exercise row, in one
+	 * pass over the slots and the log instead of one per exercise. */
+	rows_parse(s, &pr, from);
+	memset(out, 0, pr.n * sizeof *out);
+	collect_days(&pr, from, to, &v, &n, &cap);
+	settle_slots(s, v, n, from, to);
+	for (size_t i = 0; i < n; i++) {
+		struct plan_adherence *o;
+
+		/* A slot of an exercise no longer in the plan has no row. */
+		if (v[i].exercise_row >= pr.n)
+			continue;
+		o = &out[v[i].exercise_row];
+		set_status(s, cfg, &pr, &v[i], now);
+		if (v[i].status == PLAN_LATER || v[i].status == PLAN_PAUSED)
+			continue;
+		o->due++;
+		o->done += v[i].status == PLAN_DONE;
+		o->partial += v[i].status == PLAN_PARTIAL;
+		o->skipped += v[i].status == PLAN_SKIPPED;
+	}
+	for (size_t r = 0; r < pr.n; r++)
+		out[r].pct = out[r].due > 0 ? 100.0 * (out[r].done +
+		    0.5 * out[r].partial) / out[r].due : NAN;
 	rows_free(&pr);
 	free(v);
 }

@@ -270,11 +270,15 @@ note_line(const char *note, int cols, char *buf, size_t size)
 {
 	size_t n = strcspn(note, "\r\n");
 	char *first = xstrndup(note, n);
-	bool cut = first[text_fit(first, cols, NULL)] != '\0';
 
-	ml_printable(first, (size_t)cols, buf, size);
-	if (!cut && note[n] != '\0' && strlen(buf) + 4 <= size)
+	/* The "..." counts in @cols too (ml_printable adds it after them:
+	 * 83 columns with wide characters). */
+	if (note[n] == '\0' || size < 4) {
+		text_safe(buf, size, first, cols, TEXT_ELLIPSIS);
+	} else {
+		text_safe(buf, size - 3, first, cols - 3, 0);
 		strcat(buf, "...");
+	}
 	free(first);
 }
 

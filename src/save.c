@@ -32,6 +32,14 @@ keep_backup(const char *path, struct ml_error *err)
 	if (unlink(bak) != 0 && errno != ENOENT)
 		goto fail;
 	if (link(path, bak) == 0) {
+		struct stat st;
+
+		/* The link shares the old file's mode: a spreadsheet that
+		 * saved it 0644 would leave a 0644 .bak behind the new 0600
+		 * file. */
+		if (lstat(bak, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (st.st_mode & 07777) != 0600 && chmod(bak, 0600) != 0)
+			goto fail;
 		rc = 0;
 		goto done;
 	}

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "mendlog.h"
 #include "schema.h"
+#include "text.h"
 
 static const struct ml_column entry_cols[EC_NCOLS] = {
 	{ "date", ML_T_DATE, true, "the day this row describes" },
@@ -481,13 +482,18 @@ check_times(const char *s)
 	}
 }
 
-/* Valid UTF-8 with no control characters but tab, CR and LF. */
+/* Strict UTF-8 (text.h: no overlong form, surrogate or code point above
+ * U+10FFFF, so what passes here any UTF-8 reader can decode) with no
+ * control characters but tab, CR and LF. */
 static bool
 check_text(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
+		unsigned long cp;
+		size_t n;
+
 		/* Runs of printable ASCII (0x20-0x7f) in a tight loop: the
 		 * common case, and notes are most of a large file's bytes. */
 		while ((unsigned char)(*p - 0x20) < 0x60)
@@ -500,14 +506,10 @@ check_text(const char *s)
 			p++;
 			continue;
 		}
-		int n = (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 :
-		    (*p & 0xf8) == 0xf0 ? 3 : -1;
-		if (n < 0 || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+		n = text_utf8_decode((const char *)p, &cp);
+		if (n == 0)
 			return false;
-		for (int i = 1; i <= n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return false;
-		p += n + 1;
+		p += n;
 	}
 	return true;
 }

@@ -31,13 +31,12 @@ struct ml_tx {
 	const struct ml_schema *schema;
 };
 
+/* Create the missing parents of @dir 0700: they often are ~/.local/share. */
 static int
-mkdir_p(const char *dir, struct ml_error *err)
+mkdir_parents(const char *dir, struct ml_error *err)
 {
 	char *copy = xstrdup(dir);
-	struct stat st;
 
-	/* Create missing parents 0700 too: they often are ~/.local/share. */
 	for (char *p = copy + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -51,39 +50,85 @@ mkdir_p(const char *dir, struct ml_error *err)
 		*p = '/';
 	}
 	free(copy);
+	return 0;
+}
+
+/*
+ * Why the existing directory @st may not hold health records, or NULL.
+ * Such a directory is refused, never "fixed" by a chmod: its mode belongs
+ * to whoever shares it (`mendlog -d /tmp` as root must not turn /tmp
+ * 0700, nor a group's 2775 project directory).
+ */
+static const char *
+unsafe_dir(const struct stat *st)
+{
+	if (st->st_mode & S_ISVTX)
+		return "a shared directory (sticky bit set, like /tmp); "
+		    "refusing to keep health records there: use a directory "
+		    "of your own";
+	if (st->st_mode & S_IWOTH)
+		return "writable by every user; refusing to keep health "
+		    "records there: use a directory of your own (chmod 700)";
+	if (st->st_mode & S_ISGID)
+		return "a group's shared directory (setgid bit set); refusing "
+		    "to keep health records there: use a directory of your own";
+	return NULL;
+}
+
+int
+store_prepare_dir(struct ml_store *s, struct ml_error *err)
+{
+	const char *dir = s->dir, *why;
+	struct stat st;
+	int fd;
+
+	if (s->dir_ready)
+		return 0;
+	if (mkdir_parents(dir, err) != 0)
+		return -1;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		ml_error_set(err, dir, 0, NULL, "cannot create directory: %s",
 		    strerror(errno));
 		return -1;
 	}
-	if (stat(dir, &st) != 0) {
-		ml_error_set(err, dir, 0, NULL, "%s", strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		ml_error_set(err, dir, 0, NULL, "not a directory");
+	/* Checked and changed through one descriptor: what is chmodded is
+	 * what was checked, even if a symbolic link is swapped meanwhile. */
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		ml_error_set(err, dir, 0, NULL, "%s", errno == ENOTDIR ?
+		    "not a directory" : strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
 	if (st.st_uid != geteuid()) {
 		ml_error_set(err, dir, 0, NULL,
 		    "owned by another user (uid %ld); refusing to keep health "
 		    "records there", (long)st.st_uid);
+		close(fd);
 		return -1;
 	}
-	/* Health records: owner only, whatever the umask or the old mode. */
-	if ((st.st_mode & 07777) != 0700 && chmod(dir, 0700) != 0) {
+	if ((why = unsafe_dir(&st)) != NULL) {
+		ml_error_set(err, dir, 0, NULL, "%s", why);
+		close(fd);
+		return -1;
+	}
+	/* Health records: owner only, whatever the umask or the old mode
+	 * (a 0755 directory of one's own is tightened). */
+	if ((st.st_mode & 07777) != 0700 && fchmod(fd, 0700) != 0) {
 		ml_error_set(err, dir, 0, NULL, "chmod 0700: %s", strerror(errno));
+		close(fd);
 		return -1;
 	}
+	close(fd);
+	s->dir_ready = true;
 	return 0;
 }
 
-int
-store_open(struct ml_store *s, const char *dir, struct ml_error *err)
+static void
+store_init(struct ml_store *s, const char *dir)
 {
 	memset(s, 0, sizeof *s);
-	if (mkdir_p(dir, err) != 0)
-		return -1;
 	s->dir = xstrdup(dir);
 	s->lock_timeout_ms = 10000;
 	for (int f = 0; f < ML_NFILES; f++) {
@@ -95,6 +140,34 @@ store_open(struct ml_store *s, const char *dir, struct ml_error *err)
 		for (size_t c = 0; c < sc->ncols; c++)
 			s->files[f].colmap[c] = -1;
 	}
+}
+
+int
+store_open(struct ml_store *s, const char *dir, struct ml_error *err)
+{
+	store_init(s, dir);
+	if (store_prepare_dir(s, err) != 0) {
+		store_close(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_open_read(struct ml_store *s, const char *dir, struct ml_error *err)
+{
+	struct stat st;
+	int rc = stat(dir, &st);
+
+	if (rc != 0 && errno != ENOENT) {
+		ml_error_set(err, dir, 0, NULL, "%s", strerror(errno));
+		return -1;
+	}
+	if (rc == 0 && !S_ISDIR(st.st_mode)) {
+		ml_error_set(err, dir, 0, NULL, "not a directory");
+		return -1;
+	}
+	store_init(s, dir);
 	return 0;
 }
 
@@ -421,6 +494,10 @@ lock_dir(struct ml_store *s, struct ml_error *err)
 	struct timespec pause = { 0, 5 * 1000 * 1000 };
 	int fd, waited = 0;
 
+	if (store_prepare_dir(s, err) != 0) {
+		free(path);
+		return -1;
+	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0) {
 		ml_error_set(err, path, 0, NULL, "cannot open lock file: %s",

@@ -121,6 +121,13 @@ text_cp_width(unsigned long cp)
 static size_t
 decode(const unsigned char *p, unsigned long *cp)
 {
+	return text_utf8_decode((const char *)p, cp);
+}
+
+size_t
+text_utf8_decode(const char *s, unsigned long *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
 	size_t n;
 	unsigned long c, min;
 
@@ -207,6 +214,21 @@ next_unit(const char *s, unsigned flags, struct unit *u)
 	u->out[n] = '\0';
 	u->outlen = n;
 	u->width = text_cp_width(cp);
+}
+
+bool
+text_utf8_valid(const char *s)
+{
+	unsigned long cp;
+
+	while (*s) {
+		size_t n = text_utf8_decode(s, &cp);
+
+		if (n == 0)
+			return false;
+		s += n;
+	}
+	return true;
 }
 
 int
@@ -339,6 +361,21 @@ text_cell(char *buf, size_t size, const char *s, int cols)
 	/* Keep room for the padding: at most @cols spaces. */
 	w = text_safe(buf, size > (size_t)cols ? size - (size_t)cols : 1, s,
 	    cols, 0);
+	off = strlen(buf);
+	for (; w < cols && off + 1 < size; w++)
+		buf[off++] = ' ';
+	buf[off] = '\0';
+}
+
+void
+text_pad(char *buf, size_t size, const char *s, int cols)
+{
+	int w;
+	size_t off;
+
+	if (size == 0)
+		return;
+	w = text_safe(buf, size, s, -1, 0);
 	off = strlen(buf);
 	for (; w < cols && off + 1 < size; w++)
 		buf[off++] = ' ';

@@ -402,6 +402,44 @@ def bench_due():
                  "met" if ratio < 3 else "MISSED"))
 
 
+def make_plan(n):
+    """A diary with an n-exercise plan (two slots a day each) and 30 days
+    of its log, half the slots done: what `plan list` reads."""
+    d = os.path.join(B, "plan%d" % n)
+    if os.path.exists(os.path.join(d, "exercise_log.csv")):
+        return d
+    os.makedirs(d, mode=0o700, exist_ok=True)
+    with open(os.path.join(d, "exercises.csv"), "w") as f:
+        f.write("id,name,instructions,sets,reps,hold_seconds,days,times,"
+                "start_date,end_date,active\n")
+        for i in range(n):
+            f.write("ex%05d,Übung %d 練習,slowly,3,10,,daily,08:00;18:00,,,"
+                    "yes\n" % (i, i))
+    with open(os.path.join(d, "exercise_log.csv"), "w") as f:
+        f.write("date,slot,exercise_id,status,logged_at,sets_done,"
+                "pain_during,note\n")
+        for day in range(30):
+            date = "2025-12-%02d" % (day - 1) if day > 1 else None
+            if date is None:
+                continue
+            for i in range(0, n, 2):
+                f.write("%s,08:00,ex%05d,done,,3,,\n" % (date, i))
+    return d
+
+
+def bench_plan_list():
+    """`mendlog plan list` on a 10,000-exercise plan: issue 11 measured
+    142 s for 1,000 exercises (quadratic); the target is under 1 s."""
+    sizes = {}
+    for n in (1000, 10000):
+        sizes[n], _ = median_run([ML, "-d", make_plan(n), "plan", "list"])
+    t = sizes[10000]
+    rows.append(("plan list, 10,000 exercises (30 days of log)",
+                 "%.3f s" % t, "", "", "< 1 s", "met" if t < 1 else "MISSED"))
+    rows.append(("plan list growth, 10,000 / 1,000 exercises",
+                 "%.1fx" % (t / sizes[1000]), "", "", "~10x (linear)", ""))
+
+
 def bench_baseline():
     """With BENCH_BASELINE=/path/to/another/mendlog (e.g. a build of an
     older commit): the same check and export runs with that binary, so a
@@ -432,7 +470,8 @@ def bench_baseline():
 
 MEASUREMENTS = [bench_check_million, bench_check_diary, bench_floor_curses,
                 bench_first_frame, bench_bytes_per_step, bench_export,
-                bench_export_all, bench_report, bench_due, bench_baseline]
+                bench_export_all, bench_report, bench_due, bench_plan_list,
+                bench_baseline]
 
 
 # --- the report ---------------------------------------------------------

@@ -223,9 +223,13 @@ else
 	check_eq "other user's directory: log exits 1" 1 "$status"
 	check_eq "other user's directory: log says" "$msg" "$(err1)"
 	check "other user's directory: byte-identical" cmp -s "$T/before" "$E"
+	# Reading changes nothing, so it is allowed (issue 11: a read-only
+	# copy must be readable): check reads, leaves owner, mode and files.
+	{ stat -c "%a %U %y" "$D"; ls -lA --time-style=full-iso "$D"; } >"$T/dir-before"
 	run "$ML" -d "$D" check
-	check_eq "other user's directory: check exits 1" 1 "$status"
-	check_eq "other user's directory: check says" "$msg" "$(err1)"
+	check_eq "other user's directory: check reads it (exit 0)" 0 "$status"
+	{ stat -c "%a %U %y" "$D"; ls -lA --time-style=full-iso "$D"; } >"$T/dir-after"
+	check "other user's directory: check changed nothing" cmp -s "$T/dir-before" "$T/dir-after"
 
 	# A full disk: a small tmpfs, filled up.
 	M="$T/full"

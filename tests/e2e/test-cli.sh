@@ -91,11 +91,39 @@ check_eq "bad config value fails" 1 $rc
 check_eq "config error names FILE:LINE: key" \
     "mendlog: $HOME/.config/mendlog/config:2: fever_c: invalid value 'hot': expected a number from 37 to 42" "$err"
 printf '[alerts]\nfevr_c = 38\n' >"$HOME/.config/mendlog/config"
-err=$("$ML" log mood=1 2>&1); rc=$?
+# -q: the warning must be all that is printed.
+err=$("$ML" log -q mood=1 2>&1); rc=$?
 check_eq "unknown config key is only a warning" 0 $rc
 check_eq "warning names FILE:LINE: key" \
     "mendlog: $HOME/.config/mendlog/config:2: fevr_c: unknown key in [alerts], ignored (warning)" "$err"
 "$ML" -c "$T/missing.cfg" log mood=1 2>/dev/null; check_eq "a named config must exist" 1 $?
+
+# One-line confirmations on success; -q/--quiet prints nothing and the
+# exit status still tells.
+C="$T/confirm"
+out=$("$ML" -d "$C" procedure add --date 2026-11-18 --kind "Lumbar puncture")
+check_eq "procedure add confirms" \
+    "Recorded lumbar puncture on 2026-11-18: days after it count from there (day 0)." "$out"
+out=$("$ML" -d "$C" log --date 2026-11-21 back_pain=4 leg_weakness=n \
+    temperature_c=37,2 mood= 2>/dev/null)
+check_eq "log confirms what was saved, for which day, day N after" \
+    "Logged back_pain=4, leg_weakness=no, temperature_c=37.2, mood (cleared) for 2026-11-21 (day 3 after lumbar puncture)." \
+    "$out"
+out=$("$ML" -d "$C" log --date 2026-11-21 "notes=a long note that goes on for more than thirty columns")
+check_eq "a long value is shown by its start" \
+    "Logged notes=a long note that goes on fo... for 2026-11-21 (day 3 after lumbar puncture)." "$out"
+out=$("$ML" -d "$C" log --date 2026-11-17 mood=5)
+check_eq "a day before any procedure: no day N" "Logged mood=5 for 2026-11-17." "$out"
+out=$("$ML" -d "$C" log -q --date 2026-11-21 mood=6); rc=$?
+check_eq "log -q: nothing on stdout" "" "$out"
+check_eq "log -q: exit 0" 0 $rc
+check_eq "log -q: saved" 6 "$(csv_field "$C/entries.csv" date 2026-11-21 mood)"
+out=$("$ML" -d "$C" log --quiet --date 2026-11-21 back_pain=11 2>/dev/null); rc=$?
+check_eq "log --quiet: a bad value still exits 2" 2 $rc
+check_eq "log --quiet: and prints nothing on stdout" "" "$out"
+out=$("$ML" -d "$C" procedure add --quiet --kind fusion --date 2026-11-19); rc=$?
+check_eq "procedure add --quiet: nothing, exit 0" "0:" "$rc:$out"
+check "procedure add --quiet: recorded" grep -q '^2026-11-19,fusion,' "$C/procedures.csv"
 
 # the screen needs a terminal
 err=$("$ML" -d "$D" </dev/null 2>&1 >/dev/null); rc=$?

@@ -55,8 +55,9 @@ check_eq "status seen in alerts.csv" seen \
     "$(python3 -c 'import csv,sys
 for r in csv.DictReader(open(sys.argv[1])):
     if r["rule"] == "bladder_bowel": print(r["status"])' "$D/alerts.csv")"
-# Still there the next day: no reminder, no new row (seen).
-out=$(at 2026-11-28T09:00:00 log --date 2026-11-28 bladder_bowel=yes 2>&1)
+# Still there the next day: no reminder, no new row (seen).  (-q: the
+# confirmation line aside, nothing at all is printed.)
+out=$(at 2026-11-28T09:00:00 log -q --date 2026-11-28 bladder_bowel=yes 2>&1)
 check_eq "seen: nothing raised the next day" "" "$out"
 check_eq "one bladder_bowel row" 1 "$(grep -c ',bladder_bowel,' "$D/alerts.csv")"
 check "its last_date moved on" grep -q ',bladder_bowel,.*,2026-11-28,seen' \

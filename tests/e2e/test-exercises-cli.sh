@@ -50,7 +50,10 @@ out=$(at '2026-11-21 10:05:00' done pelvic_tilt --pain 2 --sets 2 --note 'easier
 check_eq "done picks the due slot" "Logged pelvic_tilt 08:00 on 2026-11-21 as done." "$out"
 check_eq "pain logged" 2 "$(csv_field "$D/exercise_log.csv" exercise_id pelvic_tilt pain_during)"
 check_eq "note logged" "easier today" "$(csv_field "$D/exercise_log.csv" exercise_id pelvic_tilt note)"
-at '2026-11-21 10:05:00' done knee_to_chest --status skipped >/dev/null
+out=$(at '2026-11-21 10:05:00' done knee_to_chest --status skipped -q); rc=$?
+check_eq "done -q: nothing on stdout, exit 0" "0:" "$rc:$out"
+check_eq "done -q: logged" skipped \
+    "$(csv_field "$D/exercise_log.csv" exercise_id knee_to_chest status)"
 out=$(at '2026-11-21 10:05:00' due --quiet)
 check_eq "settled slots are no longer due" "" "$out"
 check "a slot the plan lacks is refused" bash -c \

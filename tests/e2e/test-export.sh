@@ -160,4 +160,43 @@ check "interrupted export died of the signal" test $rc -ne 0
 check "no partial export" test ! -e "$T/huge.csv"
 check_eq "no temp file left" 0 "$(ls "$T" | grep -c 'huge.csv.tmp')"
 
+# -o: a FIFO is written to (its reader gets the export), a character
+# device too; a symlink and a directory are refused, untouched; - is
+# standard output.
+"$ML" -d "$D" export -o - >"$T/stdout.csv"; rc=$?
+check_eq "export -o - exits 0" 0 $rc
+check "export -o - writes the CSV to standard output" grep -q '^date,' "$T/stdout.csv"
+mkfifo "$T/fifo"
+# The reader gives up after 20 s: a FIFO replaced by a file would leave it
+# waiting forever.
+timeout 20 cat "$T/fifo" >"$T/from-fifo" &
+reader=$!
+timeout 20 "$ML" -d "$D" export -o "$T/fifo"; rc=$?
+wait $reader
+check_eq "export -o FIFO exits 0" 0 $rc
+check "the FIFO is still a FIFO" test -p "$T/fifo"
+check "its reader got the export" cmp -s "$T/stdout.csv" "$T/from-fifo"
+# A character device of the test's own (never the system's /dev/null: a
+# broken build run as root would replace it for the whole machine).
+if mknod "$T/null" c 1 3 2>/dev/null; then
+	"$ML" -d "$D" export -o "$T/null"; check_eq "export -o CHARDEV exits 0" 0 $?
+	check "the device is still a character device" test -c "$T/null"
+else
+	echo "skip - cannot make a character device here (not root)"
+fi
+before=$(sha256sum "$D/entries.csv")
+ln -s "$D/entries.csv" "$T/link.csv"
+err=$("$ML" -d "$D" export -o "$T/link.csv" 2>&1); rc=$?
+check_eq "export -o SYMLINK exits 1" 1 $rc
+check "and says it is a symbolic link" grep -q "^mendlog: $T/link.csv: a symbolic link; refusing" <<<"$err"
+check "the symlink is unchanged" test "$(readlink "$T/link.csv")" = "$D/entries.csv"
+check_eq "and so is what it points to" "$before" "$(sha256sum "$D/entries.csv")"
+mkdir "$T/adir"
+err=$("$ML" -d "$D" export -o "$T/adir/" 2>&1); rc=$?
+check_eq "export -o adir/ exits 1" 1 $rc
+check "and says it is a directory" grep -q "^mendlog: $T/adir/: is a directory" <<<"$err"
+err=$("$ML" -d "$D" export -o "$T/adir" 2>&1)
+check "export -o adir (no slash) says it is a directory" grep -q "is a directory" <<<"$err"
+check_eq "the directory is left empty" "" "$(ls -A "$T/adir")"
+
 finish

@@ -52,7 +52,10 @@ if grep -q '^E:' "$log"; then not_ok "lintian: no errors"; else ok "lintian: no 
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/mendlog ./usr/share/man/man1/mendlog.1.gz \
     ./usr/share/man/man5/mendlog.5.gz ./usr/share/doc/mendlog/config.example \
-    ./usr/share/doc/mendlog/copyright; do
+    ./usr/share/doc/mendlog/copyright \
+    ./usr/share/bash-completion/completions/mendlog \
+    ./usr/share/zsh/vendor-completions/_mendlog \
+    ./usr/share/fish/vendor_completions.d/mendlog.fish; do
 	case "$contents" in
 	*" $f"*) ok "package holds ${f#.}" ;;
 	*) not_ok "package holds ${f#.}" ;;
@@ -78,6 +81,8 @@ check "man -w mendlog finds the page" sh -c 'man -w mendlog | grep -q "^/usr/sha
 check "man -w 5 mendlog finds the codebook" sh -c 'man -w 5 mendlog | grep -q "^/usr/share/man/man5/mendlog.5"'
 check "the installed binary saves an entry" sh -c \
     'd=$(mktemp -d) && /usr/bin/mendlog -d "$d" log mood=5 && grep -q ",5," "$d/entries.csv"; rc=$?; rm -rf "$d"; exit $rc'
+check "bash completes the installed command from its installed script" sh -c \
+    'bash -c ". /usr/share/bash-completion/completions/mendlog; COMP_WORDS=(mendlog lo); COMP_CWORD=1; COMP_LINE=\"mendlog lo\"; COMP_POINT=10; _mendlog; [ \"\${COMPREPLY[*]}\" = log ]"'
 
 # Everything the package put there, then remove and purge it.
 dpkg -L mendlog >"$lst"

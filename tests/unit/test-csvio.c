@@ -119,6 +119,36 @@ test_bom_crlf_and_line_numbers(void **state)
 	ml_table_free(&t);
 }
 
+/* A bare CR in an unquoted field of an LF or CRLF file is data: one row,
+ * the note whole, the next row on the right line.  A file with no LF at
+ * all still reads its CRs as line ends. */
+static void
+test_bare_cr_stays_in_field(void **state)
+{
+	struct ml_table t;
+	struct ml_error err;
+	const char *lf = "date,notes\n2026-11-01,first\rsecond\n2026-11-02,x\n";
+	const char *crlf = "date,notes\r\n2026-11-01,a\rb\r\n2026-11-02,\"q\"\r\n";
+	const char *cr = "date,notes\r2026-11-01,one\r2026-11-02,two\r";
+
+	(void)state;
+	assert_int_equal(csvio_parse(lf, strlen(lf), "x.csv", &t, &err), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(t.rows[0].cells[1], "first\rsecond");
+	assert_int_equal(t.rows[1].line, 3);
+	ml_table_free(&t);
+	assert_int_equal(csvio_parse(crlf, strlen(crlf), "x.csv", &t, &err), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(t.rows[0].cells[1], "a\rb");
+	assert_string_equal(t.rows[1].cells[1], "q");
+	assert_int_equal(t.rows[1].line, 3);
+	ml_table_free(&t);
+	assert_int_equal(csvio_parse(cr, strlen(cr), "x.csv", &t, &err), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(t.rows[1].cells[1], "two");
+	ml_table_free(&t);
+}
+
 static void
 test_unterminated_quote_is_error(void **state)
 {
@@ -243,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_roundtrip_64k_note),
 		cmocka_unit_test(test_empty_vs_missing),
 		cmocka_unit_test(test_bom_crlf_and_line_numbers),
+		cmocka_unit_test(test_bare_cr_stays_in_field),
 		cmocka_unit_test(test_unterminated_quote_is_error),
 		cmocka_unit_test(test_unterminated_quote_at_row_start),
 		cmocka_unit_test(test_stray_quote_is_error),

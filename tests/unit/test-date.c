@@ -151,6 +151,22 @@ test_local_time_across_dst(void **state)
 	b = ml_local_time(d, 8 * 60);
 	assert_int_equal((long)(b - a), 25 * 3600L);
 	assert_int_equal(ml_day_of(b), d);
+	/* A slot in the gap happens as the clocks change, as mendlog(5)
+	 * says ("the first valid time after it"), not the gap's length
+	 * later: 01:30 on 2026-03-29 is 01:00 UTC (02:00 BST), not 02:30
+	 * BST; 01:00 and 01:59 too. */
+	assert_true(ml_date_parse("2026-03-29", &d));
+	assert_int_equal((long)ml_local_time(d, 90), 1774746000L);
+	assert_int_equal((long)ml_local_time(d, 60), 1774746000L);
+	assert_int_equal((long)ml_local_time(d, 119), 1774746000L);
+	assert_int_equal((long)ml_local_time(d, 120), 1774746000L);
+	assert_int_equal((long)ml_local_time(d, 59), 1774746000L - 60);
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	/* 02:30 on 2026-03-08 (02:00 becomes 03:00 EDT) is 07:00 UTC. */
+	assert_true(ml_date_parse("2026-03-08", &d));
+	assert_int_equal((long)ml_local_time(d, 150), 1772953200L);
+	assert_int_equal((long)ml_local_time(d, 119), 1772953140L);
 	setenv("TZ", "UTC", 1);
 	tzset();
 }

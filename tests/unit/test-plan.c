@@ -324,14 +324,16 @@ test_dst_london(void **state)
 	    utc("2026-03-29", 22, 59)), PLAN_OVERDUE);
 	assert_int_equal(plan_status_at(&f->cfg, D("2026-03-29"), 480, "",
 	    utc("2026-03-29", 23, 0)), PLAN_MISSED);
-	/* 01:30 does not exist on 29 Mar: the slot moves to 02:30 BST,
-	 * 01:30 UTC, and is not lost. */
+	/* 01:30 does not exist on 29 Mar: the slot happens as the clocks
+	 * change, 02:00 BST = 01:00 UTC, as mendlog(5) says ("the first
+	 * valid time after it"; issue 11: it used to fire at 02:30 BST),
+	 * and is not lost. */
 	assert_int_equal(ml_local_time(D("2026-03-29"), 90),
-	    utc("2026-03-29", 1, 30));
+	    utc("2026-03-29", 1, 0));
 	assert_int_equal(plan_status_at(&f->cfg, D("2026-03-29"), 90, "",
-	    utc("2026-03-29", 1, 29)), PLAN_LATER);
+	    utc("2026-03-29", 0, 59)), PLAN_LATER);
 	assert_int_equal(plan_status_at(&f->cfg, D("2026-03-29"), 90, "",
-	    utc("2026-03-29", 1, 30)), PLAN_DUE);
+	    utc("2026-03-29", 1, 0)), PLAN_DUE);
 }
 
 static void

@@ -225,6 +225,52 @@ test_existing_loose_directory_tightened(void **state)
 	free(sub);
 }
 
+/* A shared directory is refused, its mode untouched; opening to read
+ * changes nothing, not even a directory of one's own. */
+static void
+test_shared_directory_refused(void **state)
+{
+	static const mode_t modes[] = { 01777, 0777, 02775, 01700 };
+	struct fixture *f = *state;
+	struct ml_store s2;
+	struct ml_error err;
+	struct stat st;
+
+	for (size_t i = 0; i < ML_NELEM(modes); i++) {
+		char *sub = xasprintf("%s/shared%zu", f->dir, i);
+
+		assert_int_equal(mkdir(sub, 0700), 0);
+		assert_int_equal(chmod(sub, modes[i]), 0);
+		assert_int_equal(store_open(&s2, sub, &err), -1);
+		assert_non_null(strstr(err.msg, "refusing"));
+		assert_int_equal(stat(sub, &st), 0);
+		assert_int_equal(st.st_mode & 07777, modes[i]);
+		assert_int_equal(store_open_read(&s2, sub, &err), 0);
+		assert_int_equal(store_load(&s2, ML_ENTRIES, NULL, &err), 0);
+		store_close(&s2);
+		assert_int_equal(stat(sub, &st), 0);
+		assert_int_equal(st.st_mode & 07777, modes[i]);
+		free(sub);
+	}
+	{
+		char *sub = xasprintf("%s/mine", f->dir);
+		char *missing = xasprintf("%s/missing", f->dir);
+
+		assert_int_equal(mkdir(sub, 0755), 0);
+		assert_int_equal(chmod(sub, 0755), 0);
+		assert_int_equal(store_open_read(&s2, sub, &err), 0);
+		store_close(&s2);
+		assert_int_equal(stat(sub, &st), 0);
+		assert_int_equal(st.st_mode & 07777, 0755);
+		assert_int_equal(store_open_read(&s2, missing, &err), 0);
+		assert_int_equal(store_load(&s2, ML_ENTRIES, NULL, &err), 0);
+		store_close(&s2);
+		assert_int_equal(stat(missing, &st), -1);
+		free(missing);
+		free(sub);
+	}
+}
+
 static void
 test_not_a_directory(void **state)
 {
@@ -454,6 +500,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_two_processes_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_permissions_under_umask_000, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_existing_loose_directory_tightened, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shared_directory_refused,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lock_timeout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_temp_removed_and_backup_kept, setup, teardown),

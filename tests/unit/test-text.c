@@ -3,6 +3,7 @@
  */
 #include "testutil.h"
 
+#include "schema.h"
 #include "text.h"
 
 static void
@@ -136,6 +137,43 @@ collect(void *ctx, size_t i, const char *start, size_t len)
 		snprintf(l->text[l->n++], 64, "%.*s", (int)len, start);
 }
 
+/* Strict UTF-8: what Python's decoder refuses, the validator refuses,
+ * and the files' text check with it. */
+static void
+test_strict_utf8(void **state)
+{
+	static const char *const bad[] = {
+		"\xed\xa0\x80",			/* lone high surrogate */
+		"\xed\xbf\xbf",			/* lone low surrogate */
+		"\xed\xa0\xbd\xed\xb8\x80",	/* CESU-8 U+1F600 */
+		"\xc0\x80", "\xc1\xbf",		/* overlong 2 bytes */
+		"\xe0\x80\xaf", "\xe0\x9f\xbf",	/* overlong 3 bytes */
+		"\xf0\x80\x80\xaf", "\xf0\x8f\xbf\xbf", /* overlong 4 */
+		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", /* > U+10FFFF */
+		"\xf8\x88\x80\x80\x80",		/* 5-byte form */
+		"caf\xc3", "\x80", "\xe2\x82",	/* cut, stray */
+	};
+	static const char *const good[] = {
+		"", "plain", "caf\xc3\xa9", "\xed\x9f\xbf", "\xee\x80\x80",
+		"\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xc2\x9b",
+		"\xe2\x80\xae",
+	};
+	unsigned long cp;
+
+	(void)state;
+	for (size_t i = 0; i < ML_NELEM(bad); i++) {
+		assert_false(text_utf8_valid(bad[i]));
+		assert_false(ml_value_check(ML_T_TEXT, bad[i], NULL));
+	}
+	for (size_t i = 0; i < ML_NELEM(good); i++) {
+		assert_true(text_utf8_valid(good[i]));
+		assert_true(ml_value_check(ML_T_TEXT, good[i], NULL));
+	}
+	assert_int_equal(text_utf8_decode("\xf4\x8f\xbf\xbf", &cp), 4);
+	assert_int_equal(cp, 0x10ffff);
+	assert_int_equal(text_utf8_decode("\xed\xa0\x80", &cp), 0);
+}
+
 static void
 test_wrap(void **state)
 {
@@ -186,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_cut),
 		cmocka_unit_test(test_dup_and_fputs),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_strict_utf8),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
