@@ -99,10 +99,12 @@ int record_rules(struct ml_store *s, const struct ml_config *cfg,
  * last saw it (checked.h), however old: a spreadsheet edit is checked at
  * the next run of any command and at the screen's next reload.  The first
  * run records the rows as they are (the start-up window checks the recent
- * days).  -1 only when entries or procedures cannot be read.
+ * days).  Only when @may_write is DIR/checked.csv written: a reading
+ * command leaves the directory as it was (the next save brings it up to
+ * date).  -1 only when entries or procedures cannot be read.
  */
 int record_changes(struct ml_store *s, const struct ml_config *cfg,
-    struct record_result *res, struct ml_error *err);
+    bool may_write, struct record_result *res, struct ml_error *err);
 /* record_rules() over the last cfg->startup_days days up to today (none
  * when it is 0): the catch-up at start-up. */
 int record_startup(struct ml_store *s, const struct ml_config *cfg,

@@ -726,7 +726,7 @@ cli_open_store(struct ml_app *app)
 	/* Every command's start: a row changed outside mendlog (a
 	 * spreadsheet) is checked now, however old.  Files that cannot be
 	 * read are the command's to report, not this. */
-	if (record_changes(&app->store, &app->cfg, &res, &err) == 0)
+	if (record_changes(&app->store, &app->cfg, false, &res, &err) == 0)
 		cli_print_recorded(&res);
 	record_result_free(&res);
 	return 0;

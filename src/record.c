@@ -18,6 +18,8 @@ static const bool rules_input[ML_NFILES] = {
 	[ML_PROCEDURES] = true,
 };
 
+static void refresh_checked(struct ml_store *s, const struct ml_config *cfg);
+
 static void
 result_init(struct record_result *res)
 {
@@ -126,6 +128,8 @@ record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 		res->alerts_err = rerr;
 	}
 	alerts_keys_free(&before);
+	if (!res->unrecorded)
+		refresh_checked(s, cfg);
 	return 0;
 }
 
@@ -288,7 +292,7 @@ record_startup(struct ml_store *s, const struct ml_config *cfg,
 
 int
 record_changes(struct ml_store *s, const struct ml_config *cfg,
-    struct record_result *res, struct ml_error *err)
+    bool may_write, struct record_result *res, struct ml_error *err)
 {
 	struct ml_changed ch;
 	struct alerts_keys before;
@@ -303,7 +307,7 @@ record_changes(struct ml_store *s, const struct ml_config *cfg,
 	if (checked_compare(s, &ch, err) != 0)
 		return -1;
 	if (ch.n == 0) {
-		if (ch.dirty)
+		if (ch.dirty && may_write)
 			(void)checked_save(s, &ch, &cerr);
 		checked_free(&ch);
 		return 0;
@@ -356,9 +360,26 @@ record_changes(struct ml_store *s, const struct ml_config *cfg,
 			res->raised.v[res->raised.n++] = a;
 		}
 		free(rows);
-		(void)checked_save(s, &ch, &cerr);
+		if (may_write)
+			(void)checked_save(s, &ch, &cerr);
 	}
 	alerts_keys_free(&before);
 	checked_free(&ch);
 	return 0;
+}
+
+/*
+ * After a save of this process: what the rules have seen now includes
+ * the saved day (its rules just ran), so checked.csv is brought up to
+ * date, checking first any other day changed meanwhile.  A reading
+ * command never writes checked.csv (the directory stays as it was).
+ */
+static void
+refresh_checked(struct ml_store *s, const struct ml_config *cfg)
+{
+	struct record_result res;
+	struct ml_error err;
+
+	(void)record_changes(s, cfg, true, &res, &err);
+	record_result_free(&res);
 }

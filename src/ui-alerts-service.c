@@ -256,7 +256,7 @@ check_recent(struct ui *ui)
 	struct ml_error err;
 
 	/* Rows changed outside mendlog, however old (issue 12). */
-	if (record_changes(ui->store, ui->cfg, &res, &err) == 0 &&
+	if (record_changes(ui->store, ui->cfg, true, &res, &err) == 0 &&
 	    (res.raised.n > 0 || res.unrecorded))
 		ui_alerts_show(ui, &res);
 	record_result_free(&res);

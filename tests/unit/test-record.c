@@ -260,10 +260,10 @@ test_changes_outside_mendlog(void **state)
 	tu_write_str(path, csv);
 	free(csv);
 	/* First run: the rows as they are are the baseline. */
-	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
 	assert_int_equal(res.raised.n, 0);
 	record_result_free(&res);
-	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
 	assert_int_equal(res.raised.n, 0);
 	assert_true(res.from > res.to);		/* nothing ran */
 	record_result_free(&res);
@@ -271,13 +271,13 @@ test_changes_outside_mendlog(void **state)
 	csv = xasprintf("date,back_pain,leg_weakness\n%s,2,yes\n", date);
 	tu_write_str(path, csv);
 	free(csv);
-	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
 	assert_int_equal(res.raised.n, 1);
 	assert_string_equal(res.raised.v[0].rule, "leg_weakness");
 	assert_int_equal(res.raised.v[0].day, old);
 	record_result_free(&res);
 	/* Checked once: the next run raises nothing more. */
-	assert_int_equal(record_changes(&f->s, &f->cfg, &res, &err), 0);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
 	assert_int_equal(res.raised.n, 0);
 	record_result_free(&res);
 	free(path);
