@@ -4,6 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 tm_start -- "$ML" -d "$D"
+# An empty diary opens on the first-start form (issue 12); Esc skips it.
+check "first-start form on an empty diary" wait_for 'What was done, and when'
+check "first-start form skipped" skip_first_start
 # On the day form digits are scores: the tab line shows the keys that
 # switch there (issue 11); elsewhere the digits.
 check "tab line at 80x24 on the day form: F-keys and Tab" \

@@ -125,7 +125,10 @@ PY
 check "the screen raises the emergency for the edited old row" \
     wait_for 'EMERGENCY: leg_weakness' 15
 check "recorded for that day" grep -q '2026-09-22,leg_weakness,emergency' "$D/alerts.csv"
+# The dialog takes an answer only once its answers are shown (issue 11).
+check "the dialog's answers are shown" wait_for 'a: I have read this'
 tm_send a
+check "the dialog closes" wait_gone 'a: I have read this'
 tm_send q
 check "q quits (4)" wait_for '__EXITED__ 0'
 
