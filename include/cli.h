@@ -82,6 +82,14 @@ const char *cli_args_get(const struct cli_args *args, const char *name);
  * left alone when the option is absent.  A bad date prints the usage error
  * and returns -1. */
 int cli_args_day(const struct cli_args *args, const char *name, ml_day *day);
+/* The same for a day to be recorded: also refuses a day after today, or
+ * before 1990 unless the command's --force was given (ml_day_recordable). */
+int cli_args_record_day(const struct cli_args *args, const char *name,
+    ml_day *day);
+/* The --force option of the commands that record a day. */
+#define CLI_FORCE_OPTION \
+	{ "force", 0, NULL, "record a day before 1990 (most likely a typo)", \
+	    NULL }
 /* Index of option @name's value in its choices, or -1 when absent. */
 int cli_args_choice(const struct cli_args *args, const char *name);
 

@@ -37,11 +37,24 @@ int ml_weekday(ml_day day);
 int ml_days_in_month(int year, int month);
 
 /*
- * A day as a person types it: YYYY-MM-DD, "today" or "yesterday" (relative
- * to @today).  The command line and the screen's go-to-date both use it, so
- * a date means the same thing in both.  @out is untouched on failure.
+ * A day as a person types it, relative to @today: YYYY-MM-DD, "today",
+ * "yesterday", "-3" or "3 days ago" (three days before today), a weekday
+ * "monday" or "mon" (the latest one, today included); any case.  The
+ * command line and the screen both use it, so a date means the same thing
+ * everywhere.  @out is untouched on failure.
  */
 bool ml_day_parse(const char *s, ml_day today, ml_day *out);
+
+/* Days before this year are refused unless forced: most likely a typo. */
+#define ML_DAY_EARLIEST_YEAR 1990
+
+/*
+ * May @day be recorded (an entry, a procedure, an exercise)?  Not after
+ * @today, and not before ML_DAY_EARLIEST_YEAR unless @force.  On false,
+ * @why holds the reason with both dates.
+ */
+bool ml_day_recordable(ml_day day, ml_day today, bool force, char *why,
+    size_t size);
 
 /* The local calendar day of @t. */
 ml_day ml_day_of(time_t t);

@@ -50,8 +50,9 @@ bool diary_procedure_for(const struct ml_store *s, ml_day day,
     struct ml_procedure *out);
 
 /*
- * "day N after lumbar puncture" for @day into @buf, or "" when no
- * procedure applies.  Returns N, or -1.
+ * "day N after lumbar puncture" for @day into @buf (timeline_label with
+ * the default windows: an earlier procedure still in its window is named
+ * too), or "" when no procedure applies.  Returns N, or -1.
  */
 int diary_day_label(const struct ml_store *s, ml_day day, char *buf,
     size_t size);
@@ -59,6 +60,19 @@ int diary_day_label(const struct ml_store *s, ml_day day, char *buf,
 /* Record a procedure.  -1 with @err on invalid kind/date or I/O error. */
 int diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
     const char *description, struct ml_error *err);
+
+/*
+ * Change row @row (0-based, as loaded; `procedure list` numbers it
+ * @row + 1) of procedures.csv: @day, @kind, @description (each NULL to
+ * keep).  The row is found again under the lock; -1 with @err when it is
+ * gone, or on an invalid value or I/O error.
+ */
+int diary_edit_procedure(struct ml_store *s, size_t row, const ml_day *day,
+    const char *kind, const char *description, struct ml_error *err);
+/* Remove row @row of procedures.csv; the save's procedures.csv.bak keeps
+ * it, and alerts already raised stay in alerts.csv. */
+int diary_remove_procedure(struct ml_store *s, size_t row,
+    struct ml_error *err);
 
 /*
  * Parse one `mendlog log` argument "FIELD=VALUE" for the entries file.

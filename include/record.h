@@ -56,6 +56,14 @@ int record_procedure(struct ml_store *s, const struct ml_config *cfg,
     ml_day day, const char *kind, const char *description,
     struct record_result *res, struct ml_error *err);
 
+/* Change procedure @row of the loaded procedures.csv (diary_edit_procedure;
+ * NULL keeps a field) or remove it; rules from the earlier of its old and
+ * new day up to today, whose timeline it changes. */
+int record_procedure_edit(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err);
+int record_procedure_remove(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, struct record_result *res, struct ml_error *err);
 /* Import a plan (plan_import: @report, @ctx and @out as there). */
 int record_plan_import(struct ml_store *s, const struct ml_config *cfg,
     const char *path, bool replace, ml_problem_fn report, void *ctx,
@@ -86,6 +94,17 @@ int record_mark(struct ml_store *s, size_t row, enum alert_mark mark,
 int record_rules(struct ml_store *s, const struct ml_config *cfg,
     ml_day from, ml_day to, struct record_result *res, struct ml_error *err);
 
+/*
+ * The rules on every day of entries.csv whose row changed since the rules
+ * last saw it (checked.h), however old: a spreadsheet edit is checked at
+ * the next run of any command and at the screen's next reload.  The first
+ * run records the rows as they are (the start-up window checks the recent
+ * days).  Only when @may_write is DIR/checked.csv written: a reading
+ * command leaves the directory as it was (the next save brings it up to
+ * date).  -1 only when entries or procedures cannot be read.
+ */
+int record_changes(struct ml_store *s, const struct ml_config *cfg,
+    bool may_write, struct record_result *res, struct ml_error *err);
 /* record_rules() over the last cfg->startup_days days up to today (none
  * when it is 0): the catch-up at start-up. */
 int record_startup(struct ml_store *s, const struct ml_config *cfg,

@@ -136,6 +136,18 @@ double ml_read_number(enum ml_type type, const char *s);
  * To add a kind, add a row before "other" (which stays last: it is the
  * fallback); its config key window_<id> follows from the row.
  */
+/* What kind of procedure a kind is: the rules ask "within days a..b of a
+ * block" or "of surgery" (timeline_within). */
+enum ml_proc_category {
+	ML_PROC_BLOCK,		/* a needle: puncture, epidural, blood patch */
+	ML_PROC_SURGICAL,	/* an operation on the spine */
+	ML_PROC_OTHER,
+	ML_PROC_NCATEGORIES
+};
+
+/* "block", "surgical", "other". */
+const char *ml_proc_category_name(enum ml_proc_category cat);
+
 struct ml_proc_kind {
 	const char *id;			/* stored form, e.g. "lumbar_puncture" */
 	const char *label;		/* human wording, "lumbar puncture" */
@@ -143,6 +155,7 @@ struct ml_proc_kind {
 	int window_days;		/* default expected days of back pain */
 	bool dural;			/* a needle near the dura: puncture rules */
 	const char *window_help;	/* config help for window_<id> */
+	enum ml_proc_category category;
 };
 
 #define ML_PROC_KINDS_MAX 16

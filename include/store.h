@@ -163,6 +163,8 @@ void tx_set(struct ml_tx *tx, size_t row, size_t col, const char *value);
 size_t tx_add_row(struct ml_tx *tx, const char *const *key);
 /* Append an empty row at the end; return its index. */
 size_t tx_append_row(struct ml_tx *tx);
+/* Remove data row @row; the rows after it move up. */
+void tx_remove_row(struct ml_tx *tx, size_t row);
 /* Remove every data row (header and unknown columns stay). */
 void tx_clear_rows(struct ml_tx *tx);
 /* The underlying table, for callers that copy whole rows. */

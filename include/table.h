@@ -48,6 +48,8 @@ void ml_table_init(struct ml_table *t);
 void ml_table_free(struct ml_table *t);
 /* Insert an empty row of @ncells cells at @pos (<= nrows); return it. */
 struct ml_row *ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells);
+/* Remove row @pos (< nrows), keeping the order of the others. */
+void ml_table_remove_row(struct ml_table *t, size_t pos);
 /* Set cell @col of @row, growing the row with empty cells as needed. */
 void ml_row_set(struct ml_row *row, size_t col, const char *value);
 /* Cell @col of @row, or "" when the row is shorter. */

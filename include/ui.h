@@ -180,6 +180,14 @@ void ui_alerts_load(struct ui *ui);
  * another program (the user's $EDITOR) has the terminal. */
 void ui_paste_mode(bool on);
 
+/*
+ * The Procedures view (ui-procedures.c): not a tab; `p` opens it from any
+ * screen that does not use the key.  ui_procedures_first_start() opens
+ * its form as the first-start form of an empty diary.
+ */
+extern const struct ui_screen ui_procedures;
+void ui_procedures_first_start(struct ui *ui);
+
 /* Attribute for @role. */
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "record.h"
 #include "complete.h"
 #include "csvio.h"
 #include "export.h"
@@ -363,7 +364,24 @@ cli_args_day(const struct cli_args *args, const char *name, ml_day *day)
 
 	if (v != NULL && !ml_day_parse(v, ml_today(), day)) {
 		cli_usage_error(args->cmd, "--%s: invalid date '%s': expected "
-		    "YYYY-MM-DD", name, v);
+		    "YYYY-MM-DD, today, yesterday, -3, 3 days ago or a weekday",
+		    name, v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_args_record_day(const struct cli_args *args, const char *name,
+    ml_day *day)
+{
+	char why[160];
+
+	if (cli_args_day(args, name, day) != 0)
+		return -1;
+	if (!ml_day_recordable(*day, ml_today(), cli_args_has(args, "force"),
+	    why, sizeof why)) {
+		cli_usage_error(args->cmd, "--%s: %s", name, why);
 		return -1;
 	}
 	return 0;
@@ -695,6 +713,8 @@ cli_open_store(struct ml_app *app)
 {
 	struct ml_error err;
 
+	struct record_result res;
+
 	/* A command changes the directory only when it first saves. */
 	app->read_first = true;
 	if (app_open_store(app, config_report, NULL, &err) != 0) {
@@ -703,6 +723,12 @@ cli_open_store(struct ml_app *app)
 			cli_print_error(&err);
 		return -1;
 	}
+	/* Every command's start: a row changed outside mendlog (a
+	 * spreadsheet) is checked now, however old.  Files that cannot be
+	 * read are the command's to report, not this. */
+	if (record_changes(&app->store, &app->cfg, false, &res, &err) == 0)
+		cli_print_recorded(&res);
+	record_result_free(&res);
 	return 0;
 }
 

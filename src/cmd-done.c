@@ -19,8 +19,9 @@ static const struct cli_option done_options[] = {
 	{ "sets", 0, "N", "sets done", NULL },
 	{ "pain", 0, "N", "pain during the exercise, 0-10", NULL },
 	{ "note", 0, "TEXT", "a note (- reads it from standard input)", NULL },
-	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
-	    NULL },
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
+	    "monday); default today, never after it", NULL },
+	CLI_FORCE_OPTION,
 	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -61,7 +62,7 @@ run_done(struct ml_app *app, const struct cli_args *args)
 	int rc = ML_EXIT_FAIL;
 
 	log.day = ml_day_of(now);
-	if (cli_args_day(args, "date", &log.day) != 0)
+	if (cli_args_record_day(args, "date", &log.day) != 0)
 		return ML_EXIT_USAGE;
 	if ((opt = cli_args_get(args, "slot")) != NULL &&
 	    !ml_hhmm_parse(opt, &log.minutes))

@@ -205,6 +205,21 @@ run_due(struct ml_app *app, const struct cli_args *args)
 	for (size_t i = 0; i < notes.n; i++) {
 		char *key, *safe;
 
+		/* No procedure (issue 12): the checks tied to one are off.
+		 * Said on standard error, and not by --quiet or --new: it is
+		 * not something due, and cron would mail it every day. */
+		if (strcmp(notes.v[i].id, "no_procedure") == 0 ||
+		    strcmp(notes.v[i].id, "procedures_unreadable") == 0) {
+			if (!quiet) {
+				char *txt = text_safe_dup(notes.v[i].text, -1, 0);
+				char *w = wrapped(txt);
+
+				fputs(w, stderr);
+				free(w);
+				free(txt);
+			}
+			continue;
+		}
 		if (strncmp(notes.v[i].id, "unchecked_", 10) != 0)
 			continue;
 		key = xasprintf("%s notice %s", today, notes.v[i].text);

@@ -10,19 +10,21 @@
 #include "diary.h"
 #include "record.h"
 #include "text.h"
+#include "timeline.h"
 
 static int run_log(struct ml_app *, const struct cli_args *);
 static int run_show(struct ml_app *, const struct cli_args *);
 
 static const struct cli_option date_options[] = {
-	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
-	    NULL },
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
+	    "3 days ago, monday); default today", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_option log_options[] = {
-	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday); default today",
-	    NULL },
+	{ "date", 0, "D", "the day (YYYY-MM-DD, today, yesterday, -3, "
+	    "3 days ago, monday); default today, never after it", NULL },
+	CLI_FORCE_OPTION,
 	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -30,7 +32,7 @@ static const struct cli_option log_options[] = {
 const struct cli_command cmd_log = {
 	.name = "log",
 	.summary = "set fields of a day's entry: mendlog log back_pain=4 ...",
-	.usage = "usage: mendlog log [-q] [--date YYYY-MM-DD] FIELD=VALUE...\n",
+	.usage = "usage: mendlog log [-q] [--date D] [--force] FIELD=VALUE...\n",
 	.about =
 	"Set fields of a day's entry (default today), creating it if needed,\n"
 	"and say in one line what was saved (-q: nothing; the exit status\n"
@@ -134,7 +136,7 @@ run_log(struct ml_app *app, const struct cli_args *args)
 	ml_day day = ml_today();
 	int rc = ML_EXIT_OK;
 
-	if (cli_args_day(args, "date", &day) != 0)
+	if (cli_args_record_day(args, "date", &day) != 0)
 		return ML_EXIT_USAGE;
 	sets = xcalloc((size_t)args->argc, sizeof *sets);
 	/* Check every argument before anything is written. */
@@ -217,8 +219,9 @@ run_show(struct ml_app *app, const struct cli_args *args)
 {
 	const struct ml_schema *sc = ml_schema(ML_ENTRIES);
 	const struct ml_table *t;
-	char date[ML_DATE_LEN], label[128];
+	char date[ML_DATE_LEN], label[160];
 	const char *why;
+	struct ml_timeline tl;
 	ml_day day = ml_today();
 	long row;
 
@@ -229,8 +232,14 @@ run_show(struct ml_app *app, const struct cli_args *args)
 		return ML_EXIT_FAIL;
 	/* A row that cannot be read may be this very day: say so first. */
 	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_DATA, stderr);
+	/* No procedure: its checks are off, and the reader must know. */
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_SAFETY,
+	    stderr);
 	ml_date_format(day, date);
-	diary_day_label(&app->store, day, label, sizeof label);
+	/* The top line's wording, with the config's windows. */
+	timeline_build(&tl, &app->store, &app->cfg);
+	timeline_label(&tl, day, label, sizeof label);
+	timeline_free(&tl);
 	row = diary_find(&app->store, day);
 	if (row < 0) {
 		cli_errorf("no entry for %s%s%s%s", date, *label ? " (" : "", label,

@@ -1,5 +1,5 @@
 /*
- * cmd-procedure.c - `mendlog procedure add|list`.
+ * cmd-procedure.c - `mendlog procedure add|list|edit N|remove N`.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,18 +12,26 @@
 
 static int procedure_add(struct ml_app *, const struct cli_args *);
 static int procedure_list(struct ml_app *, const struct cli_args *);
+static int procedure_edit(struct ml_app *, const struct cli_args *);
+static int procedure_remove(struct ml_app *, const struct cli_args *);
 
 static const char procedure_usage[] =
-    "usage: mendlog procedure add [-q] [--date YYYY-MM-DD] --kind KIND "
+    "usage: mendlog procedure add [-q] [--date D] [--force] --kind KIND "
     "[--description TEXT]\n"
-    "       mendlog procedure list\n";
+    "       mendlog procedure list\n"
+    "       mendlog procedure edit N [--date D] [--force] [--kind KIND] "
+    "[--description TEXT]\n"
+    "       mendlog procedure remove N\n";
 
 static const char procedure_about[] =
-    "KIND is a kind's id or name, in any case: lumbar_puncture or \"Lumbar\n"
-    "puncture\", discectomy, fusion, other... (a wrong one lists them all;\n"
-    "see mendlog(5)).  The date defaults to today.\n"
-    "The newest procedure on or before a day gives that day's\n"
-    "\"day N after ...\" (the procedure day is day 0).\n"
+    "KIND is a kind's id, name or another name for it, in any case:\n"
+    "lumbar_puncture or \"Lumbar puncture\" or LP, epidural_blood_patch or\n"
+    "\"blood patch\", discectomy, fusion, other... (a wrong one lists them\n"
+    "all; see mendlog(5)).  The date defaults to today; it may not be after\n"
+    "today.  N is the number `procedure list` shows.  Each procedure keeps\n"
+    "its own \"day N after\" (the procedure day is day 0) and its own\n"
+    "expected window: see THE RECOVERY TIMELINE in mendlog(5).  Removing\n"
+    "keeps the row only in procedures.csv.bak; alerts already raised stay.\n"
     "procedure add says in one line what it recorded (-q: nothing).\n";
 
 static const struct cli_option add_options[] = {
@@ -32,6 +40,15 @@ static const struct cli_option add_options[] = {
 	{ "description", 0, "TEXT", "a few words about it (- reads them from standard input)",
 	    NULL },
 	{ "quiet", 'q', NULL, "no confirmation line on success", NULL },
+	CLI_FORCE_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cli_option edit_options[] = {
+	{ "date", 0, "D", "the new day of the procedure", NULL },
+	{ "kind", 0, "KIND", "the new kind (see above)", NULL },
+	{ "description", 0, "TEXT", "the new description", NULL },
+	CLI_FORCE_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -51,17 +68,41 @@ static const struct cli_command procedure_list_cmd = {
 	.exec = procedure_list,
 };
 
+static const struct cli_command procedure_edit_cmd = {
+	.name = "procedure edit",
+	.summary = "change a procedure: its date, kind or description",
+	.usage = "usage: mendlog procedure edit N [--date D] [--force] "
+	    "[--kind KIND] [--description TEXT]\n",
+	.about = procedure_about,
+	.options = edit_options,
+	.min_args = 1, .max_args = 1,
+	.args_error = "expected N, the procedure's number in procedure list",
+	.exec = procedure_edit,
+};
+
+static const struct cli_command procedure_remove_cmd = {
+	.name = "procedure remove",
+	.summary = "remove a procedure recorded by mistake",
+	.usage = "usage: mendlog procedure remove N\n",
+	.about = procedure_about,
+	.min_args = 1, .max_args = 1,
+	.args_error = "expected N, the procedure's number in procedure list",
+	.exec = procedure_remove,
+};
+
 static const struct cli_command *const procedure_subcommands[] = {
-	&procedure_add_cmd, &procedure_list_cmd, NULL
+	&procedure_add_cmd, &procedure_list_cmd, &procedure_edit_cmd,
+	&procedure_remove_cmd, NULL
 };
 
 const struct cli_command cmd_procedure = {
 	.name = "procedure",
-	.summary = "record or list procedures (the day-0 of 'day N after')",
+	.summary = "record, list, edit or remove procedures (day 0 of 'day N "
+	    "after')",
 	.usage = procedure_usage,
 	.about = procedure_about,
 	.max_args = -1,
-	.args_error = "expected add or list",
+	.args_error = "expected add, list, edit or remove",
 	.subcommands = procedure_subcommands,
 };
 
@@ -75,7 +116,7 @@ procedure_add(struct ml_app *app, const struct cli_args *args)
 	struct ml_error err;
 	ml_day day = ml_today();
 
-	if (cli_args_day(args, "date", &day) != 0)
+	if (cli_args_record_day(args, "date", &day) != 0)
 		return ML_EXIT_USAGE;
 	if (desc == NULL)
 		desc = "";
@@ -131,12 +172,84 @@ procedure_list(struct ml_app *app, const struct cli_args *args)
 
 		/* From the file: through the output gate, padded by columns. */
 		text_cell(kind, sizeof kind, store_get(&app->store, ML_PROCEDURES,
-		    r, PC_KIND), 16);
+		    r, PC_KIND), 22);
 		text_pad(date, sizeof date, store_get(&app->store, ML_PROCEDURES,
 		    r, PC_DATE), 10);
-		printf("%s  %s%s", date, kind, *d ? "  " : "");
+		printf("%2zu  %s  %s%s", r + 1, date, kind, *d ? "  " : "");
 		text_fputs(d, -1, 0, stdout);
 		putchar('\n');
 	}
 	return ML_EXIT_OK;
+}
+
+/* N of `procedure list` as a row index; prints the usage error. */
+static int
+procedure_number(const struct cli_args *args, size_t *row)
+{
+	long n;
+
+	if (!ml_parse_int(args->argv[0], 1, 100000, &n)) {
+		cli_usage_error(args->cmd, "'%s': expected N, the procedure's "
+		    "number in mendlog procedure list", args->argv[0]);
+		return -1;
+	}
+	*row = (size_t)(n - 1);
+	return 0;
+}
+
+static int
+procedure_change(struct ml_app *app, const struct cli_args *args, bool remove)
+{
+	const char *kind = remove ? NULL : cli_args_get(args, "kind");
+	const char *desc = remove ? NULL : cli_args_get(args, "description");
+	struct record_result res;
+	struct ml_error err;
+	ml_day day = ml_today();
+	bool have_day = !remove && cli_args_has(args, "date");
+	size_t row;
+
+	if (procedure_number(args, &row) != 0)
+		return ML_EXIT_USAGE;
+	if (have_day && cli_args_record_day(args, "date", &day) != 0)
+		return ML_EXIT_USAGE;
+	if (!remove && !have_day && kind == NULL && desc == NULL)
+		return cli_usage_error(args->cmd, "nothing to change: give "
+		    "--date, --kind or --description");
+	if ((kind != NULL && store_check_value(ML_PROCEDURES, "kind", kind,
+	    &err) != 0) || (desc != NULL && store_check_value(ML_PROCEDURES,
+	    "description", desc, &err) != 0)) {
+		cli_print_error(&err);
+		return ML_EXIT_USAGE;
+	}
+	if (cli_open_store(app) != 0 || cli_load(app, ML_PROCEDURES) != 0)
+		return ML_EXIT_FAIL;
+	if (row >= store_nrows(&app->store, ML_PROCEDURES))
+		return cli_usage_error(args->cmd, "no procedure %zu: mendlog "
+		    "procedure list shows %zu", row + 1,
+		    store_nrows(&app->store, ML_PROCEDURES));
+	if ((remove ? record_procedure_remove(&app->store, &app->cfg, row, &res,
+	    &err) : record_procedure_edit(&app->store, &app->cfg, row,
+	    have_day ? &day : NULL, kind, desc, &res, &err)) != 0) {
+		cli_print_error(&err);
+		return ML_EXIT_FAIL;
+	}
+	if (remove)
+		fprintf(stderr, "mendlog: procedure %zu removed (kept in "
+		    "procedures.csv.bak until the next change); its alerts "
+		    "stay in alerts.csv\n", row + 1);
+	cli_print_recorded(&res);
+	record_result_free(&res);
+	return ML_EXIT_OK;
+}
+
+static int
+procedure_edit(struct ml_app *app, const struct cli_args *args)
+{
+	return procedure_change(app, args, false);
+}
+
+static int
+procedure_remove(struct ml_app *app, const struct cli_args *args)
+{
+	return procedure_change(app, args, true);
 }

@@ -71,6 +71,10 @@ run_report(struct ml_app *app, const struct cli_args *args)
 		return ML_EXIT_USAGE;
 	if ((rc = cli_range_resolve(app, &cmd_report, &range)) != ML_EXIT_OK)
 		return rc;
+	/* Checks that are off (no procedure) are part of what a clinician
+	 * reads: said on standard error, the report itself names them too. */
+	(void)cli_print_notices_level(app, ml_today(), ML_NOTICE_SAFETY,
+	    stderr);
 	if (html) {
 		struct html_job job = { &app->store, &app->cfg, range.from,
 		    range.to, ml_now() };

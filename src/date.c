@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 
@@ -172,18 +173,98 @@ ml_today(void)
 	return ml_day_of(ml_now());
 }
 
+/* "monday" or "mon" (any case): 0-6, or -1. */
+static int
+weekday_name(const char *s)
+{
+	static const char *const names[7] = { "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday", "sunday" };
+	size_t len = strlen(s);
+
+	if (len < 3)
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (strncasecmp(s, names[i], len) == 0 &&
+		    (len == 3 || len == strlen(names[i])))
+			return i;
+	return -1;
+}
+
+/* "3", with nothing else but blanks around it: 0-36500, or -1. */
+static long
+day_count(const char *s, const char **end)
+{
+	long n = 0;
+	const char *p = s;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9' && n <= 36500)
+		n = n * 10 + (*p++ - '0');
+	*end = p;
+	return n > 36500 ? -1 : n;
+}
+
 bool
 ml_day_parse(const char *s, ml_day today, ml_day *out)
 {
+	char buf[64];
+	const char *end;
+	size_t len;
+	long n;
+	int wd;
 	ml_day d;
 
-	if (strcmp(s, "today") == 0)
+	/* Trim blanks: a day typed in the screen's field keeps its spaces. */
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (strcasecmp(buf, "today") == 0)
 		d = today;
-	else if (strcmp(s, "yesterday") == 0)
+	else if (strcasecmp(buf, "yesterday") == 0)
 		d = today - 1;
-	else if (!ml_date_parse(s, &d))
+	else if (strcasecmp(buf, "tomorrow") == 0)
+		d = today + 1;	/* parsed so that a refusal can say why */
+	else if (buf[0] == '-' && (n = day_count(buf + 1, &end)) >= 0 &&
+	    *end == '\0')
+		d = today - (ml_day)n;		/* -3: three days ago */
+	else if ((n = day_count(buf, &end)) >= 0 && end != buf &&
+	    (strcasecmp(end, " days ago") == 0 ||
+	    strcasecmp(end, " day ago") == 0))
+		d = today - (ml_day)n;
+	else if ((wd = weekday_name(buf)) >= 0)
+		/* The latest such weekday, today included. */
+		d = today - (ml_day)((ml_weekday(today) - wd + 7) % 7);
+	else if (!ml_date_parse(buf, &d))
 		return false;
 	*out = d;
+	return true;
+}
+
+bool
+ml_day_recordable(ml_day day, ml_day today, bool force, char *why,
+    size_t size)
+{
+	char t[ML_DATE_LEN], d[ML_DATE_LEN];
+
+	ml_date_format(today, t);
+	ml_date_format(day, d);
+	if (day > today) {
+		snprintf(why, size, "%s is after today (%s): a diary records "
+		    "days that have happened", d, t);
+		return false;
+	}
+	if (day < ml_date_from_ymd(ML_DAY_EARLIEST_YEAR, 1, 1) && !force) {
+		snprintf(why, size, "%s is before %d: is the year a typo? "
+		    "(--force records it)", d, ML_DAY_EARLIEST_YEAR);
+		return false;
+	}
 	return true;
 }
 

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "diary.h"
+#include "timeline.h"
 
 long
 diary_find(const struct ml_store *s, ml_day day)
@@ -165,16 +166,14 @@ diary_procedure_for(const struct ml_store *s, ml_day day,
 int
 diary_day_label(const struct ml_store *s, ml_day day, char *buf, size_t size)
 {
-	struct ml_procedure p;
+	struct ml_timeline tl;
+	int n;
 
-	if (!diary_procedure_for(s, day, &p)) {
-		if (size > 0)
-			buf[0] = '\0';
-		return -1;
-	}
-	snprintf(buf, size, "day %d after %s", (int)(day - p.date),
-	    ml_proc_kind_label(p.kind));
-	return (int)(day - p.date);
+	/* The timeline's wording, with the kind table's windows. */
+	timeline_build(&tl, s, NULL);
+	n = timeline_label(&tl, day, buf, size);
+	timeline_free(&tl);
+	return n;
 }
 
 struct proc_ctx {
@@ -188,12 +187,18 @@ apply_add_procedure(struct ml_tx *tx, void *ctx, struct ml_error *err)
 	size_t row;
 
 	(void)err;
-	/* The same procedure recorded twice is one procedure. */
+	/* The same procedure recorded twice is one procedure: a second
+	 * description replaces the first rather than adding a row. */
 	for (size_t r = 0; r < tx_nrows(tx); r++)
 		if (strcmp(tx_get(tx, r, PC_DATE), p->date) == 0 &&
-		    strcmp(tx_get(tx, r, PC_KIND), p->kind) == 0 &&
-		    strcmp(tx_get(tx, r, PC_DESCRIPTION), p->desc) == 0)
-			return 1;
+		    ml_proc_kind_index(tx_get(tx, r, PC_KIND)) ==
+		    ml_proc_kind_index(p->kind)) {
+			if (*p->desc == '\0' ||
+			    strcmp(tx_get(tx, r, PC_DESCRIPTION), p->desc) == 0)
+				return 1;
+			tx_set(tx, r, PC_DESCRIPTION, p->desc);
+			return 0;
+		}
 	row = tx_nrows(tx);
 	while (row > 0 && strcmp(tx_get(tx, row - 1, PC_DATE), p->date) > 0)
 		row--;
@@ -222,6 +227,143 @@ diary_add_procedure(struct ml_store *s, ml_day day, const char *kind,
 	/* "Discectomy" or "LP" is stored as the kind's id. */
 	p.kind = ml_proc_kind_match(kind)->id;
 	return store_transact(s, ML_PROCEDURES, apply_add_procedure, &p, err);
+}
+
+/* A procedure row to change, as loaded, and what to change it to. */
+struct proc_edit {
+	size_t row;
+	char old_date[ML_DATE_LEN];
+	char *old_kind, *old_desc;
+	char date[ML_DATE_LEN];
+	const char *kind, *desc;	/* NULL: keep */
+	bool remove;
+};
+
+/* The row under the lock: the same index if it still holds the same
+ * procedure, else the first that does; -1 when another mendlog removed
+ * or changed it. */
+static long
+proc_edit_find(struct ml_tx *tx, const struct proc_edit *e)
+{
+	size_t n = tx_nrows(tx);
+
+	for (size_t k = 0; k <= n; k++) {
+		size_t r = k == 0 ? e->row : k - 1;
+
+		if (r < n && strcmp(tx_get(tx, r, PC_DATE), e->old_date) == 0 &&
+		    strcmp(tx_get(tx, r, PC_KIND), e->old_kind) == 0 &&
+		    strcmp(tx_get(tx, r, PC_DESCRIPTION), e->old_desc) == 0)
+			return (long)r;
+	}
+	return -1;
+}
+
+static int
+apply_edit_procedure(struct ml_tx *tx, void *ctx, struct ml_error *err)
+{
+	struct proc_edit *e = ctx;
+	struct ml_row saved;
+	long r = proc_edit_find(tx, e);
+	size_t to;
+
+	if (r < 0) {
+		ml_error_set(err, NULL, 0, NULL, "procedure %zu was changed by "
+		    "another mendlog; list the procedures again", e->row + 1);
+		return -1;
+	}
+	if (e->remove) {
+		tx_remove_row(tx, (size_t)r);
+		return 0;
+	}
+	if (e->kind != NULL)
+		tx_set(tx, (size_t)r, PC_KIND, e->kind);
+	if (e->desc != NULL)
+		tx_set(tx, (size_t)r, PC_DESCRIPTION, e->desc);
+	if (strcmp(e->date, e->old_date) == 0)
+		return 0;
+	tx_set(tx, (size_t)r, PC_DATE, e->date);
+	/* Keep the file in date order: move the row to its new place. */
+	saved = tx_table(tx)->rows[r];
+	memmove(&tx_table(tx)->rows[r], &tx_table(tx)->rows[r + 1],
+	    (tx_nrows(tx) - (size_t)r - 1) * sizeof saved);
+	to = 0;
+	while (to < tx_nrows(tx) - 1 &&
+	    strcmp(ml_row_get(&tx_table(tx)->rows[to], tx_column(tx, PC_DATE)),
+	    e->date) <= 0)
+		to++;
+	memmove(&tx_table(tx)->rows[to + 1], &tx_table(tx)->rows[to],
+	    (tx_nrows(tx) - 1 - to) * sizeof saved);
+	tx_table(tx)->rows[to] = saved;
+	return 0;
+}
+
+/* Fill @e from row @row of the loaded procedures; -1 with @err. */
+static int
+proc_edit_init(const struct ml_store *s, size_t row, struct proc_edit *e,
+    struct ml_error *err)
+{
+	memset(e, 0, sizeof *e);
+	if (row >= store_nrows(s, ML_PROCEDURES)) {
+		ml_error_set(err, NULL, 0, NULL, "no procedure %zu: there %s %zu "
+		    "(see mendlog procedure list)", row + 1,
+		    store_nrows(s, ML_PROCEDURES) == 1 ? "is" : "are",
+		    store_nrows(s, ML_PROCEDURES));
+		return -1;
+	}
+	e->row = row;
+	snprintf(e->old_date, sizeof e->old_date, "%s",
+	    store_get(s, ML_PROCEDURES, row, PC_DATE));
+	memcpy(e->date, e->old_date, sizeof e->date);
+	e->old_kind = xstrdup(store_get(s, ML_PROCEDURES, row, PC_KIND));
+	e->old_desc = xstrdup(store_get(s, ML_PROCEDURES, row, PC_DESCRIPTION));
+	return 0;
+}
+
+static void
+proc_edit_free(struct proc_edit *e)
+{
+	free(e->old_kind);
+	free(e->old_desc);
+}
+
+int
+diary_edit_procedure(struct ml_store *s, size_t row, const ml_day *day,
+    const char *kind, const char *description, struct ml_error *err)
+{
+	struct proc_edit e;
+	int rc;
+
+	if ((kind != NULL && (*kind == '\0' ||
+	    store_check_value(ML_PROCEDURES, "kind", kind, err) != 0)) ||
+	    (description != NULL && store_check_value(ML_PROCEDURES,
+	    "description", description, err) != 0)) {
+		if (kind != NULL && *kind == '\0')
+			ml_error_set(err, NULL, 0, "kind", "required");
+		return -1;
+	}
+	if (proc_edit_init(s, row, &e, err) != 0)
+		return -1;
+	if (day != NULL)
+		ml_date_format(*day, e.date);
+	e.kind = kind != NULL ? ml_proc_kind_match(kind)->id : NULL;
+	e.desc = description;
+	rc = store_transact(s, ML_PROCEDURES, apply_edit_procedure, &e, err);
+	proc_edit_free(&e);
+	return rc;
+}
+
+int
+diary_remove_procedure(struct ml_store *s, size_t row, struct ml_error *err)
+{
+	struct proc_edit e;
+	int rc;
+
+	if (proc_edit_init(s, row, &e, err) != 0)
+		return -1;
+	e.remove = true;
+	rc = store_transact(s, ML_PROCEDURES, apply_edit_procedure, &e, err);
+	proc_edit_free(&e);
+	return rc;
 }
 
 bool

@@ -15,6 +15,7 @@
 #include "csvio.h"
 #include "diary.h"
 #include "export.h"
+#include "timeline.h"
 #include "plan.h"
 #include "psfs.h"
 
@@ -233,6 +234,32 @@ day_alerts_free(struct day_alerts *da)
 }
 
 /*
+ * The procedures before the newest one on @day that are still inside
+ * their expected window, "lumbar_puncture day 6" each, joined by "; ":
+ * every procedure keeps its own count (timeline.h).
+ */
+static void
+earlier_procedures(const struct ml_timeline *tl, ml_day day, char *buf,
+    size_t size)
+{
+	struct ml_timeline_day on[8];
+	size_t n = timeline_on(tl, day, on, ML_NELEM(on)), off = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 1; i < n && off < size; i++) {
+		int w;
+
+		if (!on[i].in_window)
+			continue;
+		w = snprintf(buf + off, size - off, "%s%s day %d",
+		    off ? "; " : "", on[i].proc->info->id, on[i].dayno);
+		if (w < 0)
+			break;
+		off += (size_t)w;
+	}
+}
+
+/*
  * The daily export, one calendar day per row, written as each row is
  * computed.  The entries come either from the loaded table (looked up
  * by the key index) or, on a large diary, straight from entries.csv as
@@ -254,6 +281,7 @@ struct daily {
 	size_t ncols;
 	int date_col;		/* the entries' date column, or -1 */
 	struct day_alerts da;
+	struct ml_timeline tl;	/* every procedure, for earlier_procedures */
 	struct psfs_week *psfs;	/* the range's PSFS weeks (psfs_weeks()) */
 	size_t npsfs;
 	ml_day next;		/* the next calendar day to write */
@@ -306,6 +334,7 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 	row_add(&d->row, "date", CELL_TEXT);
 	row_add(&d->row, "day_after_procedure", CELL_TEXT);
 	row_add(&d->row, "procedure", CELL_TEXT);
+	row_add(&d->row, "earlier_procedures", CELL_TEXT);
 	for (size_t i = 0; i < d->ncols; i++)
 		row_add(&d->row, d->names[i], CELL_TEXT);
 	row_add(&d->row, "exercise_slots_due", CELL_TEXT);
@@ -327,6 +356,7 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 	char due[16] = "", done[16] = "", pct[16] = "", psfs[16] = "";
 	struct plan_adherence a;
 	struct ml_procedure p;
+	char earlier[256];
 	ml_day day = d->next++;
 
 	if (d->rc != 0)
@@ -341,6 +371,8 @@ daily_day(struct daily *d, const char *const *cells, size_t ncells)
 		row_add(&d->row, "", CELL_INTEGER);
 		row_add(&d->row, "", CELL_TEXT);
 	}
+	earlier_procedures(&d->tl, day, earlier, sizeof earlier);
+	row_add(&d->row, earlier, CELL_TEXT);
 	for (size_t i = 0; i < d->ncols; i++) {
 		const char *v = cells != NULL && d->cols[i] < ncells ?
 		    cells[d->cols[i]] : "";
@@ -420,6 +452,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	struct ml_error err;
 
 	day_alerts_init(&d.da, s);
+	timeline_build(&d.tl, s, cfg);
 	d.npsfs = psfs_weeks(s, cfg, o->from, o->to, &d.psfs);
 	if (o->entries_path != NULL) {
 		if (csvio_stream_file(o->entries_path, &(struct csvio_stream){
@@ -442,6 +475,7 @@ write_daily(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	daily_until(&d, o->to + 1);
 	row_free(&d.row);
 	day_alerts_free(&d.da);
+	timeline_free(&d.tl);
 	free(d.psfs);
 	free(d.cols);
 	free(d.names);

@@ -8,6 +8,7 @@
 
 #include "notices.h"
 #include "psfs.h"
+#include "timeline.h"
 
 /* Table order is the order within a level. */
 static const ml_notice_collector collectors[] = {
@@ -71,6 +72,8 @@ notices_no_procedure(struct ml_app *app, ml_day today,
     struct ml_notices *out)
 {
 	struct ml_error err;
+	struct ml_timeline tl;
+	size_t n;
 
 	(void)today;
 	if (app_load(app, ML_PROCEDURES, &err) != 0) {
@@ -81,7 +84,12 @@ notices_no_procedure(struct ml_app *app, ml_day today,
 		    ML_PROCEDURES));
 		return;
 	}
-	if (store_nrows(&app->store, ML_PROCEDURES) == 0)
+	/* Rows whose kind or date cannot be read count as none (the
+	 * timeline leaves them out). */
+	timeline_build(&tl, &app->store, NULL);
+	n = tl.n;
+	timeline_free(&tl);
+	if (n == 0)
 		notices_add(out, ML_NOTICE_SAFETY, "no_procedure",
 		    "no procedure recorded: its checks are off - p to add",
 		    "No procedure recorded: the checks tied to a procedure are "

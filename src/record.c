@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checked.h"
 #include "diary.h"
 #include "record.h"
 
@@ -16,6 +17,8 @@ static const bool rules_input[ML_NFILES] = {
 	[ML_ENTRIES] = true,
 	[ML_PROCEDURES] = true,
 };
+
+static void refresh_checked(struct ml_store *s, const struct ml_config *cfg);
 
 static void
 result_init(struct record_result *res)
@@ -125,6 +128,8 @@ record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 		res->alerts_err = rerr;
 	}
 	alerts_keys_free(&before);
+	if (!res->unrecorded)
+		refresh_checked(s, cfg);
 	return 0;
 }
 
@@ -150,6 +155,56 @@ record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	}
 	alerts_keys_free(&before);
 	return 0;
+}
+
+/* Edit (@remove false) or remove procedure @row; the rules run from the
+ * earlier of its old and new day up to today. */
+static int
+change_procedure(struct ml_store *s, const struct ml_config *cfg, size_t row,
+    bool remove, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err)
+{
+	struct alerts_keys before;
+	struct ml_error rerr;
+	ml_day from;
+	int rc;
+
+	result_init(res);
+	if (row >= store_nrows(s, ML_PROCEDURES) || !ml_date_parse(store_get(s,
+	    ML_PROCEDURES, row, PC_DATE), &from))
+		from = ml_today();
+	if (day != NULL && *day < from)
+		from = *day;
+	keys_before(s, &before);
+	rc = remove ? diary_remove_procedure(s, row, err) :
+	    diary_edit_procedure(s, row, day, kind, description, err);
+	if (rc != 0) {
+		alerts_keys_free(&before);
+		return -1;
+	}
+	if (run_rules(s, cfg, from, until_today(from), ML_NO_DAY, &before, res,
+	    &rerr) != 0) {
+		res->unrecorded = true;
+		res->alerts_err = rerr;
+	}
+	alerts_keys_free(&before);
+	return 0;
+}
+
+int
+record_procedure_edit(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, const ml_day *day, const char *kind, const char *description,
+    struct record_result *res, struct ml_error *err)
+{
+	return change_procedure(s, cfg, row, false, day, kind, description, res,
+	    err);
+}
+
+int
+record_procedure_remove(struct ml_store *s, const struct ml_config *cfg,
+    size_t row, struct record_result *res, struct ml_error *err)
+{
+	return change_procedure(s, cfg, row, true, NULL, NULL, NULL, res, err);
 }
 
 int
@@ -233,4 +288,98 @@ record_startup(struct ml_store *s, const struct ml_config *cfg,
 	}
 	return record_rules(s, cfg, today - (cfg->startup_days - 1), today, res,
 	    err);
+}
+
+int
+record_changes(struct ml_store *s, const struct ml_config *cfg,
+    bool may_write, struct record_result *res, struct ml_error *err)
+{
+	struct ml_changed ch;
+	struct alerts_keys before;
+	struct alerts_raised fired = { NULL, 0 };
+	struct alert_row *rows;
+	struct ml_error cerr;
+	size_t n;
+
+	result_init(res);
+	/* Streams entries.csv only when it changed since the last look;
+	 * loads nothing. */
+	if (checked_compare(s, &ch, err) != 0)
+		return -1;
+	if (ch.n == 0) {
+		if (ch.dirty && may_write)
+			(void)checked_save(s, &ch, &cerr);
+		checked_free(&ch);
+		return 0;
+	}
+	if (store_load(s, ML_ENTRIES, NULL, err) != 0 ||
+	    store_load(s, ML_PROCEDURES, NULL, err) != 0) {
+		checked_free(&ch);
+		return -1;
+	}
+	keys_before(s, &before);
+	res->from = ch.days[0];
+	res->to = ch.days[ch.n - 1];
+	/* Each run of consecutive changed days is one check. */
+	for (size_t i = 0; i < ch.n;) {
+		size_t j = i;
+
+		while (j + 1 < ch.n && ch.days[j + 1] == ch.days[j] + 1)
+			j++;
+		if (alerts_check_days(s, cfg, ch.days[i], ch.days[j], &fired,
+		    &res->alerts_err) != 0)
+			res->unrecorded = true;
+		i = j + 1;
+	}
+	if (res->unrecorded) {
+		/* Not recorded: checked.csv is left as it was, so the next
+		 * run checks these days again. */
+		res->raised = fired;
+		alerts_keys_free(&before);
+		checked_free(&ch);
+		return 0;
+	}
+	alerts_raised_free(&fired);
+	if (store_load(s, ML_ALERTS, NULL, &res->alerts_err) != 0) {
+		res->unrecorded = true;
+	} else {
+		n = alerts_new(s, &before, res->from, &rows);
+		for (size_t i = 0; i < n; i++) {
+			struct ml_alert a;
+
+			memset(&a, 0, sizeof a);
+			a.rule = rows[i].rule;
+			a.tier = rows[i].tier;
+			a.message = rows[i].message;
+			/* Watch is logged only: nothing to show. */
+			if (a.tier == ML_TIER_WATCH)
+				continue;
+			a.day = a.scope_from = a.scope_to = rows[i].day;
+			res->raised.v = xreallocarray(res->raised.v,
+			    res->raised.n + 1, sizeof *res->raised.v);
+			res->raised.v[res->raised.n++] = a;
+		}
+		free(rows);
+		if (may_write)
+			(void)checked_save(s, &ch, &cerr);
+	}
+	alerts_keys_free(&before);
+	checked_free(&ch);
+	return 0;
+}
+
+/*
+ * After a save of this process: what the rules have seen now includes
+ * the saved day (its rules just ran), so checked.csv is brought up to
+ * date, checking first any other day changed meanwhile.  A reading
+ * command never writes checked.csv (the directory stays as it was).
+ */
+static void
+refresh_checked(struct ml_store *s, const struct ml_config *cfg)
+{
+	struct record_result res;
+	struct ml_error err;
+
+	(void)record_changes(s, cfg, true, &res, &err);
+	record_result_free(&res);
 }

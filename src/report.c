@@ -17,6 +17,7 @@
 #include "plan.h"
 #include "psfs.h"
 #include "report.h"
+#include "timeline.h"
 #include "text.h"
 
 #define CHART_WIDTH 70
@@ -390,6 +391,43 @@ write_alert_day_notes(FILE *fp, const struct ml_store *s, ml_day from,
 }
 
 /*
+ * "Procedure: <kind> on <date>, <description>; <to> is day N." for every
+ * procedure in [@from, @to] and the one in effect at @from, each with its
+ * own day count (timeline.h).  Returns how many.
+ */
+static size_t
+report_procedures(FILE *fp, const struct ml_store *s,
+    const struct ml_config *cfg, ml_day from, ml_day to)
+{
+	struct ml_timeline tl;
+	const struct ml_timeline_proc *first;
+	char dto[ML_DATE_LEN];
+	size_t n = 0;
+
+	ml_date_format(to, dto);
+	timeline_build(&tl, s, cfg);
+	first = timeline_newest(&tl, from);
+	for (size_t i = 0; i < tl.n; i++) {
+		const struct ml_timeline_proc *p = &tl.v[i];
+		char pd[ML_DATE_LEN], *text;
+
+		if (p->date > to || (p->date < from && p != first))
+			continue;
+		ml_date_format(p->date, pd);
+		/* The description whole, wrapped at word boundaries (gated
+		 * by write_wrapped). */
+		text = xasprintf("Procedure: %s on %s%s%s; %s is day %d.",
+		    p->info->label, pd, *p->description ? ", " : "",
+		    p->description, dto, (int)(to - p->date));
+		write_wrapped(fp, text, REPORT_COLS, "", "");
+		free(text);
+		n++;
+	}
+	timeline_free(&tl);
+	return n;
+}
+
+/*
  * The PSFS: one line per week from the first rated week in the range to
  * the week of @to (a week with no rating says so: a gap, not a zero),
  * then the change since the first rated week, labelled meaningful when
@@ -435,7 +473,6 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 {
 	struct report_week *weeks;
 	struct plan_adherence whole;
-	struct ml_procedure p;
 	struct plan_pause_info *pauses;
 	char dfrom[ML_DATE_LEN], dto[ML_DATE_LEN], line[160];
 	size_t nweeks, npauses, shown = 0;
@@ -444,19 +481,9 @@ report_write(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 	ml_date_format(from, dfrom);
 	ml_date_format(to, dto);
 	write_title(fp, cfg, dfrom, dto);
-	if (diary_procedure_for(s, to, &p)) {
-		char pd[ML_DATE_LEN], *text;
-
-		ml_date_format(p.date, pd);
-		/* The description whole, wrapped at word boundaries. */
-		text = xasprintf("Procedure: %s on %s%s%s; %s is day %d.",
-		    ml_proc_kind_label(p.kind), pd, *p.description ? ", " : "",
-		    p.description, dto, (int)(to - p.date));
-		write_wrapped(fp, text, REPORT_COLS, "", "");
-		free(text);
-	} else {
-		fprintf(fp, "Procedure: none recorded.\n");
-	}
+	if (report_procedures(fp, s, cfg, from, to) == 0)
+		fprintf(fp, "Procedure: none recorded; the checks tied to a "
+		    "procedure are off.\n");
 	fprintf(fp, "Patient diary; not a clinical record.\n");
 	/* Rows that cannot be read are in none of the figures below. */
 	for (int f = 0; f < ML_NFILES; f++) {

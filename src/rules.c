@@ -18,6 +18,7 @@
 
 #include "diary.h"
 #include "rules.h"
+#include "timeline.h"
 
 #define EMERGENCY_CALL \
 	" Call your local emergency number now, or go straight to the nearest " \
@@ -276,6 +277,7 @@ struct eval {
 	ml_day day;
 	long row;
 	struct days days;	/* entered days up to and including day */
+	const struct ml_timeline *tl;	/* every procedure */
 	struct ml_alert *out;
 	size_t n;
 };
@@ -345,40 +347,6 @@ after_puncture(const struct eval *e, int days)
 			return true;
 	}
 	return false;
-}
-
-/* The newest procedure on or before the day, and the last day it is the
- * newest (the day before the next procedure). */
-static bool
-current_procedure(const struct eval *e, struct ml_procedure *p, ml_day *until)
-{
-	size_t n = store_nrows(e->s, ML_PROCEDURES);
-
-	if (!diary_procedure_for(e->s, e->day, p))
-		return false;
-	*until = INT32_MAX;
-	for (size_t r = 0; r < n; r++) {
-		ml_day d;
-
-		if (ml_date_parse(store_get(e->s, ML_PROCEDURES, r, PC_DATE), &d) &&
-		    ml_value_check(ML_T_PROC_KIND,
-		    store_get(e->s, ML_PROCEDURES, r, PC_KIND), NULL) &&
-		    d > p->date && d - 1 < *until)
-			*until = d - 1;
-	}
-	return true;
-}
-
-/* The kind's index in the kind table; an unknown kind counts as "other",
- * the table's last row. */
-static int
-kind_index(const char *kind)
-{
-	size_t n;
-	int i = ml_proc_kind_index(kind);
-
-	ml_proc_kinds(&n);
-	return i >= 0 ? i : (int)n - 1;
 }
 
 static void
@@ -517,42 +485,95 @@ rule_severe_pain(struct eval *e)
 	fire(e, "severe_pain", ML_TIER_CONTACT);
 }
 
+/*
+ * Back pain of chronic_pain or more on at least chronic_days of the last
+ * chronic_of_days entered days up to @upto (which may be after e->day:
+ * a later procedure's day, for where a stretch ends).
+ */
+static bool
+pain_persists(const struct eval *e, ml_day upto)
+{
+	struct days d;
+	int seen = 0, painful = 0;
+
+	days_upto(e->s, upto, &d);
+	for (size_t i = d.n; i-- > 0 && seen < e->cfg->chronic_of_days;) {
+		const char *date = store_get(e->s, ML_ENTRIES, d.rows[i], EC_DATE);
+		int v;
+
+		/* A repeated date counts once, by its first row (day_row). */
+		if (i > 0 && strcmp(date, store_get(e->s, ML_ENTRIES,
+		    d.rows[i - 1], EC_DATE)) == 0)
+			continue;
+		if (!ml_date_parse(date, NULL) ||
+		    (v = diary_score(e->s, (long)d.rows[i], EC_BACK_PAIN)) < 0)
+			continue;
+		seen++;
+		if (v >= e->cfg->chronic_pain)
+			painful++;
+	}
+	return painful >= e->cfg->chronic_days;
+}
+
+/*
+ * Pain past a procedure's own expected window, once per procedure
+ * timeline (timeline_beyond_window: a blood patch does not end the
+ * puncture's timeline; a fusion's window covers an LP done within it).
+ */
+static void
+rule_pain_beyond_window(struct eval *e, int bp)
+{
+	const struct ml_timeline_proc *p;
+
+	if (bp < e->cfg->beyond_window_pain ||
+	    (p = timeline_beyond_window(e->tl, e->day)) == NULL)
+		return;
+	fire(e, "pain_beyond_window", ML_TIER_CONTACT);
+	e->out[e->n - 1].scope_from = p->date;
+	e->out[e->n - 1].scope_to = timeline_end(e->tl, p);
+}
+
+/*
+ * chronic_pain measures how long the pain has lasted: from the first
+ * procedure of a stretch in which the pain persisted, so an injection
+ * repeated while the pain goes on does not restart the count.  A
+ * procedure continues the stretch when the pain persisted up to its day.
+ */
+static void
+rule_chronic_pain(struct eval *e)
+{
+	const struct ml_timeline_proc *newest = timeline_newest(e->tl, e->day);
+	size_t first, last;
+	ml_day end = INT32_MAX;
+
+	if (newest == NULL || !pain_persists(e, e->day))
+		return;
+	first = last = (size_t)(newest - e->tl->v);
+	while (first > 0 && e->tl->v[first].date > e->tl->v[first - 1].date &&
+	    pain_persists(e, e->tl->v[first].date))
+		first--;
+	if (e->day - e->tl->v[first].date < e->cfg->chronic_from_day)
+		return;
+	/* The stretch ends before a later procedure it does not reach. */
+	for (size_t i = last + 1; i < e->tl->n; i++)
+		if (!pain_persists(e, e->tl->v[i].date)) {
+			end = e->tl->v[i].date - 1;
+			break;
+		}
+	fire(e, "chronic_pain", ML_TIER_CONTACT);
+	e->out[e->n - 1].scope_from = e->tl->v[first].date;
+	e->out[e->n - 1].scope_to = end;
+}
+
 static void
 rule_procedure_windows(struct eval *e)
 {
-	struct ml_procedure p;
-	ml_day until;
 	int bp = score(e, EC_BACK_PAIN);
-	int dayno;
 
-	if (bp < 0 || !current_procedure(e, &p, &until))
+	if (bp < 0)
 		return;
-	dayno = (int)(e->day - p.date);
-	if (dayno > e->cfg->window_days[kind_index(p.kind)] &&
-	    bp >= e->cfg->beyond_window_pain) {
-		fire(e, "pain_beyond_window", ML_TIER_CONTACT);
-		e->out[e->n - 1].scope_from = p.date;
-		e->out[e->n - 1].scope_to = until;
-	}
-	if (dayno >= e->cfg->chronic_from_day) {
-		int seen = 0, painful = 0;
-
-		for (size_t i = e->days.n; i-- > 0 &&
-		    seen < e->cfg->chronic_of_days;) {
-			int v = diary_score(e->s, day_row(e, i), EC_BACK_PAIN);
-
-			if (v < 0)
-				continue;
-			seen++;
-			if (v >= e->cfg->chronic_pain)
-				painful++;
-		}
-		if (painful >= e->cfg->chronic_days) {
-			fire(e, "chronic_pain", ML_TIER_CONTACT);
-			e->out[e->n - 1].scope_from = p.date;
-			e->out[e->n - 1].scope_to = until;
-		}
-	}
+	rule_pain_beyond_window(e, bp);
+	rule_chronic_pain(e);
 }
 
 /*
@@ -778,6 +799,8 @@ rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
     struct ml_alert *out)
 {
 	struct eval e;
+	struct ml_timeline tl;
+	size_t n;
 
 	memset(&e, 0, sizeof e);
 	e.s = s;
@@ -787,5 +810,11 @@ rules_eval(const struct ml_store *s, const struct ml_config *cfg, ml_day day,
 	if ((e.row = diary_find(s, day)) < 0)
 		return 0;
 	days_upto(s, day, &e.days);
-	return eval_rules(&e, out);
+	/* A handful of procedures: built per day, so the windows are the
+	 * config's and the store may change between calls. */
+	timeline_build(&tl, s, cfg);
+	e.tl = &tl;
+	n = eval_rules(&e, out);
+	timeline_free(&tl);
+	return n;
 }

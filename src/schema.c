@@ -154,28 +154,41 @@ static const char *const steroid_syn[] = { "epidural steroid", "ESI", NULL };
 static const char *const discectomy_syn[] = { "microdiscectomy",
 	"diskectomy", NULL };
 static const char *const fusion_syn[] = { "fusion", NULL };
+static const char *const ebp_syn[] = { "blood patch", "EBP", NULL };
 static const char *const other_syn[] = { "other procedure", NULL };
 
 /* "other" stays last: rules fall back to it for an unknown kind. */
 static const struct ml_proc_kind proc_kinds[] = {
 	{ "lumbar_puncture", "lumbar puncture", lp_syn, 7, true,
-	    "expected days of back pain after a lumbar puncture" },
+	    "expected days of back pain after a lumbar puncture", ML_PROC_BLOCK },
 	{ "epidural_labour", "labour epidural", labour_syn, 14, true,
-	    "... after a labour epidural" },
+	    "... after a labour epidural", ML_PROC_BLOCK },
 	{ "epidural_steroid", "epidural steroid injection", steroid_syn, 14, true,
-	    "... after an epidural steroid injection" },
+	    "... after an epidural steroid injection", ML_PROC_BLOCK },
 	{ "discectomy", "discectomy", discectomy_syn, 42, false,
-	    "... after a discectomy" },
+	    "... after a discectomy", ML_PROC_SURGICAL },
 	{ "laminectomy", "laminectomy", NULL, 42, false,
-	    "... after a laminectomy" },
+	    "... after a laminectomy", ML_PROC_SURGICAL },
 	{ "fusion", "spinal fusion", fusion_syn, 90, false,
-	    "... after a spinal fusion" },
+	    "... after a spinal fusion", ML_PROC_SURGICAL },
+	{ "epidural_blood_patch", "epidural blood patch", ebp_syn, 7, true,
+	    "... after an epidural blood patch", ML_PROC_BLOCK },
 	{ "other", "procedure", other_syn, 42, false,
-	    "... after another procedure" },
+	    "... after another procedure", ML_PROC_OTHER },
 };
 
 _Static_assert(ML_NELEM(proc_kinds) <= ML_PROC_KINDS_MAX,
     "raise ML_PROC_KINDS_MAX");
+
+const char *
+ml_proc_category_name(enum ml_proc_category cat)
+{
+	static const char *const names[ML_PROC_NCATEGORIES] = {
+		"block", "surgical", "other"
+	};
+
+	return cat < ML_PROC_NCATEGORIES ? names[cat] : "?";
+}
 
 const struct ml_proc_kind *
 ml_proc_kinds(size_t *n)

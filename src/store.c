@@ -730,6 +730,12 @@ tx_append_row(struct ml_tx *tx)
 }
 
 void
+tx_remove_row(struct ml_tx *tx, size_t row)
+{
+	ml_table_remove_row(&tx->sf->table, row);
+}
+
+void
 tx_clear_rows(struct ml_tx *tx)
 {
 	ml_table_clear_rows(&tx->sf->table);

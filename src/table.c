@@ -96,6 +96,18 @@ ml_table_free(struct ml_table *t)
 	ml_table_init(t);
 }
 
+void
+ml_table_remove_row(struct ml_table *t, size_t pos)
+{
+	if (pos >= t->nrows)
+		return;
+	/* A packed row's cells stay in the arena until the table is freed. */
+	free_row(&t->rows[pos]);
+	memmove(&t->rows[pos], &t->rows[pos + 1],
+	    (t->nrows - pos - 1) * sizeof *t->rows);
+	t->nrows--;
+}
+
 struct ml_row *
 ml_table_insert_row(struct ml_table *t, size_t pos, size_t ncells)
 {

@@ -288,7 +288,14 @@ check_recent(struct ui *ui)
 {
 	ml_day today = ml_today();
 	int n = ui->cfg->startup_days > 0 ? ui->cfg->startup_days : 1;
+	struct record_result res;
+	struct ml_error err;
 
+	/* Rows changed outside mendlog, however old (issue 12). */
+	if (record_changes(ui->store, ui->cfg, true, &res, &err) == 0 &&
+	    (res.raised.n > 0 || res.unrecorded))
+		ui_alerts_show(ui, &res);
+	record_result_free(&res);
 	check(ui, today - (n - 1), today);
 }
 

@@ -20,6 +20,7 @@ static const char *const everywhere[] = {
 	"                 Exercises Trends",
 	"  1-5            same, except in Today",
 	"  ? help   Ctrl-L repaint   q quit",
+	"  p              procedures",
 	"  Every change is saved at once.",
 	NULL,
 };
@@ -106,6 +107,8 @@ collect(struct block *b, bool paged)
 	for (size_t i = 0; (s = ui_screen_at(i)) != NULL; i++)
 		if (s->help != NULL)
 			add_blocks(s->help, b, &nb);
+	/* Not a tab, but reached with p from the other screens. */
+	add_blocks(ui_procedures.help, b, &nb);
 	/* Forms without a tab, opened from a screen. */
 	add_blocks(ui_psfs.help, b, &nb);
 	if (paged)

@@ -433,9 +433,20 @@ undo(struct ui *ui)
 static void
 goto_day(struct ui *ui, ml_day day)
 {
+	char why[160];
+
 	st.pending = -1;
 	if (day > ml_today()) {
-		ui_message(ui, "the diary does not go past today");
+		char t[ML_DATE_LEN];
+
+		ml_date_format(ml_today(), t);
+		ui_message(ui, "the diary does not go past today (%s): it "
+		    "records days that have happened", t);
+		return;
+	}
+	/* The same refusal as log --date: a year before 1990 is a typo. */
+	if (!ml_day_recordable(day, ml_today(), false, why, sizeof why)) {
+		ui_message(ui, "%s", why);
 		return;
 	}
 	ui_set_day(ui, day);
@@ -460,7 +471,8 @@ editor_key(struct ui *ui, wint_t ch, bool is_key)
 			close_editor(ui);
 			goto_day(ui, d);
 		} else {
-			ui_message(ui, "type a date as YYYY-MM-DD, today or yesterday");
+			ui_message(ui, "type a date as YYYY-MM-DD, today, "
+			    "yesterday, -3, 3 days ago or monday");
 			st.complained = true;
 			beep();
 		}
@@ -700,7 +712,7 @@ today_draw(struct ui *ui, WINDOW *win)
 		wattroff(win, a);
 	}
 	if (st.mode == M_GOTO) {
-		static const char prompt[] = "Go to day (YYYY-MM-DD, today, yesterday): ";
+		static const char prompt[] = "Go to day (YYYY-MM-DD, -3, monday): ";
 		int px = LABEL_X + (int)sizeof prompt - 1;
 
 		ui_put(win, DOC_ROW, LABEL_X, px, prompt);

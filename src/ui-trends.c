@@ -181,8 +181,11 @@ draw_axis(struct ui *ui, WINDOW *win, ml_day start, int per, int top)
 				mvwaddch(win, y, x, ui->utf8 ? ACS_VLINE : '|');
 		wattroff(win, A_BOLD);
 		if (legend < TRENDS_FREE_ROW - 1) {
-			snprintf(line, sizeof line, "^ %s  %s (day 0)", ds,
-			    ml_proc_kind_label(kind));
+			/* Its own day count at the chart's last day: a later
+			 * procedure does not restart it. */
+			snprintf(line, sizeof line, "^ %s  %s (day 0; day %d on "
+			    "%s)", ds, ml_proc_kind_label(kind), (int)(end - d),
+			    b);
 			ui_put(win, legend++, CHART_X, width, line);
 		}
 	}

@@ -25,6 +25,7 @@
 #include <wchar.h>
 
 #include "diary.h"
+#include "timeline.h"
 #include "record.h"
 #include "text.h"
 #include "ui.h"
@@ -389,18 +390,32 @@ draw_top_notice(struct ui *ui, int from, int to)
 	wattroff(ui->top, ui_attr(ui, UI_URGENT));
 }
 
+/* The day count of ui->day: the newest procedure, and an earlier one
+ * still inside its window (timeline.h). */
+static void
+top_label(struct ui *ui, char *buf, size_t size)
+{
+	struct ml_timeline tl;
+
+	timeline_build(&tl, ui->store, ui->cfg);
+	timeline_label(&tl, ui->day, buf, size);
+	timeline_free(&tl);
+}
+
 static void
 draw_top(struct ui *ui)
 {
-	char date[ML_DATE_LEN], label[96], left[200];
+	char date[ML_DATE_LEN], label[160], left[240];
 	int y, m, d, x;
 	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
 	    "Sat", "Sun" };
+	const char *today;
 
 	werase(ui->top);
 	ml_date_format(ui->day, date);
 	ml_date_to_ymd(ui->day, &y, &m, &d);
-	diary_day_label(ui->store, ui->day, label, sizeof label);
+	top_label(ui, label, sizeof label);
+	today = ui->day == ml_today() ? " (today)" : "";
 	/* An alert banner wins over everything but the date and "day N
 	 * after ...": the program name goes first, then the end of the label
 	 * is cut, never the tier and rule. */
@@ -411,20 +426,28 @@ draw_top(struct ui *ui)
 		x = w > ui->cols - 12 ? 12 : ui->cols - w;
 	}
 	snprintf(left, sizeof left, " mendlog  %s %s%s%s%s", wd[ml_weekday(ui->day)],
-	    date, ui->day == ml_today() ? " (today)" : "", *label ? " - " : "",
-	    label);
+	    date, today, *label ? " - " : "", label);
 	/* The name gives way to an alert banner or a notice. */
 	if (ui_strwidth(left) > x - 1 || ui->notices.n > 0)
 		snprintf(left, sizeof left, " %s %s%s%s%s", wd[ml_weekday(ui->day)],
-		    date, ui->day == ml_today() ? " (today)" : "",
-		    *label ? " - " : "", label);
+		    date, today, *label ? " - " : "", label);
+	/* Then "(today)", when that makes two day counts fit whole at 80
+	 * columns; otherwise the end of the label is cut, as before. */
+	if (ui_strwidth(left) > x - 1) {
+		char shorter[sizeof left];
+
+		snprintf(shorter, sizeof shorter, " %s %s%s%s",
+		    wd[ml_weekday(ui->day)], date, *label ? ": " : "", label);
+		if (ui_strwidth(shorter) <= x - 1)
+			memcpy(left, shorter, sizeof left);
+	}
 	/* A notice that does not fit beside the label takes its place: a
 	 * data notice (rows left out) must be read whole. */
 	if (ui->notices.n > 0 && ui->notices.v[0].level == ML_NOTICE_DATA &&
 	    ui_strwidth(left) + 4 + ui_strwidth(ui->notices.v[0].short_text) >
 	    x - 1)
 		snprintf(left, sizeof left, " %s %s%s", wd[ml_weekday(ui->day)],
-		    date, ui->day == ml_today() ? " (today)" : "");
+		    date, today);
 	wattron(ui->top, ui_attr(ui, UI_TITLE));
 	ui_put(ui->top, 0, 0, x - 1, left);
 	wattroff(ui->top, ui_attr(ui, UI_TITLE));
@@ -613,6 +636,11 @@ frame_key(struct ui *ui, wint_t ch, bool is_key)
 		return true;
 	case L'?':
 		ui_switch_tab(ui, '?');
+		return true;
+	case L'p':
+		/* The top line's "no procedure ... p to add" works anywhere
+		 * the screen does not take the key itself. */
+		ui_switch(ui, &ui_procedures);
 		return true;
 	case L'1': case L'2': case L'3': case L'4': case L'5':
 		if (ui->screen->digits_are_input)
@@ -878,6 +906,19 @@ any_file_exists(const struct ml_store *s)
 	return false;
 }
 
+/* A procedure the timeline can read (a kind and a date). */
+static bool
+any_procedure(const struct ml_store *s)
+{
+	struct ml_timeline tl;
+	bool any;
+
+	timeline_build(&tl, s, NULL);
+	any = tl.n > 0;
+	timeline_free(&tl);
+	return any;
+}
+
 /* Before the screen starts, errors go to stderr as the CLI's do. */
 static void
 print_error(const struct ml_error *err)
@@ -931,6 +972,10 @@ ui_main(struct ml_app *app)
 		ui_message(&ui, "mendlog is a diary: it does not replace your "
 		    "clinician. Press ? for help.");
 	ui_switch(&ui, screens[0]);
+	/* An empty diary starts with what was done and when: half the
+	 * checks hang on it.  The form can be skipped. */
+	if (store_nrows(ui.store, ML_ENTRIES) == 0 && !any_procedure(ui.store))
+		ui_procedures_first_start(&ui);
 	EACH_SERVICE(svc)
 		if (svc->start != NULL)
 			svc->start(&ui);

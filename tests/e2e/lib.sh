@@ -78,6 +78,16 @@ tm_start() {
 	tm set-option -t main status off >/dev/null 2>&1
 }
 
+# An empty diary starts with the first-start form (issue 12): Esc skips
+# it.  Returns once the day form is shown.
+skip_first_start() {
+	wait_for 'Back pain \(average\)|What was done, and when' 5 || return 1
+	if tm_screen | grep -q 'What was done, and when'; then
+		tm_send Escape
+	fi
+	wait_for 'Back pain \(average\)' 5
+}
+
 tm_send() { tm send-keys -t main "$@"; }
 tm_type() { tm send-keys -t main -l "$1"; }	# literal text
 tm_screen() { tm capture-pane -p -t main; }

@@ -34,6 +34,7 @@ banner_reverse() {
 
 tm_start -- "$ML" -d "$D"
 check "screen up" wait_for 'F?1 Today +F?2 History +F?3 Alerts'
+check "first-start form skipped" skip_first_start
 if tm_screen | grep -q 'not built yet'; then
 	form=no
 	echo "# Today form not built yet: entries made with mendlog log"

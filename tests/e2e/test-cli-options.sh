@@ -70,7 +70,7 @@ check_eq "due -q: silent when nothing is due" "" "$out"
 err=$("$ML" -d "$D" report --from 2026-02-30 2>&1 >/dev/null)
 check_eq "bad --from exits 2" 2 $?
 check_eq "bad --from message" \
-    "mendlog: --from: invalid date '2026-02-30': expected YYYY-MM-DD" "$(head -n 1 <<<"$err")"
+    "mendlog: --from: invalid date '2026-02-30': expected YYYY-MM-DD, today, yesterday, -3, 3 days ago or a weekday" "$(head -n 1 <<<"$err")"
 err=$("$ML" -d "$D" procedure add --kind other --date soon 2>&1 >/dev/null)
 check_eq "procedure add bad --date exits 2" 2 $?
 check "procedure add --date message" grep -qF "'soon': expected YYYY-MM-DD" <<<"$err"

@@ -20,7 +20,7 @@ out=$("$ML" -d "$D" show --date 2026-11-20)
 check "show prints day N after the procedure" grep -q '^date: 2026-11-20 (day 2 after lumbar puncture)$' <<<"$out"
 check "show prints fields" grep -q '^back_pain: 4$' <<<"$out"
 check "show indents note lines" grep -q '^    second line — Müdigkeit$' <<<"$out"
-check "procedure list" grep -q '^2026-11-18  lumbar_puncture   diagnostic LP$' \
+check "procedure list" grep -q '^ 1  2026-11-18  lumbar_puncture         diagnostic LP$' \
     <<<"$("$ML" -d "$D" procedure list)"
 
 # FIELD= clears; a second log keeps other fields

@@ -57,9 +57,9 @@ check_eq "and their start" "yes" "$(comp "$ML log leg_weakness=y")"
 check_eq "a 0-10 field offers no yes/no" "" "$(comp "$ML log back_pain=")"
 check_eq "the date and updated_at are not offered" "" \
     "$(comp "$ML log date")$(comp "$ML log updated")"
-check_eq "subcommands" "add list" "$(comp "$ML procedure ")"
+check_eq "subcommands" "add list edit remove" "$(comp "$ML procedure ")"
 check_eq "--kind KIND: the procedure kinds" \
-    "lumbar_puncture epidural_labour epidural_steroid discectomy laminectomy fusion other" \
+    "lumbar_puncture epidural_labour epidural_steroid discectomy laminectomy fusion epidural_blood_patch other" \
     "$(comp "$ML procedure add --kind ")"
 check_eq "--kind=lu" "lumbar_puncture" "$(comp "$ML procedure add --kind=lu")"
 check_eq "export --kind: its choices" "daily exercises alerts psfs" \

@@ -15,8 +15,9 @@ day() { date -u -d "$1 +$2 days" +%F; }
 for i in $(seq 0 10); do
 	d=$(day 2026-10-20 $((i * 3)))
 	at "${d}T09:00:00" log --date "$d" temperature_c=38.6 2>/dev/null
-	at "${d}T09:00:00" log --date "$(day "$d" 1)" temperature_c=36.6
-	at "${d}T09:00:00" log --date "$(day "$d" 2)" temperature_c=36.6
+	# Each day logged on that day: a day after today is refused.
+	at "$(day "$d" 1)T09:00:00" log --date "$(day "$d" 1)" temperature_c=36.6
+	at "$(day "$d" 2)T09:00:00" log --date "$(day "$d" 2)" temperature_c=36.6
 done
 check_eq "eleven urgent rows, one per episode" 11 \
     "$(grep -c ',fever,urgent,' "$D/alerts.csv")"
@@ -101,7 +102,7 @@ check "alerts names file, line and field" grep -qF "$want" <<<"$out"
 out=$(at 2026-11-29T10:05:00 due 2>&1)
 check "due names file, line and field" grep -qF "$want" <<<"$out"
 check_eq "due within 80 columns" "" "$(awk 'length($0) > 80' <<<"$out")"
-out=$(at 2026-11-29T10:05:00 log --date 2026-11-30 back_pain=2 2>&1)
+out=$(at 2026-11-29T10:05:00 log --date 2026-11-29 back_pain=2 2>&1)
 check "log names file, line and field" grep -qF "$want" <<<"$out"
 
 # A threshold outside its safe range is named too.

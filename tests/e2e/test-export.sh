@@ -36,8 +36,8 @@ days = [(datetime.date(2026, 11, 17) + datetime.timedelta(d)).isoformat() for d 
 expect([r['date'] for r in out] == days, 'dates not one per calendar day')
 hdr = list(out[0].keys())
 srccols = [c for c in csv.reader(open(sys.argv[1], newline='')).__next__() if c not in ('date', 'updated_at')]
-expect(hdr[:3] == ['date', 'day_after_procedure', 'procedure'], 'first columns %r' % hdr[:3])
-expect(hdr[3:3 + len(srccols)] == srccols, 'entries columns not in file order')
+expect(hdr[:4] == ['date', 'day_after_procedure', 'procedure', 'earlier_procedures'], 'first columns %r' % hdr[:4])
+expect(hdr[4:4 + len(srccols)] == srccols, 'entries columns not in file order')
 expect('updated_at' not in hdr, 'updated_at exported')
 def unneutral(v):
     return v[1:] if v[:1] == "'" and v[1:2] in ('=', '+', '-', '@', '\t', '\r') else v

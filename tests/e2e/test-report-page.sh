@@ -12,7 +12,8 @@ printf '[patient]\nname = Åsa Lindqvist-Bergström 林美\nid = NHS 943 476 591
 long='Microdiscectomy L4/5 at 聖路加国際病院 (St Luke'"'"'s), Mr Tanaka; drain removed day 1, wound closed with absorbable sutures, physiotherapy referral given'
 at '2026-11-01 12:00:00' procedure add --date 2026-10-01 --kind lumbar_puncture \
     --description 'diagnostic, L3/4' >/dev/null
-at '2026-11-01 12:00:00' procedure add --date 2026-11-02 --kind discectomy \
+# Recorded on its day: a procedure after today is refused (issue 12).
+at '2026-11-02 12:00:00' procedure add --date 2026-11-02 --kind discectomy \
     --description "$long" >/dev/null
 for d in 03 04 05 06 07 08 09 10; do
 	at "2026-11-$d 20:00:00" log back_pain=3 "notes=day $d fine" >/dev/null

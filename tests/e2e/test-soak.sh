@@ -17,6 +17,9 @@
 . "$(dirname "$0")/lib.sh"
 
 SECS=${SOAK_SECONDS:-5}
+# The writers' days are in January 2027: "today" is the 28th for every
+# writer, since a day after today is refused (issue 12).
+export MENDLOG_NOW=2027-01-28T10:00:00
 WRITERS=${SOAK_WRITERS:-"screen screen log log"}
 FIELDS=(back_pain leg_pain notes mood)
 E="$D/entries.csv"
@@ -66,6 +69,14 @@ writer_screen() {
 	declare -A last
 	tm new-session -d -s "$s" -x 80 -y 24 \
 	    "env HOME='$HOME' TERM=tmux-256color MENDLOG_NOW=2027-01-28T10:00:00 $ML -d $D; sleep 60"
+	# An empty diary opens on the first-start form (issue 12): Esc.
+	if ! screen_wait "$s" 'Back pain \(average\)|What was done, and when'; then
+		echo 1 >"$T/w/$n.fails"
+		return
+	fi
+	if tm_screen_of "$s" | grep -q 'What was done, and when'; then
+		tm send-keys -t "$s" Escape
+	fi
 	if ! screen_wait "$s" 'Back pain \(average\)'; then
 		echo 1 >"$T/w/$n.fails"
 		return

@@ -24,8 +24,9 @@ ui_start() {
 	ui_stop
 	# shellcheck disable=SC2086
 	tm_start $size -- "MENDLOG_NOW=$MENDLOG_NOW $* $ML -d $D"
-	wait_for 'Back pain \(average\)' 5
+	skip_first_start
 }
+
 
 # The pid of mendlog inside the pane (the pane's shell is its parent).
 ui_pid() {

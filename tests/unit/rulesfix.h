@@ -1,6 +1,7 @@
 /*
  * rulesfix.h - what the red-flag rule tests (test-rules.c,
- * test-rules-signs.c) share on top of diaryfix.h: logging diary fields and
+ * test-rules-signs.c) share on top of diaryfix.h: their setup (a "today"
+ * after every logged day) and teardown, logging diary fields and
  * procedures straight through diary.c, and the tier a rule fires at,
  * checked against a fresh load of the same files.  Failures abort the
  * test (cmocka).
@@ -17,11 +18,17 @@
 #define D0 ml_date_from_ymd(2026, 11, 1)
 
 static inline int
-rules_setup(void **state)
+setup(void **state)
 {
 	/* "Today" is well after every day the tests log. */
 	setenv("MENDLOG_NOW", "2027-06-30T12:00:00", 1);
 	return fx_setup(state);
+}
+
+static inline int
+teardown(void **state)
+{
+	return fx_teardown(state);
 }
 
 /* Set fields of @day from "field=value" strings (NULL-terminated). */

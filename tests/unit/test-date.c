@@ -55,10 +55,49 @@ test_day_parse(void **state)
 	assert_int_equal(d, ml_date_from_ymd(2026, 2, 28));
 	d = 12345;
 	assert_false(ml_day_parse("2026-02-30", today, &d));
-	assert_false(ml_day_parse("Today", today, &d));
 	assert_false(ml_day_parse("", today, &d));
-	assert_false(ml_day_parse("tomorrow", today, &d));
+	assert_false(ml_day_parse("someday", today, &d));
+	assert_false(ml_day_parse("-", today, &d));
+	assert_false(ml_day_parse("3 days", today, &d));
+	assert_false(ml_day_parse("mo", today, &d));
 	assert_int_equal(d, 12345);	/* untouched on failure */
+	/* Relative days (issue 12), any case.  2026-11-27 is a Friday. */
+	assert_true(ml_day_parse("Today", today, &d));
+	assert_int_equal(d, today);
+	assert_true(ml_day_parse("-3", today, &d));
+	assert_int_equal(d, today - 3);
+	assert_true(ml_day_parse(" 3 days ago ", today, &d));
+	assert_int_equal(d, today - 3);
+	assert_true(ml_day_parse("1 day ago", today, &d));
+	assert_int_equal(d, today - 1);
+	assert_true(ml_day_parse("monday", today, &d));
+	assert_int_equal(d, ml_date_from_ymd(2026, 11, 23));
+	assert_true(ml_day_parse("Fri", today, &d));
+	assert_int_equal(d, today);
+	assert_true(ml_day_parse("saturday", today, &d));
+	assert_int_equal(d, ml_date_from_ymd(2026, 11, 21));
+	/* Tomorrow parses, so that recording it can be refused with why. */
+	assert_true(ml_day_parse("tomorrow", today, &d));
+	assert_int_equal(d, today + 1);
+}
+
+static void
+test_day_recordable(void **state)
+{
+	ml_day today = ml_date_from_ymd(2026, 11, 27);
+	char why[160];
+
+	(void)state;
+	assert_true(ml_day_recordable(today, today, false, why, sizeof why));
+	assert_true(ml_day_recordable(ml_date_from_ymd(1990, 1, 1), today,
+	    false, why, sizeof why));
+	assert_false(ml_day_recordable(today + 1, today, true, why, sizeof why));
+	assert_non_null(strstr(why, "2026-11-28 is after today (2026-11-27)"));
+	assert_false(ml_day_recordable(ml_date_from_ymd(1969, 12, 31), today,
+	    false, why, sizeof why));
+	assert_non_null(strstr(why, "before 1990"));
+	assert_true(ml_day_recordable(ml_date_from_ymd(1969, 12, 31), today,
+	    true, why, sizeof why));
 }
 
 static void
@@ -160,6 +199,7 @@ main(void)
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_local_time_across_dst),
 		cmocka_unit_test(test_hhmm_and_fake_now),
+		cmocka_unit_test(test_day_recordable),
 	};
 
 	setenv("TZ", "UTC", 1);

@@ -221,6 +221,94 @@ test_open_and_new(void **state)
 	    -1);
 }
 
+/* A row edited outside mendlog, 60 days back, is checked at the next run
+ * (record_changes); an unchanged diary checks nothing. */
+static void
+test_changes_outside_mendlog(void **state)
+{
+	struct fx *f = *state;
+	struct record_result res;
+	struct ml_error err;
+	char *path = xasprintf("%s/entries.csv", f->dir);
+	ml_day old = ml_today() - 60;
+	char date[ML_DATE_LEN], *csv;
+
+	ml_date_format(old, date);
+	csv = xasprintf("date,back_pain,leg_weakness\n%s,2,no\n", date);
+	tu_write_str(path, csv);
+	free(csv);
+	/* First run: the rows as they are are the baseline. */
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	record_result_free(&res);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	assert_true(res.from > res.to);		/* nothing ran */
+	record_result_free(&res);
+	/* A spreadsheet edit of that old row. */
+	csv = xasprintf("date,back_pain,leg_weakness\n%s,2,yes\n", date);
+	tu_write_str(path, csv);
+	free(csv);
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
+	assert_int_equal(res.raised.n, 1);
+	assert_string_equal(res.raised.v[0].rule, "leg_weakness");
+	assert_int_equal(res.raised.v[0].day, old);
+	record_result_free(&res);
+	/* Checked once: the next run raises nothing more. */
+	assert_int_equal(record_changes(&f->s, &f->cfg, true, &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	record_result_free(&res);
+	free(path);
+}
+
+/* Edit moves a procedure and re-checks from the earlier date; remove
+ * keeps the row only in the .bak; an out-of-range row changes nothing. */
+static void
+test_procedure_edit_remove(void **state)
+{
+	struct fx *f = *state;
+	struct record_result res;
+	struct ml_error err;
+	ml_day when = D0 + 1;
+	char *bak;
+
+	assert_int_equal(day(f, D0, "headache", "2", &res), 0);
+	record_result_free(&res);
+	/* Recorded a day late: nothing fires on D0 yet. */
+	assert_int_equal(record_procedure(&f->s, &f->cfg, D0 + 1, "other", "",
+	    &res, &err), 0);
+	assert_int_equal(res.raised.n, 0);
+	record_result_free(&res);
+	/* Corrected to a puncture on D0: the rules run from D0. */
+	when = D0;
+	assert_int_equal(record_procedure_edit(&f->s, &f->cfg, 0, &when,
+	    "Lumbar Puncture", NULL, &res, &err), 0);
+	assert_int_equal(res.from, D0);
+	assert_int_equal(res.raised.n, 1);
+	assert_string_equal(res.raised.v[0].rule, "post_puncture_headache");
+	record_result_free(&res);
+	assert_int_equal(store_load(&f->s, ML_PROCEDURES, NULL, &err), 0);
+	assert_string_equal(store_get(&f->s, ML_PROCEDURES, 0, PC_KIND),
+	    "lumbar_puncture");
+	assert_int_equal(record_procedure_edit(&f->s, &f->cfg, 5, NULL, "LP",
+	    NULL, &res, &err), -1);
+	record_result_free(&res);
+	assert_int_equal(record_procedure_remove(&f->s, &f->cfg, 0, &res, &err),
+	    0);
+	record_result_free(&res);
+	assert_int_equal(store_load(&f->s, ML_PROCEDURES, NULL, &err), 0);
+	assert_int_equal(store_nrows(&f->s, ML_PROCEDURES), 0);
+	bak = xasprintf("%s/procedures.csv.bak", f->dir);
+	{
+		char *text = tu_read(bak, NULL);
+
+		assert_non_null(text);
+		assert_non_null(strstr(text, "lumbar_puncture"));
+		free(text);
+	}
+	free(bak);
+}
+
 int
 main(void)
 {
@@ -239,6 +327,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_exercise_and_ack_raise_nothing,
 		    setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_open_and_new, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_changes_outside_mendlog, setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_procedure_edit_remove, setup,
+		    fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

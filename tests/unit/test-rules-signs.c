@@ -332,18 +332,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_new_emergency_signs, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_fever_neck_stiffness, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_neck_stiffness_watch, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_post_block_deficit, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_back_pain_deficit, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_calf_pain_and_uncontrolled_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_fall_after_surgery, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_site_leaking, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_no_bowel_movement, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_puncture_headache_persisting, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_pain_jump, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_every_sign_one_day, rules_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_new_emergency_signs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fever_neck_stiffness, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_neck_stiffness_watch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_post_block_deficit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_back_pain_deficit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calf_pain_and_uncontrolled_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fall_after_surgery, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_site_leaking, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_bowel_movement, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_puncture_headache_persisting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pain_jump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_sign_one_day, setup, teardown),
 	};
 
 	setenv("TZ", "UTC", 1);

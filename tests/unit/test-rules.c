@@ -736,40 +736,149 @@ test_every_rule_has_messages(void **state)
 	}
 }
 
+/* --- the timeline (issue 12) ------------------------------------------ */
+
+/* Run the rules over [@from, @to] and record, as a command would. */
+static void
+check_days(struct fx *f, ml_day from, ml_day to)
+{
+	struct alerts_raised r = { NULL, 0 };
+	struct ml_error err;
+
+	assert_int_equal(alerts_check_days(&f->s, &f->cfg, from, to, &r, &err),
+	    0);
+	alerts_raised_free(&r);
+}
+
+/* The days alerts.csv records @rule on, into @days (room for @max). */
+static int
+days_of(struct fx *f, const char *rule, ml_day *days, int max)
+{
+	struct ml_error err;
+	int n = 0;
+
+	assert_int_equal(store_load(&f->s, ML_ALERTS, NULL, &err), 0);
+	for (size_t r = 0; r < store_nrows(&f->s, ML_ALERTS); r++)
+		if (strcmp(store_get(&f->s, ML_ALERTS, r, AC_RULE), rule) == 0 &&
+		    n < max)
+			assert_true(ml_date_parse(store_get(&f->s, ML_ALERTS, r,
+			    AC_DATE), &days[n++]));
+	return n;
+}
+
+static void
+test_blood_patch_keeps_puncture_window(void **state)
+{
+	struct fx *f = *state;
+	ml_day when[4];
+
+	/* LP on day 0, a blood patch on day 3, back pain 4 on days 0-10. */
+	procedure(f, D0, "lumbar_puncture");
+	procedure(f, D0 + 3, "Blood patch");
+	for (int i = 0; i <= 10; i++)
+		LOG(f, D0 + i, "back_pain=4");
+	assert_int_equal(tier_of(f, D0 + 7, "pain_beyond_window"), -1);
+	assert_int_equal(tier_of(f, D0 + 8, "pain_beyond_window"),
+	    ML_TIER_CONTACT);
+	check_days(f, D0, D0 + 10);
+	/* Once, on day 8 of the puncture. */
+	assert_int_equal(days_of(f, "pain_beyond_window", when, 4), 1);
+	assert_int_equal(when[0], D0 + 8);
+}
+
+static void
+test_fusion_window_covers_later_lp(void **state)
+{
+	struct fx *f = *state;
+
+	/* An LP 20 days after a fusion: day 28 of the fusion is day 8 of the
+	 * LP, still inside the fusion's 90 days. */
+	procedure(f, D0, "fusion");
+	procedure(f, D0 + 20, "lumbar_puncture");
+	LOG(f, D0 + 28, "back_pain=4");
+	assert_int_equal(tier_of(f, D0 + 28, "pain_beyond_window"), -1);
+	/* Past both windows it fires. */
+	LOG(f, D0 + 91, "back_pain=4");
+	assert_int_equal(tier_of(f, D0 + 91, "pain_beyond_window"),
+	    ML_TIER_CONTACT);
+}
+
+static void
+test_chronic_pain_repeated_injections(void **state)
+{
+	struct fx *f = *state;
+	ml_day when[4];
+
+	/* Steroid injections every 84 days, back pain 4 daily for 300 days. */
+	for (int i = 0; i < 300; i += 84)
+		procedure(f, D0 + i, "epidural_steroid");
+	for (int i = 0; i < 300; i++)
+		LOG(f, D0 + i, "back_pain=4");
+	assert_int_equal(tier_of(f, D0 + 90, "chronic_pain"), -1);
+	assert_int_equal(tier_of(f, D0 + 91, "chronic_pain"), ML_TIER_CONTACT);
+	assert_int_equal(tier_of(f, D0 + 200, "chronic_pain"), ML_TIER_CONTACT);
+	check_days(f, D0, D0 + 299);
+	/* Fires once, on day 91 of the course. */
+	assert_int_equal(days_of(f, "chronic_pain", when, 4), 1);
+	assert_int_equal(when[0], D0 + 91);
+}
+
+static void
+test_chronic_pain_new_stretch_after_relief(void **state)
+{
+	struct fx *f = *state;
+
+	/* Pain eased before the second procedure: a new stretch starts. */
+	procedure(f, D0, "discectomy");
+	for (int i = 0; i < 60; i++)
+		LOG(f, D0 + i, "back_pain=4");
+	for (int i = 60; i < 80; i++)
+		LOG(f, D0 + i, "back_pain=1");
+	procedure(f, D0 + 80, "epidural_steroid");
+	for (int i = 80; i < 200; i++)
+		LOG(f, D0 + i, "back_pain=4");
+	assert_int_equal(tier_of(f, D0 + 170, "chronic_pain"), -1);
+	assert_int_equal(tier_of(f, D0 + 171, "chronic_pain"), ML_TIER_CONTACT);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_emergencies, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_order_most_severe_first, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_fever_threshold, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_fever_back_pain_threshold, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_fever_then_back_pain_escalates, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_site_problem, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_severe_headache, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_post_puncture_headache, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_post_puncture_kinds, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_headache_escalation_one_new_row, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_injection_back_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_nerve_symptoms_leg_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_nerve_symptoms_consecutive, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_nerve_escalation_recorded, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_worsening_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_worsening_needs_baseline, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_worsening_baseline_is_nearest_seven, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_severe_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_pain_beyond_window, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_pain_beyond_window_once_per_procedure, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_chronic_pain, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_no_duplicates_resave_restart, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_startup_window, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_after_save_rechecks_later_days, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_row_contents_and_ack_survives_restart, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_broken_alerts_file_still_reports, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_two_processes_record_once, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_config_overrides, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_config_file_changes_outcome, rules_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_config_bad_value_file_line, rules_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_emergencies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_order_most_severe_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fever_threshold, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fever_back_pain_threshold, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fever_then_back_pain_escalates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_site_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_severe_headache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_post_puncture_headache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_post_puncture_kinds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_headache_escalation_one_new_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_injection_back_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nerve_symptoms_leg_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nerve_symptoms_consecutive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nerve_escalation_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_worsening_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_worsening_needs_baseline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_worsening_baseline_is_nearest_seven, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_severe_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pain_beyond_window, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pain_beyond_window_once_per_procedure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chronic_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_duplicates_resave_restart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_startup_window, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_after_save_rechecks_later_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_contents_and_ack_survives_restart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_alerts_file_still_reports, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_processes_record_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_overrides, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_file_changes_outcome, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_bad_value_file_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blood_patch_keeps_puncture_window, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fusion_window_covers_later_lp, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chronic_pain_repeated_injections, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chronic_pain_new_stretch_after_relief, setup, teardown),
 		cmocka_unit_test(test_every_rule_has_messages),
 	};
 
