@@ -55,6 +55,7 @@ CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/%.o)
 UI_OBJ   = $(UI_SRC:src/%.c=$(B)/%.o)
 
 UNIT_SRC  = $(wildcard tests/unit/test-*.c)
+UNIT_HDR  = $(wildcard tests/unit/*.h)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASAN_CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/asan/%.o)
@@ -83,7 +84,7 @@ $(B)/%.o: src/%.c $(HEADERS) | $(B)
 	$(E) "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
-$(B)/test-%: tests/unit/test-%.c $(CORE_OBJ) tests/unit/testutil.h | $(B)
+$(B)/test-%: tests/unit/test-%.c $(CORE_OBJ) $(UNIT_HDR) | $(B)
 	$(E) "  TEST    $@"
 	$(Q)$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
 	    $(CORE_OBJ) $(CORE_LIBS) $(CMOCKA_LIBS)
@@ -92,7 +93,7 @@ $(B)/asan/%.o: src/%.c $(HEADERS) | $(B)/asan
 	$(E) "  ASAN    $<"
 	$(Q)$(CC) $(CPPFLAGS_ML) $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) -c -o $@ $<
 
-$(B)/asan/test-%: tests/unit/test-%.c $(ASAN_CORE_OBJ) tests/unit/testutil.h | $(B)/asan
+$(B)/asan/test-%: tests/unit/test-%.c $(ASAN_CORE_OBJ) $(UNIT_HDR) | $(B)/asan
 	$(E) "  ASAN    $@"
 	$(Q)$(CC) $(CPPFLAGS_ML) -Itests/unit $(CPPFLAGS) -O1 -g $(ASAN_FLAGS) $(WARN) \
 	    -o $@ $< $(ASAN_CORE_OBJ) $(CORE_LIBS) $(CMOCKA_LIBS)

@@ -283,6 +283,27 @@ complete_options(struct completion *c, const struct cli_command *cmd)
 			emit2(c, "--", tables[t][i].name);
 }
 
+/*
+ * The value of option @o, named by words[*i]: noted when given (in the same
+ * word, or the next one, which *i then moves past); offered when the next
+ * word is the one being completed, and then true: completion is done.
+ */
+static bool
+take_value(struct completion *c, const struct cli_option *o,
+    bool inline_value, char **words, int *i, int last)
+{
+	if (inline_value) {
+		note_value(c, o, words[*i] + (words[*i][1] == '-' ?
+		    strlen(o->name) + 3 : 2));
+	} else if (*i + 1 == last) {
+		complete_value(c, o, "");
+		return true;
+	} else {
+		note_value(c, o, words[++*i]);
+	}
+	return false;
+}
+
 int
 complete_words(struct ml_app *app, int nwords, char **words, FILE *out)
 {
@@ -300,15 +321,8 @@ complete_words(struct ml_app *app, int nwords, char **words, FILE *out)
 		if ((o = find_option(NULL, words[i], &inline_value)) == NULL ||
 		    o->arg == NULL)
 			continue;
-		if (inline_value) {
-			note_value(&c, o, words[i] + (words[i][1] == '-' ?
-			    strlen(o->name) + 3 : 2));
-		} else if (i + 1 == last) {
-			complete_value(&c, o, "");
+		if (take_value(&c, o, inline_value, words, &i, last))
 			return 0;
-		} else {
-			note_value(&c, o, words[++i]);
-		}
 	}
 	if (i == last) {
 		if (c.cur[0] == '-') {
@@ -348,15 +362,8 @@ complete_words(struct ml_app *app, int nwords, char **words, FILE *out)
 			o = find_option(cmd, words[i], &inline_value);
 			if (o == NULL || o->arg == NULL)
 				continue;
-			if (inline_value) {
-				note_value(&c, o, words[i] + (words[i][1] == '-' ?
-				    strlen(o->name) + 3 : 2));
-			} else if (i + 1 == last) {
-				complete_value(&c, o, "");
+			if (take_value(&c, o, inline_value, words, &i, last))
 				return 0;
-			} else {
-				note_value(&c, o, words[++i]);
-			}
 		} else {
 			pos++;
 		}

@@ -123,6 +123,16 @@ row_write(FILE *fp, struct out_row *r, const struct export_opts *o)
 	return rc;
 }
 
+/* Write the header row @r holds, after the byte order mark Excel needs to
+ * read the file as UTF-8. */
+static int
+header_write(FILE *fp, struct out_row *r, const struct export_opts *o)
+{
+	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
+		return -1;
+	return row_write(fp, r, o);
+}
+
 static bool
 earliest(const struct ml_store *s, enum ml_file f, size_t col, ml_day *min)
 {
@@ -342,10 +352,8 @@ daily_begin(struct daily *d, const char *const *header, size_t n)
 	row_add(&d->row, "adherence_pct", CELL_TEXT);
 	row_add(&d->row, "alerts", CELL_TEXT);
 	row_add(&d->row, "psfs_mean", CELL_TEXT);
-	if (d->o->excel && fputs("\xef\xbb\xbf", d->fp) == EOF)
-		d->rc = -1;
 	if (d->rc == 0)
-		d->rc = row_write(d->fp, &d->row, d->o);
+		d->rc = header_write(d->fp, &d->row, d->o);
 }
 
 /* Write the row of d->next with entry cells @cells (NULL: no entry). */
@@ -497,10 +505,7 @@ write_alerts(FILE *fp, const struct ml_store *s, const struct export_opts *o)
 
 	for (size_t i = 0; i < t->ncols; i++)
 		row_add(&row, t->header[i], CELL_TEXT);
-	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
-		rc = -1;
-	if (rc == 0)
-		rc = row_write(fp, &row, o);
+	rc = header_write(fp, &row, o);
 	for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
 		ml_day d;
 
@@ -527,10 +532,7 @@ write_exercises(FILE *fp, const struct ml_store *s,
 
 	for (size_t i = 0; i < ML_NELEM(head); i++)
 		row_add(&row, head[i], CELL_TEXT);
-	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
-		rc = -1;
-	if (rc == 0)
-		rc = row_write(fp, &row, o);
+	rc = header_write(fp, &row, o);
 	/* A block of days at a time: the schedules are parsed once per
 	 * block, and memory stays bounded. */
 	for (ml_day day = o->from; rc == 0 && day <= o->to; day += SLOT_BLOCK) {
@@ -605,10 +607,7 @@ write_psfs(FILE *fp, const struct ml_store *s, const struct ml_config *cfg,
 
 	for (size_t i = 0; i < ML_NELEM(head); i++)
 		row_add(&row, head[i], CELL_TEXT);
-	if (o->excel && fputs("\xef\xbb\xbf", fp) == EOF)
-		rc = -1;
-	if (rc == 0)
-		rc = row_write(fp, &row, o);
+	rc = header_write(fp, &row, o);
 	for (size_t w = 0; rc == 0 && w < nweeks; w++) {
 		char date[ML_DATE_LEN], mean[32], count[16], rating[16];
 

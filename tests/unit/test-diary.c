@@ -3,7 +3,7 @@
  * is accepted, how it is normalised, what is rejected and why), entries
  * and procedures: updated_at, typed reads, "day N after".
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include <math.h>
 
@@ -166,35 +166,10 @@ test_bad_fields(void **state)
 	rejects("=3", "", "FIELD=VALUE");
 }
 
-struct fixture {
-	char *dir;
-	struct ml_store s;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->dir = tu_store_open(&f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
-}
-
 static void
 test_set_and_read_back(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_set sets[] = {
 		{ "back_pain", "4" }, { "numbness", "yes" },
 		{ "temperature_c", "37.2" }, { "notes", "a, \"b\"\nc" },
@@ -228,7 +203,7 @@ test_set_and_read_back(void **state)
 static void
 test_day_after_procedure(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_error err;
 	struct ml_procedure p;
 	ml_day lp = ml_date_from_ymd(2026, 11, 18);
@@ -273,8 +248,8 @@ main(void)
 		cmocka_unit_test(test_decimals_and_minutes),
 		cmocka_unit_test(test_text_fields),
 		cmocka_unit_test(test_bad_fields),
-		cmocka_unit_test_setup_teardown(test_set_and_read_back, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_day_after_procedure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_and_read_back, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_day_after_procedure, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

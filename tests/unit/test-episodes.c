@@ -7,18 +7,12 @@
  * Each course is lived day by day: MENDLOG_NOW is the evening of the day
  * being logged.
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include "alerts.h"
 #include "config.h"
 #include "diary.h"
 #include "record.h"
-
-struct fx {
-	char *dir;
-	struct ml_store s;
-	struct ml_config cfg;
-};
 
 /* Day 0: the procedure, 1 November 2026. */
 #define D0 ml_date_from_ymd(2026, 11, 1)
@@ -26,24 +20,8 @@ struct fx {
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-
 	setenv("MENDLOG_NOW", "2026-11-01T20:00:00", 1);
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
+	return fx_setup(state);
 }
 
 /* Make "now" the evening of @day. */
@@ -494,34 +472,34 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    test_numb_foot_21_days_unacknowledged, setup, teardown),
+		    test_numb_foot_21_days_unacknowledged, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_numb_foot_acknowledged_reminds_weekly, setup, teardown),
+		    test_numb_foot_acknowledged_reminds_weekly, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_cauda_equina_one_block_then_still_present, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_cauda_equina_unacknowledged_no_copies, setup, teardown),
+		    test_cauda_equina_unacknowledged_no_copies, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_epidural_seen_silences_while_it_lasts, setup, teardown),
+		    test_epidural_seen_silences_while_it_lasts, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_epidural_read_only_reminds_daily, setup, teardown),
+		    test_epidural_read_only_reminds_daily, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_reminder_stays_open_not_copied, setup, teardown),
+		    test_reminder_stays_open_not_copied, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_urgent_reminds_after_two_days, setup, teardown),
+		    test_urgent_reminds_after_two_days, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_gap_ends_episode, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tier_rise_is_new, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_entered_in_error, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_undone_next_day_is_not_error, setup, teardown),
+		    test_undone_next_day_is_not_error, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_ack_all_spares_emergencies, setup, teardown),
+		    test_ack_all_spares_emergencies, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_old_file_upgraded_in_place, setup, teardown),
+		    test_old_file_upgraded_in_place, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

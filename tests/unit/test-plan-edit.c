@@ -4,7 +4,7 @@
  * row removed meanwhile is never brought back, a new id must be free, and
  * the schedule is checked on the row as it will be saved.
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include "plan-edit.h"
 #include "store.h"
@@ -20,34 +20,9 @@
 static const char *const orig[XC_NCOLS] = { "knee", "Knee", "Old words",
     "2", "5", "20", "daily", "08:00", "2026-11-10", "", "yes" };
 
-struct fixture {
-	char *dir;
-	struct ml_store s;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->dir = tu_store_open(&f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
-}
-
 /* Write exercises.csv as another process would, and load it. */
 static void
-write_plan(struct fixture *f, const char *rows)
+write_plan(struct fx *f, const char *rows)
 {
 	char *text = xasprintf("%s%s", HEADER, rows);
 	struct ml_error err;
@@ -58,7 +33,7 @@ write_plan(struct fixture *f, const char *rows)
 }
 
 static const char *
-get(struct fixture *f, const char *id, int col)
+get(struct fx *f, const char *id, int col)
 {
 	const char *key[1] = { id };
 	long row = store_find(&f->s, ML_EXERCISES, key);
@@ -70,7 +45,7 @@ get(struct fixture *f, const char *id, int col)
 static void
 test_only_changed_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const char *vals[XC_NCOLS];
 	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
@@ -96,7 +71,7 @@ test_only_changed_fields(void **state)
 static void
 test_nothing_changed(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_edit e = { "knee", false, orig, orig, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
@@ -112,7 +87,7 @@ test_nothing_changed(void **state)
 static void
 test_removed_not_resurrected(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const char *vals[XC_NCOLS];
 	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
@@ -134,7 +109,7 @@ test_removed_not_resurrected(void **state)
 static void
 test_create(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_edit e = { "knee", true, NULL, orig, DAY };
 	struct plan_edit_result res;
 	struct ml_error err;
@@ -152,7 +127,7 @@ test_create(void **state)
 static void
 test_merged_schedule_checked(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const char *vals[XC_NCOLS];
 	struct plan_edit e = { "knee", false, orig, vals, DAY };
 	struct plan_edit_result res;
@@ -178,11 +153,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_only_changed_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nothing_changed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_removed_not_resurrected, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merged_schedule_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_only_changed_fields, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_changed, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_removed_not_resurrected, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_create, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_merged_schedule_checked, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

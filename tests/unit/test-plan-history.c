@@ -5,7 +5,7 @@
  * slot, and the diary's files after a spreadsheet re-saved them
  * (YYYY/MM/DD dates, unreadable dates, spreadsheet error values).
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include <math.h>
 #include <time.h>
@@ -20,34 +20,19 @@
 #define LOG_HEADER "date,slot,exercise_id,status,logged_at,sets_done," \
 	"pain_during,note\n"
 
-struct fixture {
-	char *dir;
-	struct ml_store s;
-	struct ml_config cfg;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-
 	setenv("TZ", "UTC", 1);
 	tzset();
 	setenv("MENDLOG_NOW", "2026-11-10T12:00:00+00:00", 1);
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
+	return fx_setup(state);
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
+	fx_teardown(state);
 	unsetenv("MENDLOG_NOW");
 	return 0;
 }
@@ -69,7 +54,7 @@ utc(const char *s, int h)
 }
 
 static void
-write_file(struct fixture *f, const char *name, const char *body)
+write_file(struct fx *f, const char *name, const char *body)
 {
 	char *p = xasprintf("%s/%s", f->dir, name);
 
@@ -78,7 +63,7 @@ write_file(struct fixture *f, const char *name, const char *body)
 }
 
 static void
-load_plan(struct fixture *f)
+load_plan(struct fx *f)
 {
 	struct ml_error err;
 
@@ -88,7 +73,7 @@ load_plan(struct fixture *f)
 
 /* The slots of @day as "HH:MM status" joined by spaces, into @buf. */
 static const char *
-slots_of(struct fixture *f, const char *day, time_t now, char *buf,
+slots_of(struct fx *f, const char *day, time_t now, char *buf,
     size_t size)
 {
 	struct plan_slot *v;
@@ -104,7 +89,7 @@ slots_of(struct fixture *f, const char *day, time_t now, char *buf,
 }
 
 static void
-set_times(struct fixture *f, const char *day, const char *times)
+set_times(struct fx *f, const char *day, const char *times)
 {
 	const char *key[1] = { "walk" };
 	struct ml_set set = { "times", times };
@@ -120,7 +105,7 @@ set_times(struct fixture *f, const char *day, const char *times)
 static void
 test_change_keeps_the_past(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_adherence before, after;
 	char buf[256];
 
@@ -166,7 +151,7 @@ test_change_keeps_the_past(void **state)
 static void
 test_same_day_and_backdated_changes(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	time_t now = utc("2026-11-10", 12);
 	char buf[256];
 
@@ -207,7 +192,7 @@ test_same_day_and_backdated_changes(void **state)
 static void
 test_new_exercise_not_due_before_added(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const char *key[1] = { "walk" };
 	struct ml_set sets[3] = { { "name", "Walk" }, { "times", "08:00" },
 		{ "start_date", "2026-11-01" } };
@@ -231,7 +216,7 @@ test_new_exercise_not_due_before_added(void **state)
 static void
 test_pause(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	time_t now = utc("2026-11-10", 12);
 	struct plan_adherence a;
 	struct plan_pause_info *v;
@@ -283,7 +268,7 @@ test_pause(void **state)
 static void
 test_sessions_outlive_their_slot(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_slot *v;
 	size_t n;
 
@@ -339,7 +324,7 @@ count_problem(void *ctx, const struct ml_error *e)
 static void
 test_diary_resaved(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_set set = { "back_pain", "6" };
 	struct ml_error err;
 	char *path = xasprintf("%s/entries.csv", f->dir), *text;

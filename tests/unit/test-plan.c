@@ -7,7 +7,7 @@
  * Expected instants are written as UTC arithmetic (day * 86400 + hours),
  * independent of mktime, so a wrong zone conversion shows.
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include <math.h>
 #include <time.h>
@@ -21,12 +21,6 @@
 #define LOG_HEADER "date,slot,exercise_id,status,logged_at,sets_done," \
 	"pain_during,note\n"
 
-struct fixture {
-	char *dir;
-	struct ml_store s;
-	struct ml_config cfg;
-};
-
 static void
 use_tz(const char *tz)
 {
@@ -37,30 +31,21 @@ use_tz(const char *tz)
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-
 	use_tz("UTC");
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
+	return fx_setup(state);
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
+	fx_teardown(state);
 	use_tz("UTC");
 	return 0;
 }
 
 /* Write exercises.csv (and exercise_log.csv when @log) and load both. */
 static void
-load(struct fixture *f, const char *plan, const char *log)
+load(struct fx *f, const char *plan, const char *log)
 {
 	struct ml_error err;
 	char *p = xasprintf("%s/exercises.csv", f->dir);
@@ -101,7 +86,7 @@ utc(const char *s, int h, int m)
 
 /* Number of slots on @day (status ignored). */
 static size_t
-count(struct fixture *f, const char *day)
+count(struct fx *f, const char *day)
 {
 	struct plan_slot *v;
 	size_t n = plan_slots(&f->s, &f->cfg, D(day), utc(day, 0, 0), &v);
@@ -124,7 +109,7 @@ occurs(const char *days, const char *start, const char *end, const char *day)
 static void
 test_daily_and_empty_days(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 
 	load(f, "a,A,,,,,daily,08:00;18:00,,,yes\n"
 	    "b,B,,,,,,12:00,,,\n", NULL);
@@ -198,7 +183,7 @@ test_leap_day(void **state)
 static void
 test_paused_and_unusable_rows(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 
 	load(f, "a,A,,,,,daily,08:00,,,no\n"
 	    "b,B,,,,,daily,25:00,,,yes\n"
@@ -227,7 +212,7 @@ test_paused_and_unusable_rows(void **state)
 static void
 test_several_slots_in_time_order(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_slot *v;
 	size_t n;
 
@@ -253,7 +238,7 @@ test_several_slots_in_time_order(void **state)
 static void
 test_due_overdue_boundaries(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	ml_day d = D("2026-11-21");
 	time_t at = utc("2026-11-21", 8, 0);
 
@@ -284,7 +269,7 @@ test_due_overdue_boundaries(void **state)
 
 /* The 08:00 slot of @day falls at UTC @h:00 in the current zone. */
 static void
-check_0800(struct fixture *f, const char *day, int h)
+check_0800(struct fx *f, const char *day, int h)
 {
 	struct plan_slot *v;
 	size_t n = plan_slots(&f->s, &f->cfg, D(day), utc(day, h, 0), &v);
@@ -303,7 +288,7 @@ check_0800(struct fixture *f, const char *day, int h)
 static void
 test_dst_london(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 
 	use_tz("Europe/London");
 	load(f, "a,A,,,,,daily,08:00,,,yes\n", NULL);
@@ -339,7 +324,7 @@ test_dst_london(void **state)
 static void
 test_dst_new_york(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_slot *v;
 	time_t t;
 
@@ -407,7 +392,7 @@ static const char adherence_log[] =
 static void
 test_adherence_fixture(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	time_t now = utc("2026-11-21", 13, 0);
 	struct plan_adherence a;
 
@@ -487,7 +472,7 @@ test_ranges_equal_day_by_day(void **state)
 	    "2026-11-20,12:00,bridge,done,,,,\n"
 	    "2026-11-20,12:00,nosuch,done,,,,\n"
 	    "2026-11-19,18:00,tilt,done,,,,\n";
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	time_t now = utc("2026-11-21", 13, 0);
 	ml_day from = D("2026-11-10"), to = D("2026-11-24");
 	struct plan_adherence whole, sum = { 0, 0, 0, 0, 0.0 };
@@ -532,7 +517,7 @@ test_ranges_equal_day_by_day(void **state)
 static void
 test_log_write_and_default_slot(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_log log = { 0 };
 	struct plan_adherence a;
 	struct ml_error err;
@@ -608,7 +593,7 @@ test_log_write_and_default_slot(void **state)
 static void
 test_due_now_for_reminders(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct plan_slot first;
 	struct plan_log log = { 0 };
 	struct ml_error err;

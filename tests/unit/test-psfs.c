@@ -4,7 +4,7 @@
  * no rating is a gap, not a zero; the same figures in the daily export's
  * psfs_mean column and the text report's PSFS lines.
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include <math.h>
 #include <sys/stat.h>
@@ -13,34 +13,6 @@
 #include "export.h"
 #include "psfs.h"
 #include "report.h"
-
-struct fixture {
-	struct ml_store s;
-	struct ml_config cfg;
-	char *dir;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
-}
 
 static ml_day
 day(const char *iso)
@@ -52,7 +24,7 @@ day(const char *iso)
 }
 
 static void
-rate(struct fixture *f, const char *when, const struct psfs_rating *v,
+rate(struct fx *f, const char *when, const struct psfs_rating *v,
     size_t n)
 {
 	struct ml_error err;
@@ -62,7 +34,7 @@ rate(struct fixture *f, const char *when, const struct psfs_rating *v,
 }
 
 static void
-load(struct fixture *f)
+load(struct fx *f)
 {
 	struct ml_error err;
 
@@ -79,7 +51,7 @@ load(struct fixture *f)
  * Change since week 1: 5.0 - 3.0 = +2.0, meaningful at the default 2.0.
  */
 static void
-add_fixture(struct fixture *f)
+add_fixture(struct fx *f)
 {
 	const struct psfs_rating w1[] = { { "socks", 2 }, { "sitting", 3 },
 	    { "lifting", 4 } };
@@ -100,7 +72,7 @@ add_fixture(struct fixture *f)
 static void
 test_week_of(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 
 	assert_int_equal(psfs_week_of(&f->cfg, day("2026-11-27")),
 	    day("2026-11-23"));
@@ -118,7 +90,7 @@ test_week_of(void **state)
 static void
 test_mean_and_gap(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct psfs_week *w;
 	size_t n;
 
@@ -145,7 +117,7 @@ test_mean_and_gap(void **state)
 static void
 test_change_and_label(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct psfs_change c;
 
 	add_fixture(f);
@@ -192,7 +164,7 @@ test_change_and_label(void **state)
 static void
 test_rename_keeps_history(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const struct psfs_rating again[] = { { "putting on socks", 7 } };
 	const struct psfs_rating old[] = { { "socks", 7 } };
 	struct ml_error err;
@@ -239,7 +211,7 @@ test_rename_keeps_history(void **state)
 static void
 test_limits_and_retire(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const struct psfs_rating bad[] = { { "sitting", 11 } };
 	const struct psfs_rating retired[] = { { "lifting", 3 } };
 	const struct psfs_rating twice[] = { { "sitting", 3 }, { "sitting", 4 } };
@@ -281,7 +253,7 @@ test_limits_and_retire(void **state)
 }
 
 static void
-load_all(struct fixture *f)
+load_all(struct fx *f)
 {
 	struct ml_error err;
 
@@ -310,7 +282,7 @@ last_cell(const char *csv, const char *date)
 static void
 test_daily_export_mean(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct export_opts o = { .kind = EXPORT_DAILY, .now = 1795000000 };
 	static const struct {
 		const char *date, *want;
@@ -354,7 +326,7 @@ test_daily_export_mean(void **state)
 static void
 test_report_lines(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -400,7 +372,7 @@ test_report_lines(void **state)
 static void
 test_rerate_replaces(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const struct psfs_rating again[] = { { "lifting", 8 } };
 
 	add_fixture(f);
@@ -416,7 +388,7 @@ test_rerate_replaces(void **state)
 static void
 test_due(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	const struct psfs_rating rest[] = { { "sitting", 6 }, { "lifting", 6 } };
 	const struct psfs_rating socks[] = { { "socks", 6 } };
 
@@ -442,16 +414,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_week_of, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_mean_and_gap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_change_and_label, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rename_keeps_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_limits_and_retire, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rerate_replaces, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_daily_export_mean, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_report_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_week_of, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_mean_and_gap, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_change_and_label, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rename_keeps_history, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_limits_and_retire, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rerate_replaces, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_due, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_daily_export_mean, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_report_lines, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

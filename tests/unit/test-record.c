@@ -6,42 +6,20 @@
  * what fired; changes that feed no rule raise nothing; "which are open"
  * and "which are new".
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include "alerts.h"
 #include "config.h"
 #include "diary.h"
 #include "record.h"
 
-struct fx {
-	char *dir;
-	struct ml_store s;
-	struct ml_config cfg;
-};
-
 #define D0 ml_date_from_ymd(2026, 11, 1)
 
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-
 	setenv("MENDLOG_NOW", "2026-11-03T12:00:00", 1);
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
+	return fx_setup(state);
 }
 
 static int
@@ -336,23 +314,23 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_day_saved_and_raised, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_refused_change_saves_and_raises_nothing, setup, teardown),
+		    test_refused_change_saves_and_raises_nothing, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_recorded_before_the_change_is_not_its_doing, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_broken_alerts_file_still_shows,
-		    setup, teardown),
+		    setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_procedure_runs_the_rules,
-		    setup, teardown),
+		    setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_exercise_and_ack_raise_nothing,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_open_and_new, setup, teardown),
+		    setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_open_and_new, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_changes_outside_mendlog, setup,
-		    teardown),
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(test_procedure_edit_remove, setup,
-		    teardown),
+		    fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

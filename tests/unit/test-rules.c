@@ -4,7 +4,7 @@
  * last day of the multi-day rules, no duplicates on re-save or restart,
  * escalation, acknowledgement, config overrides and config errors.
  */
-#include "testutil.h"
+#include "rulesfix.h"
 
 #include <math.h>
 #include <time.h>
@@ -13,120 +13,6 @@
 #include "config.h"
 #include "diary.h"
 #include "rules.h"
-
-struct fx {
-	char *dir;
-	struct ml_store s;
-	struct ml_config cfg;
-};
-
-/* Day 0 of most tests: a Sunday in November 2026. */
-#define D0 ml_date_from_ymd(2026, 11, 1)
-
-static int
-setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-
-	/* "Today" is well after every day the tests log. */
-	setenv("MENDLOG_NOW", "2027-06-30T12:00:00", 1);
-	f->dir = tu_store_open(&f->s);
-	config_defaults(&f->cfg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	config_free(&f->cfg);
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
-}
-
-/* Set fields of @day from "field=value" strings (NULL-terminated). */
-static void
-logv(struct fx *f, ml_day day, ...)
-{
-	struct ml_set sets[EC_NCOLS];
-	char *fields[EC_NCOLS], *values[EC_NCOLS];
-	struct ml_error err;
-	const char *arg;
-	size_t n = 0;
-	va_list ap;
-
-	va_start(ap, day);
-	while ((arg = va_arg(ap, const char *)) != NULL) {
-		if (diary_parse_assignment(arg, &fields[n], &values[n], &err) != 0)
-			fail_msg("bad test assignment %s: %s", arg, err.msg);
-		sets[n].column = fields[n];
-		sets[n].value = values[n];
-		n++;
-	}
-	va_end(ap);
-	if (diary_set(&f->s, day, sets, n, &err) != 0)
-		fail_msg("diary_set: %s", err.msg);
-	for (size_t i = 0; i < n; i++) {
-		free(fields[i]);
-		free(values[i]);
-	}
-}
-#define LOG(f, day, ...) logv(f, day, __VA_ARGS__, (const char *)NULL)
-
-static void
-procedure(struct fx *f, ml_day day, const char *kind)
-{
-	struct ml_error err;
-
-	assert_int_equal(diary_add_procedure(&f->s, day, kind, "", &err), 0);
-	assert_int_equal(store_load(&f->s, ML_PROCEDURES, NULL, &err), 0);
-}
-
-/* The tier @rule fires at on @day, or -1 when it does not fire. */
-static int
-tier_of(struct fx *f, ml_day day, const char *rule)
-{
-	struct ml_alert a[RULES_MAX], b[RULES_MAX];
-	struct ml_store fresh;
-	struct ml_error err;
-	size_t n;
-	int found = -1;
-
-	assert_int_equal(store_load(&f->s, ML_ENTRIES, NULL, &err), 0);
-	assert_int_equal(store_load(&f->s, ML_PROCEDURES, NULL, &err), 0);
-	n = rules_eval(&f->s, &f->cfg, day, a);
-	assert_true(n <= RULES_MAX);
-	/* The key index the saves kept up to date (tx_add_row) and one
-	 * built from scratch on a fresh load give exactly the same. */
-	assert_int_equal(store_open(&fresh, f->dir, &err), 0);
-	assert_int_equal(store_load(&fresh, ML_ENTRIES, NULL, &err), 0);
-	assert_int_equal(store_load(&fresh, ML_PROCEDURES, NULL, &err), 0);
-	assert_int_equal(rules_eval(&fresh, &f->cfg, day, b), n);
-	store_close(&fresh);
-	for (size_t i = 0; i < n; i++) {
-		assert_string_equal(a[i].rule, b[i].rule);
-		assert_int_equal(a[i].tier, b[i].tier);
-		assert_int_equal(a[i].day, b[i].day);
-		assert_non_null(a[i].message);
-		assert_int_equal(a[i].day, day);
-		if (strcmp(a[i].rule, rule) == 0) {
-			assert_int_equal(found, -1);	/* one tier per rule */
-			found = (int)a[i].tier;
-		}
-	}
-	return found;
-}
-
-static void
-set(struct fx *f, const char *key, const char *value)
-{
-	struct ml_error err;
-
-	assert_int_equal(config_set(&f->cfg, "alerts", key, value, &err), 0);
-}
 
 /* Rows of alerts.csv (reloaded) with @rule, optionally at @severity. */
 static int

@@ -3,7 +3,7 @@
  * invalid values kept and reported, unparseable files never written,
  * changes from another process merged, permissions, locking.
  */
-#include "testutil.h"
+#include "diaryfix.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -11,33 +11,8 @@
 #include "diary.h"
 #include "store.h"
 
-struct fixture {
-	char *dir;
-	struct ml_store s;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	f->dir = tu_store_open(&f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	tu_store_close(f->dir, &f->s);
-	free(f);
-	return 0;
-}
-
 static char *
-entries_path(struct fixture *f)
+entries_path(struct fx *f)
 {
 	return xasprintf("%s/entries.csv", f->dir);
 }
@@ -57,7 +32,7 @@ set_one(struct ml_store *s, const char *date, const char *col, const char *val)
 static void
 test_unknown_columns_kept_in_place(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = entries_path(f);
 	char *after;
 
@@ -92,7 +67,7 @@ collect(void *ctx, const struct ml_error *e)
 static void
 test_invalid_values_kept_and_reported(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = entries_path(f);
 	struct problems p = { 0 };
 	struct ml_error err;
@@ -122,7 +97,7 @@ test_invalid_values_kept_and_reported(void **state)
 static void
 test_unparseable_file_never_written(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = entries_path(f);
 	const char *bad = "date,notes\n2026-11-01,\"unterminated\n";
 	struct ml_set set = { "notes", "x" };
@@ -146,7 +121,7 @@ test_unparseable_file_never_written(void **state)
 static void
 test_two_processes_merge(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_store other;
 	struct ml_error err;
 	char *path = entries_path(f), *after;
@@ -178,7 +153,7 @@ test_two_processes_merge(void **state)
 static void
 test_permissions_under_umask_000(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *sub = xasprintf("%s/a/b/data", f->dir);
 	char *file = xasprintf("%s/entries.csv", sub);
 	struct ml_store s2;
@@ -210,7 +185,7 @@ test_permissions_under_umask_000(void **state)
 static void
 test_existing_loose_directory_tightened(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *sub = xasprintf("%s/loose", f->dir);
 	struct ml_store s2;
 	struct ml_error err;
@@ -231,7 +206,7 @@ static void
 test_shared_directory_refused(void **state)
 {
 	static const mode_t modes[] = { 01777, 0777, 02775, 01700 };
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_store s2;
 	struct ml_error err;
 	struct stat st;
@@ -274,7 +249,7 @@ test_shared_directory_refused(void **state)
 static void
 test_not_a_directory(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *file = xasprintf("%s/plainfile", f->dir);
 	struct ml_store s2;
 	struct ml_error err;
@@ -288,7 +263,7 @@ test_not_a_directory(void **state)
 static void
 test_lock_timeout(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *lock = xasprintf("%s/.lock", f->dir);
 	struct ml_set set = { "mood", "3" };
 	struct ml_error err;
@@ -311,7 +286,7 @@ test_lock_timeout(void **state)
 static void
 test_stale_temp_removed_and_backup_kept(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *stale = xasprintf("%s/entries.csv.tmp.AbC123", f->dir);
 	char *bak = xasprintf("%s/entries.csv.bak", f->dir);
 	char *s;
@@ -341,7 +316,7 @@ test_stale_temp_removed_and_backup_kept(void **state)
 static void
 test_upsert_rejects_bad_values_before_writing(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	struct ml_set sets[] = { { "mood", "5" }, { "back_pain", "11" } };
 	struct ml_error err;
 	char *path = entries_path(f);
@@ -356,7 +331,7 @@ test_upsert_rejects_bad_values_before_writing(void **state)
 static void
 test_duplicate_keys_and_missing_required_column(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = entries_path(f);
 	struct problems p = { 0 };
 	struct ml_error err;
@@ -379,7 +354,7 @@ test_duplicate_keys_and_missing_required_column(void **state)
 static void
 test_window_reads_recent_rows_saves_whole_file(void **state)
 {
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = xasprintf("%s/exercise_log.csv", f->dir);
 	const char *key[] = { "2026-11-21", "08:00", "walk" };
 	struct ml_set set = { "status", "done" };
@@ -446,7 +421,7 @@ test_key_index_finds_first_row_in_any_order(void **state)
 {
 	static const char *const dates[] = { "2026-11-01", "2026-11-02",
 	    "2026-11-03", "2026-11-05", "2026-11-04", "bad", "" };
-	struct fixture *f = *state;
+	struct fx *f = *state;
 	char *path = entries_path(f);
 	struct ml_store fresh;
 	struct ml_error err;
@@ -494,21 +469,21 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_unknown_columns_kept_in_place, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_invalid_values_kept_and_reported, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unparseable_file_never_written, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_two_processes_merge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_permissions_under_umask_000, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_existing_loose_directory_tightened, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_columns_kept_in_place, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_values_kept_and_reported, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_unparseable_file_never_written, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_two_processes_merge, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_permissions_under_umask_000, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_existing_loose_directory_tightened, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_shared_directory_refused,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_directory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lock_timeout, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stale_temp_removed_and_backup_kept, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_upsert_rejects_bad_values_before_writing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_keys_and_missing_required_column, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_window_reads_recent_rows_saves_whole_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_key_index_finds_first_row_in_any_order, setup, teardown),
+		    fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_directory, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_timeout, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_stale_temp_removed_and_backup_kept, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_upsert_rejects_bad_values_before_writing, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_keys_and_missing_required_column, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_window_reads_recent_rows_saves_whole_file, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_key_index_finds_first_row_in_any_order, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
