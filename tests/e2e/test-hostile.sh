@@ -172,13 +172,30 @@ printf 'date,notes\n2026-11-21,a\355\240\200b\n2026-11-20,\300\257\n' >"$T/sur/e
 check_eq "check: surrogate and overlong form are two problems" 2 \
     "$(grep -c 'notes: ' "$T/out.sur")"
 
+# A live, unacknowledged alert whose message is hostile, for the Alerts
+# screen (the ones above were acknowledged by `ack --all`).
+python3 - "$D/alerts.csv" <<'PY'
+import csv, sys
+p = sys.argv[1]
+bad = "<\x1b]0;PWNED\x07\x1b]52;c;SGFja2Vk\x07\x1b[2J\u009b31m\u202eRTL\rCR>"
+rows = list(csv.reader(open(p, newline="", encoding="utf-8")))
+row = dict.fromkeys(rows[0], "")
+row.update(raised_at="2026-11-21T08:00:00+00:00", date="2026-11-21",
+           rule="fever", severity="urgent", message="LIVE" + bad)
+if "last_date" in row:
+    row["last_date"] = "2026-11-21"
+rows.append([row[c] for c in rows[0]])
+csv.writer(open(p, "w", newline="", encoding="utf-8"),
+           lineterminator="\n").writerows(rows)
+PY
+
 # The screen: every screen shows the escapes, the title is unchanged.
 if command -v tmux >/dev/null; then
 	tm_start -- "MENDLOG_NOW=2026-11-21T10:10:00 $ML -d $D"
 	tm set-option -t main allow-rename on >/dev/null 2>&1
 	tm set-option -t main set-titles on >/dev/null 2>&1
 	check "screen: Today shows the note's escapes" wait_for '\\x1B\]0;PWNED' 5
-	for step in 'F2:November 2026' 'F3:Alerts not yet acknowledged' \
+	for step in 'F2:November 2026' 'F3:LIVE<\\x1B\]0;PWNED' \
 	    'F4:EX<\\x1B\]0;PWNED' 'F5:Back pain, leg pain' \
 	    'F1:Back pain \(average\)'; do
 		key=${step%%:*}
