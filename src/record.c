@@ -106,13 +106,32 @@ until_today(ml_day day)
 	return day > today ? day : today;
 }
 
+/*
+ * After a saved change to @file: the rules from @from up to today (see
+ * run_rules), when @file feeds them.  A failure to record is kept in @res
+ * (the change itself stands).  Frees @before.
+ */
+static void
+rules_after_change(struct ml_store *s, const struct ml_config *cfg,
+    enum ml_file file, ml_day from, ml_day only, struct alerts_keys *before,
+    struct record_result *res)
+{
+	struct ml_error rerr;
+
+	if (rules_input[file] && run_rules(s, cfg, from, until_today(from), only,
+	    before, res, &rerr) != 0) {
+		res->unrecorded = true;
+		res->alerts_err = rerr;
+	}
+	alerts_keys_free(before);
+}
+
 int
 record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
     const struct ml_set *sets, size_t nsets, struct record_result *res,
     struct ml_error *err)
 {
 	struct alerts_keys before;
-	struct ml_error rerr;
 
 	result_init(res);
 	keys_before(s, &before);
@@ -121,13 +140,7 @@ record_day(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 		return -1;
 	}
 	/* The entry is saved whatever the rules do. */
-	if (rules_input[ML_ENTRIES] &&
-	    run_rules(s, cfg, day, until_today(day), day, &before, res,
-	    &rerr) != 0) {
-		res->unrecorded = true;
-		res->alerts_err = rerr;
-	}
-	alerts_keys_free(&before);
+	rules_after_change(s, cfg, ML_ENTRIES, day, day, &before, res);
 	if (!res->unrecorded)
 		refresh_checked(s, cfg);
 	return 0;
@@ -139,7 +152,6 @@ record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
     struct ml_error *err)
 {
 	struct alerts_keys before;
-	struct ml_error rerr;
 
 	result_init(res);
 	keys_before(s, &before);
@@ -147,13 +159,7 @@ record_procedure(struct ml_store *s, const struct ml_config *cfg, ml_day day,
 		alerts_keys_free(&before);
 		return -1;
 	}
-	if (rules_input[ML_PROCEDURES] &&
-	    run_rules(s, cfg, day, until_today(day), ML_NO_DAY, &before, res,
-	    &rerr) != 0) {
-		res->unrecorded = true;
-		res->alerts_err = rerr;
-	}
-	alerts_keys_free(&before);
+	rules_after_change(s, cfg, ML_PROCEDURES, day, ML_NO_DAY, &before, res);
 	return 0;
 }
 
@@ -165,7 +171,6 @@ change_procedure(struct ml_store *s, const struct ml_config *cfg, size_t row,
     struct record_result *res, struct ml_error *err)
 {
 	struct alerts_keys before;
-	struct ml_error rerr;
 	ml_day from;
 	int rc;
 
@@ -182,12 +187,7 @@ change_procedure(struct ml_store *s, const struct ml_config *cfg, size_t row,
 		alerts_keys_free(&before);
 		return -1;
 	}
-	if (run_rules(s, cfg, from, until_today(from), ML_NO_DAY, &before, res,
-	    &rerr) != 0) {
-		res->unrecorded = true;
-		res->alerts_err = rerr;
-	}
-	alerts_keys_free(&before);
+	rules_after_change(s, cfg, ML_PROCEDURES, from, ML_NO_DAY, &before, res);
 	return 0;
 }
 
