@@ -46,6 +46,15 @@ void ui_edit_close(struct ui_edit *e);
 /* Handle one key (as from wget_wch). */
 enum ui_edit_result ui_edit_key(struct ui_edit *e, wint_t ch, bool is_key);
 /*
+ * The form fields' editor: give it @ch.  Enter replaces *@val (freed) with
+ * the text and moves *@field to the next of @nfields; Esc closes it and
+ * keeps *@val.  Every form (plan, procedures) edits a field this way.
+ */
+void ui_edit_field_key(struct ui_edit *e, wint_t ch, bool is_key, char **val,
+    int *field, int nfields);
+/* Up/Down (@up) moves *@field, kept within 0..@nfields-1. */
+void ui_edit_field_move(int *field, bool up, int nfields);
+/*
  * Insert @n characters of pasted @text at the cursor: line breaks and tabs
  * become spaces, other control characters are dropped, and what does not
  * fit the field's maximum is dropped too.  If @accept is not NULL, only the

@@ -2,6 +2,7 @@
  * ui-edit.c - the inline line editor: keys to lineedit calls, and drawing
  * with sideways scrolling.  See ui-edit.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -151,4 +152,31 @@ ui_edit_draw(struct ui_edit *e, WINDOW *win, int y, int x, int width,
 		mvwaddch(win, y, x + width - 1, '>');
 	if (l->pos >= i)
 		*cursor_x = x + used;
+}
+
+void
+ui_edit_field_key(struct ui_edit *e, wint_t ch, bool is_key, char **val,
+    int *field, int nfields)
+{
+	switch (ui_edit_key(e, ch, is_key)) {
+	case UI_EDIT_DONE:
+		free(*val);
+		*val = ui_edit_utf8(e);
+		ui_edit_close(e);
+		if (*field < nfields - 1)
+			(*field)++;
+		break;
+	case UI_EDIT_CANCEL:
+		ui_edit_close(e);	/* the value is kept */
+		break;
+	case UI_EDIT_MORE:
+		break;
+	}
+}
+
+void
+ui_edit_field_move(int *field, bool up, int nfields)
+{
+	*field += up ? -1 : 1;
+	*field = *field < 0 ? 0 : *field >= nfields ? nfields - 1 : *field;
 }

@@ -355,27 +355,13 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 	if (is_key && ch == KEY_RESIZE)
 		return UI_KEY_UNHANDLED;
 	if (plan.ed.open) {
-		switch (ui_edit_key(&plan.ed, ch, is_key)) {
-		case UI_EDIT_DONE:
-			free(plan.vals[plan.field]);
-			plan.vals[plan.field] = ui_edit_utf8(&plan.ed);
-			ui_edit_close(&plan.ed);
-			if (plan.field < XC_NCOLS - 1)
-				plan.field++;
-			break;
-		case UI_EDIT_CANCEL:
-			ui_edit_close(&plan.ed);	/* the value is kept */
-			break;
-		case UI_EDIT_MORE:
-			break;
-		}
+		ui_edit_field_key(&plan.ed, ch, is_key, &plan.vals[plan.field],
+		    &plan.field, XC_NCOLS);
 		ui_dirty(ui);
 		return UI_KEY_HANDLED;
 	}
 	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
-		plan.field += ch == KEY_UP ? -1 : 1;
-		plan.field = plan.field < 0 ? 0 : plan.field >= XC_NCOLS ?
-		    XC_NCOLS - 1 : plan.field;
+		ui_edit_field_move(&plan.field, ch == KEY_UP, XC_NCOLS);
 	} else if (enter) {
 		if (plan.field != XC_ID || plan.form_new)
 			ui_edit_open(&plan.ed, plan.vals[plan.field],

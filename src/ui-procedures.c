@@ -385,28 +385,13 @@ form_key(struct ui *ui, wint_t ch, bool is_key)
 	if (pv.ed.open) {
 		char **val = pv.field == F_DATE ? &pv.date : &pv.desc;
 
-		switch (ui_edit_key(&pv.ed, ch, is_key)) {
-		case UI_EDIT_DONE:
-			free(*val);
-			*val = ui_edit_utf8(&pv.ed);
-			ui_edit_close(&pv.ed);
-			if (pv.field < F_NFIELDS - 1)
-				pv.field++;
-			break;
-		case UI_EDIT_CANCEL:
-			ui_edit_close(&pv.ed);	/* the value is kept */
-			break;
-		case UI_EDIT_MORE:
-			break;
-		}
+		ui_edit_field_key(&pv.ed, ch, is_key, val, &pv.field, F_NFIELDS);
 		ui_dirty(ui);
 		ui_dirty_frame(ui);
 		return UI_KEY_HANDLED;
 	}
 	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
-		pv.field += ch == KEY_UP ? -1 : 1;
-		pv.field = pv.field < 0 ? 0 : pv.field >= F_NFIELDS ?
-		    F_NFIELDS - 1 : pv.field;
+		ui_edit_field_move(&pv.field, ch == KEY_UP, F_NFIELDS);
 	} else if (pv.field == F_KIND && ((is_key && (ch == KEY_LEFT ||
 	    ch == KEY_RIGHT)) || (!is_key && (ch == L' ' || ch == L'h' ||
 	    ch == L'l')))) {
