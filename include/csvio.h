@@ -90,6 +90,16 @@ struct csvio_stream {
 int csvio_stream_file(const char *path, const struct csvio_stream *cb,
     struct ml_error *err);
 
+/*
+ * The one rule for line ends, for every parser of a CSV file (the store's
+ * and the import's): a file with an LF after its leading blank lines ends
+ * rows at LF (a CRLF's CR dropped) and keeps a bare CR inside its field;
+ * a file with no LF is a CR-only file.  Call after csv_init() with the
+ * first chunk of the file.
+ */
+struct csv_parser;
+void csvio_set_line_ends(struct csv_parser *p, const char *buf, size_t len);
+
 /* Write one row of @n cells, quoting as RFC 4180 needs.  -1 on I/O error. */
 int csvio_write_row(FILE *fp, const char *const *cells, size_t n,
     const struct csv_style *style);

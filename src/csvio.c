@@ -359,8 +359,8 @@ cr_only_space(unsigned char c)
  * read with CR as the line end as before.  Streaming decides on the first
  * chunk (256 KiB).
  */
-static void
-set_line_ends(struct csv_parser *p, const char *buf, size_t len)
+void
+csvio_set_line_ends(struct csv_parser *p, const char *buf, size_t len)
 {
 	size_t i = 0;
 
@@ -397,7 +397,7 @@ parse(const char *buf, size_t len, const char *filename,
 		return -1;
 	}
 	csv_set_space_func(&p, never_space);
-	set_line_ends(&p, buf, len);
+	csvio_set_line_ends(&p, buf, len);
 	memset(&ps, 0, sizeof ps);
 	ps.t = out;
 	ps.line = 1;
@@ -642,7 +642,7 @@ csvio_stream_file(const char *path, const struct csvio_stream *cb,
 		if (first && len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 			skip = 3;
 		if (first)
-			set_line_ends(&p, buf, len);
+			csvio_set_line_ends(&p, buf, len);
 		first = false;
 		if (bad < 0) {
 			done = csv_parse(&p, buf + skip, len - skip,

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "csvio.h"
 #include "import-sniff.h"
 
 static const char candidates[] = { ',', ';', '\t' };
@@ -152,6 +153,8 @@ parse_with(const char *buf, size_t len, size_t skip, char delim,
 	}
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, never_space);
+	/* A bare CR inside a cell is data, as in the diary's own files. */
+	csvio_set_line_ends(&p, buf, len);
 	memset(&st, 0, sizeof st);
 	st.sheet = out;
 	st.line = 1;

@@ -612,6 +612,22 @@ keep_line(void *ctx, const struct ml_error *e)
 	}
 }
 
+/* A bare CR inside a cell of an LF file is data, as in the diary's own
+ * files: it never starts a row of its own. */
+static void
+test_bare_cr_in_cell(void **state)
+{
+	struct fixture *f = *state;
+	char *path = plan_file(f, "cr.csv", "name,instructions,times\n"
+	    "A,slow\rand steady,08:00\nB,hold,09:00\n");
+
+	assert_int_equal(import(f, path, false, NULL), 0);
+	assert_string_equal(get(f, "a", XC_INSTRUCTIONS), "slow\rand steady");
+	assert_string_equal(get(f, "b", XC_TIMES), "09:00");
+	assert_int_equal(store_nrows(&f->s, ML_EXERCISES), 2);
+	free(path);
+}
+
 static void
 test_times_booleans_counts(void **state)
 {
@@ -806,6 +822,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_title_rows_and_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_header_lists_expected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_synonyms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bare_cr_in_cell, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_times_booleans_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_match_by_name, setup, teardown),
